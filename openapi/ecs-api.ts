@@ -1,0 +1,67 @@
+import type {
+  ChangeInstanceConfigureReq,
+  DescribeEcsFamilyInfoReq,
+  DescribeInstanceListReq,
+  DescribeInstanceReq,
+  DescribeTaskEventReq,
+  EventIdData,
+  EventResultData,
+  ExtendDiskReq,
+  FamilyInfo,
+  InstanceData,
+  InstanceSimpleInfo,
+  ModifyInstanceNameData,
+  ModifyInstanceNameReq,
+  OperateInstanceReq,
+  RegionGroup,
+} from './models';
+
+/** What every call answers: the action's `Data` and the upstream RequestId when it gave one. */
+export interface EcsResult<T> {
+  data: T;
+  requestId?: string;
+}
+
+export interface InstanceListPage {
+  EcsList: InstanceSimpleInfo[];
+  PageNumber: number;
+  PageSize: number;
+  TotalCount: number;
+}
+
+/**
+ * The nine ECS SDK methods. The gateway's routes depend on this interface only; the signed
+ * upstream client and the in-process emulator both implement it. Failures are thrown as EcsError.
+ */
+export interface EcsApi {
+  describeRegions(): Promise<EcsResult<RegionGroup[]>>;
+  describeTaskEvent(req: DescribeTaskEventReq): Promise<EcsResult<EventResultData>>;
+  describeInstanceList(req: DescribeInstanceListReq): Promise<EcsResult<InstanceListPage>>;
+  describeInstance(req: DescribeInstanceReq): Promise<EcsResult<InstanceData>>;
+  operateInstance(req: OperateInstanceReq): Promise<EcsResult<EventIdData>>;
+  modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameData>>;
+  describeEcsFamilyInfo(req: DescribeEcsFamilyInfoReq): Promise<EcsResult<{ EcsFamilyInfo: FamilyInfo[] }>>;
+  changeInstanceConfigure(req: ChangeInstanceConfigureReq): Promise<EcsResult<EventIdData>>;
+  extendDisk(req: ExtendDiskReq): Promise<EcsResult<EventIdData>>;
+}
+
+/**
+ * - `business`: the upstream answered with an error code (HTTP >= 400, or 200 with Code != Success).
+ * - `timeout`: no answer within the deadline.
+ * - `unreachable`: the connection failed.
+ * - `bad_response`: an answer that is not a readable envelope (or an upstream 5xx without one).
+ */
+export type EcsErrorKind = 'business' | 'timeout' | 'unreachable' | 'bad_response';
+
+export class EcsError extends Error {
+  override readonly name = 'EcsError';
+  constructor(
+    readonly kind: EcsErrorKind,
+    readonly code: string,
+    message: string,
+    readonly httpStatus?: number,
+    readonly requestId?: string,
+  ) {
+    super(message);
+  }
+}

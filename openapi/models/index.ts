@@ -1,0 +1,6 @@
+export * from './common';
+export * from './region';
+export * from './event';
+export * from './family';
+export * from './instance';
+export * from './requests';

@@ -1,0 +1,24 @@
+/**
+ * Upstream error codes this project knows, with the HTTP status the upstream (and the emulator)
+ * answers them with. The gateway maps any code by this table first, then by its shape.
+ */
+export const UPSTREAM_ERRORS = {
+  MissingParameter: 400,
+  InvalidParameter: 400,
+  InvalidAction: 400,
+  /** A ChangeInstanceConfigure / ExtendDisk rule forbids the change. */
+  UnsupportedOperation: 400,
+  InvalidAccessKeyId: 403,
+  SignatureDoesNotMatch: 403,
+  RequestExpired: 403,
+  SignatureNonceUsed: 403,
+  InstanceNotFound: 404,
+  DiskNotFound: 404,
+  EventNotFound: 404,
+  InvalidInstanceStatus: 409,
+  InvalidDiskStatus: 409,
+  InternalError: 500,
+  ServiceUnavailable: 503,
+} as const;
+
+export type UpstreamErrorCode = keyof typeof UPSTREAM_ERRORS;

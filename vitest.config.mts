@@ -1,0 +1,26 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// Two projects: everything that can run in workerd does (the worker, the emulator core, the
+// gateway end to end); test/node holds what needs Node itself (spawned processes, the file system).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              // Test-only values; tests that need other configuration build the app themselves.
+              bindings: { CDS_API_HOST: 'upstream.test', CDS_API_SCHEMA: 'https', CDS_TIMEOUT_MS: '2000' },
+            },
+          }),
+        ],
+        test: { name: 'workers', include: ['test/**/*.test.ts'], exclude: ['test/node/**'] },
+      },
+      {
+        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+      },
+    ],
+  },
+});

@@ -1,0 +1,38 @@
+import type { EcsApi } from '../openapi/ecs-api';
+
+/** Bindings of wrangler.toml plus the secrets (DESIGN 3.1, 5). */
+export interface Env {
+  CDS_API_HOST?: string;
+  CDS_API_SCHEMA?: string;
+  CDS_SECRET_ID?: string;
+  CDS_SECRET_KEY?: string;
+  GATEWAY_TOKENS?: string;
+  CDS_TIMEOUT_MS?: string;
+  REGIONS_TTL_S?: string;
+  FAMILIES_TTL_S?: string;
+  ECS_CACHE: KVNamespace;
+  IDEMPOTENCY: DurableObjectNamespace;
+}
+
+export type TokenScope = 'read' | 'write';
+
+/** Per-request variables set by the middleware chain. */
+export interface GatewayVariables {
+  /** Id of this gateway request (X-Request-Id). */
+  requestId: string;
+  /** The ECS API the routes talk to: the signed upstream client or a stand-in. */
+  ecs: EcsApi;
+  /** Scope of the caller's bearer token. */
+  tokenScope: TokenScope;
+  /** A stable, non-secret id of the caller's token (a hash), for scoping idempotency keys. */
+  callerId: string;
+  /** A stable, non-secret id of the upstream account (a hash of the access key id), for cache keys. */
+  accountId: string;
+  /** Set when the upstream answered with a RequestId (X-Upstream-Request-Id). */
+  upstreamRequestId?: string;
+}
+
+export interface GatewayEnv {
+  Bindings: Env;
+  Variables: GatewayVariables;
+}

@@ -1,0 +1,40 @@
+/** A response kept for replay: status, the selected headers and the body text. */
+export interface StoredResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * The one record an IdempotencyStore object holds (one object per caller + key).
+ * Times are epoch milliseconds.
+ */
+export type IdempotencyRecord =
+  | {
+      state: 'in_flight';
+      fingerprint: string;
+      /** Identifies the request holding the lock; only it may complete or release the record. */
+      lockToken: string;
+      createdAt: number;
+      /** After this the lock is considered abandoned (crashed request) and the key is free again. */
+      leaseUntil: number;
+    }
+  | {
+      state: 'completed';
+      fingerprint: string;
+      createdAt: number;
+      storedAt: number;
+      expiresAt: number;
+      response: StoredResponse;
+    };
+
+export type BeginResult =
+  | { outcome: 'proceed'; lockToken: string }
+  | { outcome: 'replay'; response: StoredResponse }
+  | { outcome: 'mismatch' }
+  | { outcome: 'in_flight'; retryAfterSeconds: number };
+
+/** How long a completed answer is replayed (DESIGN 5: 24 h). */
+export const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long an in-flight lock holds without completion; well above the upstream timeout. */
+export const LEASE_MS = 60 * 1000;

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import type { GatewayEnv } from '../env';
-
-// STUB with the final signature; the edge-hardening work replaces the body (KV, SWR, ETag).
+import { cacheKey, createEntry, readEntry, writeEntry, type CacheEntry } from './cache-entry';
+import { mayServeStaleOn, requestsRefresh, responseCacheControl } from './cache-policy';
+import { ifNoneMatchMatches } from './etag';
+import { SingleFlight } from './single-flight';
 
 export interface ReferenceCacheOptions {
   /** Distinguishes the cached item within the caller's account, e.g. ['families', az, billing]. */
@@ -10,12 +12,81 @@ export interface ReferenceCacheOptions {
   ttlSeconds: number;
   /** Loads the fresh REST body from upstream (throws EcsError on failure). */
   load: () => Promise<{ body: unknown; upstreamRequestId?: string }>;
+  /** Clock in epoch ms; tests inject one. */
+  now?: () => number;
 }
 
-/** Serves a slow-changing reference answer (regions, families) through the ECS_CACHE KV namespace. */
+/** HIT fresh copy; STALE served while refreshed in the background; MISS fetched now; STALE-IF-ERROR upstream failed. */
+export type CacheStatus = 'HIT' | 'STALE' | 'MISS' | 'STALE-IF-ERROR';
+
+/**
+ * Upstream loads in progress in this isolate, by KV key: concurrent misses and background
+ * refreshes of one key share one upstream call. KV is eventually consistent and isolates do not
+ * share memory, so no dedupe across isolates or locations is attempted: at worst each isolate
+ * makes one call per key per TTL.
+ */
+const inFlight = new SingleFlight<CacheEntry>();
+
+/**
+ * Serves a slow-changing reference answer (regions, families) through the ECS_CACHE KV namespace
+ * with stale-while-revalidate, stale-if-error and ETag revalidation (DESIGN 5).
+ */
 export async function serveCachedReference(c: Context<GatewayEnv>, opts: ReferenceCacheOptions): Promise<Response> {
-  const { body, upstreamRequestId } = await opts.load();
-  if (upstreamRequestId) c.header('X-Upstream-Request-Id', upstreamRequestId);
-  c.header('X-Cache', 'MISS');
-  return c.json(body as object, 200);
+  const now = opts.now ?? Date.now;
+  const kv = c.env.ECS_CACHE;
+  const key = cacheKey(c.get('accountId'), opts.keyParts);
+  const refresh = () =>
+    inFlight.run(key, async () => {
+      const { body, upstreamRequestId } = await opts.load();
+      const entry = await createEntry(body, now(), upstreamRequestId);
+      await writeEntry(kv, key, entry);
+      return entry;
+    });
+
+  // Read even when the caller forces a refresh: the copy is the fallback if upstream fails.
+  const stored = await readEntry(kv, key);
+  const forced = requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma'));
+
+  if (stored && !forced) {
+    if (ageSeconds(stored, now()) < opts.ttlSeconds) return respond(c, stored, 'HIT', opts.ttlSeconds, now());
+    runInBackground(c, refresh());
+    return respond(c, stored, 'STALE', opts.ttlSeconds, now());
+  }
+
+  let fresh: CacheEntry;
+  try {
+    fresh = await refresh();
+  } catch (err) {
+    if (stored && mayServeStaleOn(err)) return respond(c, stored, 'STALE-IF-ERROR', opts.ttlSeconds, now());
+    throw err; // no copy: the gateway's error mapping answers (502/504/...)
+  }
+  return respond(c, fresh, 'MISS', opts.ttlSeconds, now());
+}
+
+function ageSeconds(entry: CacheEntry, nowMs: number): number {
+  return Math.max(0, (nowMs - entry.storedAt) / 1000);
+}
+
+function respond(c: Context<GatewayEnv>, entry: CacheEntry, status: CacheStatus, ttlSeconds: number, nowMs: number): Response {
+  // A stale copy is served with max-age=0 so clients revalidate next time.
+  const age = status === 'STALE' || status === 'STALE-IF-ERROR' ? Math.max(ttlSeconds, ageSeconds(entry, nowMs)) : ageSeconds(entry, nowMs);
+  const headers: Record<string, string> = {
+    ETag: entry.etag,
+    'X-Cache': status,
+    'Cache-Control': responseCacheControl(age, ttlSeconds),
+  };
+  // The RequestId of the upstream answer this copy came from (support can trace it even on a HIT).
+  if (entry.upstreamRequestId) headers['X-Upstream-Request-Id'] = entry.upstreamRequestId;
+  if (ifNoneMatchMatches(c.req.header('If-None-Match'), entry.etag)) return c.body(null, 304, headers);
+  return c.body(JSON.stringify(entry.body), 200, { ...headers, 'Content-Type': 'application/json' });
+}
+
+/** Keeps the refresh alive after the answer is sent; its failure only means the copy stays stale. */
+function runInBackground(c: Context<GatewayEnv>, task: Promise<unknown>): void {
+  const guarded = task.catch((err) => console.warn('reference cache: background refresh failed', err));
+  try {
+    c.executionCtx.waitUntil(guarded);
+  } catch {
+    // No ExecutionContext (e.g. app.request in a unit test): the promise still runs to completion.
+  }
 }

@@ -1,0 +1,27 @@
+/** A strong entity tag for a body: the quoted SHA-256 of its bytes, base64url without padding. */
+export async function strongEtag(bodyText: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(bodyText));
+  return `"${base64url(new Uint8Array(digest))}"`;
+}
+
+/**
+ * Whether an If-None-Match header matches the current tag (RFC 9110 13.1.2: weak comparison,
+ * so `W/"x"` matches `"x"`; `*` matches any current representation).
+ */
+export function ifNoneMatchMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const trimmed = header.trim();
+  if (trimmed === '*') return true;
+  const opaque = stripWeak(etag);
+  return (trimmed.match(/(?:W\/)?"[^"]*"/g) ?? []).some((candidate) => stripWeak(candidate) === opaque);
+}
+
+function stripWeak(tag: string): string {
+  return tag.startsWith('W/') ? tag.slice(2) : tag;
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}

@@ -1,7 +1,5 @@
-export default {
-  fetch: () => new Response('placeholder'),
-};
-export class IdempotencyStore {
-  constructor(_state: unknown, _env: unknown) {}
-  fetch() { return new Response('placeholder'); }
-}
+import { createGatewayApp } from './app';
+
+export { IdempotencyStore } from './idempotency/idempotency-store';
+
+export default createGatewayApp();

@@ -4,3 +4,4 @@ export * from './event';
 export * from './family';
 export * from './instance';
 export * from './requests';
+export * from './problem';

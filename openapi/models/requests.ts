@@ -78,7 +78,7 @@ export const ExtendDiskReq = z
       .int()
       .positive()
       .multipleOf(8, 'must be a multiple of 8')
-      .openapi({ description: 'New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.', example: 96 }),
+      .openapi({ description: 'New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.', example: 96, multipleOf: 8 }),
   })
   .openapi('ExtendDiskReq');
 export type ExtendDiskReq = z.infer<typeof ExtendDiskReq>;

@@ -1,0 +1,82 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
+import * as rest from './rest';
+
+// The document's fixed parts. The paths come from the routes registered on an app (the worker's,
+// or the bare one below, which generate.ts uses so that Node never imports worker code).
+
+export const DOCUMENT_CONFIG = {
+  openapi: '3.1.0',
+  info: {
+    title: 'ECS Edge Gateway',
+    version: '1.0.0',
+    summary: 'REST + OpenAPI 3.1 for Capital Online (CDS) elastic cloud servers.',
+    description:
+      'A Cloudflare Worker in front of the Capital Online ECS API. It validates input, signs each call ' +
+      '(SignatureVersion 1.0, HMAC-SHA1), maps the upstream envelopes to plain JSON and every error to ' +
+      '`application/problem+json` (RFC 9457). Asynchronous operations answer 202 with `Location: /v1/events/{EventId}`. ' +
+      'Every answer carries `X-Request-Id`; `X-Upstream-Request-Id` carries the ECS RequestId when there is one. ' +
+      'Authenticate with `Authorization: Bearer <token>`: a `read` token may call GET routes, a `write` token everything.',
+    contact: { name: 'ECS Edge Gateway maintainers', url: 'https://github.com/capitalonline/openapi' },
+    license: { name: 'MIT', identifier: 'MIT' },
+  },
+  servers: [
+    { url: 'http://127.0.0.1:8787', description: 'Local gateway (`npm start`).' },
+  ],
+  security: rest.bearerSecurity,
+  tags: [
+    { name: rest.TAG.regions, description: 'Regions and availability zones (cached at the edge).' },
+    { name: rest.TAG.families, description: 'Instance families and specs (cached at the edge).' },
+    { name: rest.TAG.instances, description: 'Elastic cloud server instances: list, inspect, rename, power operations, spec changes.' },
+    { name: rest.TAG.disks, description: 'Cloud disks.' },
+    { name: rest.TAG.events, description: 'Asynchronous events started by operations.' },
+    { name: rest.TAG.meta, description: 'Health of the gateway itself.' },
+  ],
+};
+
+/** Components that no route references by itself. */
+export function registerDocumentComponents(registry: OpenAPIRegistry): void {
+  registry.registerComponent('securitySchemes', rest.BEARER_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A gateway token from GATEWAY_TOKENS (scope `read`: GET only; `write`: everything).',
+  });
+}
+
+/** Every route of the document, in the order the document lists them. */
+export const DOCUMENTED_ROUTES = [
+  rest.describeRegionsRoute,
+  rest.describeEcsFamilyInfoRoute,
+  rest.describeInstanceListRoute,
+  rest.describeInstanceRoute,
+  rest.modifyInstanceNameRoute,
+  rest.operateInstanceRoute,
+  rest.changeInstanceConfigureRoute,
+  rest.extendDiskRoute,
+  rest.describeTaskEventRoute,
+  rest.healthzRoute,
+] as const;
+
+type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+
+/** Stable key order: the fixed top-level order, paths and component names sorted. */
+export function normalizeDocument(doc: OpenApiDocument): OpenApiDocument {
+  const sortKeys = <T extends Record<string, unknown>>(o: T | undefined): T | undefined =>
+    o && (Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]])) as T);
+  const components = doc.components && Object.fromEntries(Object.keys(doc.components).sort().map((k) => [k, sortKeys((doc.components as Record<string, Record<string, unknown>>)[k])]));
+  const { openapi, info, servers, security, tags, paths, ...rest } = doc;
+  return JSON.parse(JSON.stringify({ openapi, info, servers, security, tags, paths: sortKeys(paths), ...rest, components }));
+}
+
+/** The document of an app whose routes are registered (the worker serves exactly this). */
+export function documentOf(app: OpenAPIHono<any, any, any>): OpenApiDocument {
+  return normalizeDocument(app.getOpenAPI31Document(DOCUMENT_CONFIG));
+}
+
+/** The document from the route definitions alone (used by `npm run openapi`). */
+export function buildOpenApiDocument(): OpenApiDocument {
+  const app = new OpenAPIHono();
+  registerDocumentComponents(app.openAPIRegistry);
+  for (const route of DOCUMENTED_ROUTES) app.openAPIRegistry.registerPath(route);
+  return documentOf(app);
+}

@@ -1,0 +1,27 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { DescribeEcsFamilyInfoReq, FamilyInfo } from '../models';
+import { TAG, bearerSecurity, cachedHeaders, commonErrors } from './common';
+
+export const DescribeEcsFamilyInfoQuery = DescribeEcsFamilyInfoReq.pick({ AvailableZoneCode: true, BillingMethod: true });
+
+export const DescribeEcsFamilyInfoResult = z
+  .object({ EcsFamilyInfo: z.array(FamilyInfo).openapi({ description: 'Instance families with their specs.' }) })
+  .openapi('DescribeEcsFamilyInfoResult');
+
+export const describeEcsFamilyInfoRoute = createRoute({
+  operationId: 'DescribeEcsFamilyInfo',
+  method: 'get',
+  path: '/v1/families',
+  tags: [TAG.families],
+  summary: 'List instance families and specs of an availability zone',
+  description:
+    'Instance families (CPU and GPU) with their specs for one availability zone and billing method (upstream ' +
+    'DescribeEcsFamilyInfo). Served from the edge cache (soft TTL FAMILIES_TTL_S, default 600 s).',
+  security: bearerSecurity,
+  request: { query: DescribeEcsFamilyInfoQuery },
+  responses: {
+    200: { description: 'The families.', headers: cachedHeaders, content: { 'application/json': { schema: DescribeEcsFamilyInfoResult } } },
+    304: { description: 'Not modified (If-None-Match matched the ETag).' },
+    ...commonErrors,
+  },
+});

@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { EcsApi } from '../openapi/ecs-api';
+import { documentOf, registerDocumentComponents } from '../openapi/document';
+import { bearerAuth } from './auth/bearer-auth';
+import type { Env, GatewayEnv } from './env';
+import { notFound, onError } from './http/errors';
+import { requestId } from './http/request-id';
+import { validationHook } from './http/validation';
+import { idempotency } from './idempotency/middleware';
+import { registerDiskRoutes } from './routes/disks';
+import { registerEventRoutes } from './routes/events';
+import { registerFamilyRoutes } from './routes/families';
+import { registerInstanceRoutes } from './routes/instances';
+import { registerMetaRoutes } from './routes/meta';
+import { registerRegionRoutes } from './routes/regions';
+import { SignedEcsClient } from './upstream/signed-ecs-client';
+
+export interface GatewayAppOptions {
+  /** Builds the EcsApi the routes use; default: SignedEcsClient from CDS_* settings. Tests inject a stand-in. */
+  ecsApiFactory?: (env: Env) => EcsApi;
+}
+
+const MUTATING_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+/** The default EcsApi: the real wire protocol, signed with the configured credentials. */
+export function signedEcsClientFromEnv(env: Env): EcsApi {
+  const timeoutMs = Number(env.CDS_TIMEOUT_MS);
+  return new SignedEcsClient({
+    accessKeyId: env.CDS_SECRET_ID ?? '',
+    secretKey: env.CDS_SECRET_KEY ?? '',
+    schema: env.CDS_API_SCHEMA || 'https',
+    host: env.CDS_API_HOST || 'api.capitalonline.net',
+    timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 10_000,
+  });
+}
+
+/**
+ * The gateway: request id → (API routes: auth → EcsApi → idempotency on mutating calls) →
+ * validation → handler. Errors of every layer end as problem+json.
+ */
+export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<GatewayEnv> {
+  const ecsApiFactory = options.ecsApiFactory ?? signedEcsClientFromEnv;
+  const app = new OpenAPIHono<GatewayEnv>({ defaultHook: validationHook });
+  registerDocumentComponents(app.openAPIRegistry);
+
+  app.use('*', requestId());
+  app.use('/v1/*', bearerAuth());
+  app.use('/v1/*', async (c, next) => {
+    c.set('ecs', ecsApiFactory(c.env));
+    await next();
+  });
+  const idempotent = idempotency();
+  app.use('/v1/*', (c, next) => (MUTATING_METHODS.has(c.req.method) ? idempotent(c, next) : next()));
+
+  registerRegionRoutes(app);
+  registerFamilyRoutes(app);
+  registerInstanceRoutes(app);
+  registerEventRoutes(app);
+  registerDiskRoutes(app);
+
+  let document: ReturnType<typeof documentOf> | undefined;
+  registerMetaRoutes(app, () => (document ??= documentOf(app)));
+
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+}

@@ -1,0 +1,55 @@
+import type { TokenScope } from '../env';
+
+// GATEWAY_TOKENS = `token:scope,...`. Parsed (and hashed) once per isolate per value; a lookup
+// hashes the presented token with SHA-256 and compares digests in constant time against every
+// entry, so neither the token length nor the position of a mismatch shows in the timing.
+
+export interface TokenEntry {
+  digest: Uint8Array;
+  scope: TokenScope;
+}
+
+const encoder = new TextEncoder();
+let cached: { source: string; entries: Promise<TokenEntry[]> } | undefined;
+
+export async function sha256(value: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
+}
+
+export async function sha256Hex(value: string): Promise<string> {
+  return [...(await sha256(value))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Entries with an empty token or a scope other than read / write are ignored. */
+export function parseTokenList(source: string): { token: string; scope: TokenScope }[] {
+  return source
+    .split(',')
+    .map((item) => item.trim())
+    .map((item) => {
+      const at = item.lastIndexOf(':'); // a token may itself hold colons; the scope never does
+      return { token: item.slice(0, at).trim(), scope: item.slice(at + 1).trim() };
+    })
+    .filter((e): e is { token: string; scope: TokenScope } => e.token.length > 0 && (e.scope === 'read' || e.scope === 'write'));
+}
+
+export function gatewayTokens(source: string): Promise<TokenEntry[]> {
+  if (cached?.source !== source) {
+    cached = { source, entries: Promise.all(parseTokenList(source).map(async ({ token, scope }) => ({ digest: await sha256(token), scope }))) };
+  }
+  return cached.entries;
+}
+
+/** Equal-length digests compared without early exit. */
+export function digestsEqual(a: Uint8Array, b: Uint8Array): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ (b[i] ?? 0);
+  return diff === 0;
+}
+
+/** The scope of the presented token, or undefined. Every entry is compared, match or not. */
+export async function scopeOf(source: string, presented: string): Promise<TokenScope | undefined> {
+  const [entries, digest] = await Promise.all([gatewayTokens(source), sha256(presented)]);
+  let scope: TokenScope | undefined;
+  for (const entry of entries) if (digestsEqual(entry.digest, digest) && !scope) scope = entry.scope;
+  return scope;
+}

@@ -1,0 +1,79 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { EcsError } from '../../openapi/ecs-api';
+import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
+import type { GatewayEnv } from '../env';
+import { problem } from './problem';
+
+// Upstream errors become problem+json answers with the closest HTTP status (DESIGN 3).
+
+/** Upstream 403 codes that mean the gateway's own credentials (or clock) are wrong, not the caller's. */
+const CREDENTIAL_CODES = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'RequestExpired', 'SignatureNonceUsed']);
+
+export interface MappedError {
+  status: ContentfulStatusCode;
+  title: string;
+  detail: string;
+}
+
+/** Status of an upstream business error: the known-code table first, then the code's shape. */
+export function businessStatus(code: string, httpStatus?: number): ContentfulStatusCode {
+  if (CREDENTIAL_CODES.has(code)) return 502;
+  const known = (UPSTREAM_ERRORS as Record<string, number>)[code];
+  const byTable = known ?? undefined;
+  if (byTable !== undefined) return byTable >= 500 ? 502 : (byTable as ContentfulStatusCode);
+  if (/NotFound$/.test(code)) return 404;
+  if (/Status$/.test(code)) return 409;
+  if (/^(Invalid|Missing)/.test(code)) return 400;
+  if (httpStatus === 400 || httpStatus === 404 || httpStatus === 409 || httpStatus === 422) return httpStatus;
+  return 502;
+}
+
+export function mapEcsError(err: EcsError): MappedError {
+  switch (err.kind) {
+    case 'timeout':
+      return { status: 504, title: 'Upstream timeout', detail: err.message };
+    case 'unreachable':
+      return { status: 502, title: 'Upstream unreachable', detail: err.message };
+    case 'bad_response':
+      return { status: 502, title: 'Unreadable upstream answer', detail: err.message };
+    case 'business': {
+      if (CREDENTIAL_CODES.has(err.code)) {
+        return {
+          status: 502,
+          title: 'Upstream refused the gateway credentials',
+          detail: `The ECS API refused the gateway's own request (${err.code}): check CDS_SECRET_ID / CDS_SECRET_KEY and the gateway clock. This is not a problem with your request.`,
+        };
+      }
+      const status = businessStatus(err.code, err.httpStatus);
+      return { status, title: status >= 500 ? 'Upstream error' : 'Upstream refused the request', detail: err.message || err.code };
+    }
+  }
+}
+
+export function ecsErrorProblem(c: Context<GatewayEnv>, err: EcsError): Response {
+  if (err.requestId) c.header('X-Upstream-Request-Id', err.requestId);
+  const mapped = mapEcsError(err);
+  return problem(c, { ...mapped, code: err.code });
+}
+
+/** Last line of defence: never a stack trace, never an error message we did not write. */
+export const onError: ErrorHandler<GatewayEnv> = (err, c) => {
+  if (err instanceof EcsError) return ecsErrorProblem(c, err);
+  if (err instanceof HTTPException && err.status < 500) {
+    const malformed = err.status === 400;
+    return problem(c, {
+      status: err.status as ContentfulStatusCode,
+      code: malformed ? 'ValidationFailed' : 'BadRequest',
+      title: malformed ? 'Invalid request' : 'Bad request',
+      detail: malformed ? 'The request body is not valid JSON.' : err.message,
+      ...(malformed ? { errors: [{ path: 'body', message: 'malformed JSON' }] } : {}),
+    });
+  }
+  console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), error: (err as Error)?.name ?? 'Error' }));
+  return problem(c, { status: 500, code: 'InternalError', title: 'Internal error', detail: 'The gateway failed unexpectedly; quote the request id when reporting it.' });
+};
+
+export const notFound: NotFoundHandler<GatewayEnv> = (c) =>
+  problem(c, { status: 404, code: 'NotFound', title: 'Not found', detail: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` });

@@ -1,0 +1,30 @@
+import type { Context } from 'hono';
+import type { EcsResult } from '../../openapi/ecs-api';
+import type { EventIdData } from '../../openapi/models';
+import type { GatewayEnv } from '../env';
+
+// Small helpers shared by the route handlers.
+
+export type GatewayApp = import('@hono/zod-openapi').OpenAPIHono<GatewayEnv>;
+
+/** Copies the upstream RequestId to X-Upstream-Request-Id and returns the data. */
+export function unwrap<T>(c: Context<GatewayEnv, any, any>, result: EcsResult<T>): T {
+  if (result.requestId) {
+    c.set('upstreamRequestId', result.requestId);
+    c.header('X-Upstream-Request-Id', result.requestId);
+  }
+  return result.data;
+}
+
+/** Headers of a 202: where to poll the event. */
+export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<EventIdData>): EventIdData {
+  const data = unwrap(c, result);
+  c.header('Location', `/v1/events/${encodeURIComponent(data.EventId)}`);
+  return { EventId: data.EventId };
+}
+
+/** A positive integer setting, or its default. */
+export function seconds(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}

@@ -1,0 +1,165 @@
+import { EcsError } from '../../openapi/ecs-api';
+import type { EcsApi, EcsResult, InstanceListPage } from '../../openapi/ecs-api';
+import type {
+  ChangeInstanceConfigureReq,
+  DescribeEcsFamilyInfoReq,
+  DescribeInstanceListReq,
+  DescribeInstanceReq,
+  DescribeTaskEventReq,
+  EventIdData,
+  EventResultData,
+  ExtendDiskReq,
+  FamilyInfo,
+  InstanceData,
+  ModifyInstanceNameData,
+  ModifyInstanceNameReq,
+  OperateInstanceReq,
+  RegionGroup,
+} from '../../openapi/models';
+import { UPSTREAM_ACTIONS, servicePath } from '../../openapi/upstream/actions';
+import type { EcsService, SdkMethodName } from '../../openapi/upstream/actions';
+import { signRequest } from '../../openapi/upstream/signature';
+import { listOf, readEnvelope, singleObject } from './envelope';
+import type { UpstreamEnvelope } from './envelope';
+import { Transport } from './transport';
+import type { FetchLike } from './transport';
+
+export interface SignedEcsClientOptions {
+  accessKeyId: string;
+  secretKey: string;
+  /** `https` (default) or `http`. */
+  schema?: string;
+  /** host[:port], default api.capitalonline.net. */
+  host?: string;
+  /** Deadline of one upstream call in ms, default 10000. */
+  timeoutMs?: number;
+  /** Injected by tests (a fake upstream); the global fetch otherwise. */
+  fetch?: FetchLike;
+  backoffMs?: (retry: number) => number;
+}
+
+type QueryParams = Record<string, string | number | string[] | undefined>;
+
+/** The nine SDK methods over the real wire protocol: signed query, JSON body, envelopes. */
+export class SignedEcsClient implements EcsApi {
+  private readonly transport: Transport;
+
+  constructor(private readonly options: SignedEcsClientOptions) {
+    this.transport = new Transport({
+      schema: options.schema || 'https',
+      host: options.host || 'api.capitalonline.net',
+      timeoutMs: options.timeoutMs ?? 10_000,
+      fetch: options.fetch,
+      backoffMs: options.backoffMs,
+    });
+  }
+
+  async describeRegions(): Promise<EcsResult<RegionGroup[]>> {
+    const env = await this.call('DescribeRegions', {});
+    return { data: listOf(env.data, 'DescribeRegions', 'Data') as RegionGroup[], requestId: env.requestId };
+  }
+
+  /** DescribeEvent on /ecs/v1; an event the ECS service does not know may be a disk event on /ebs/v1. */
+  async describeTaskEvent(req: DescribeTaskEventReq): Promise<EcsResult<EventResultData>> {
+    const [primary, ...fallbacks] = UPSTREAM_ACTIONS.DescribeTaskEvent.services;
+    let env: UpstreamEnvelope;
+    try {
+      env = await this.call('DescribeTaskEvent', { EventId: req.EventId }, undefined, primary);
+    } catch (err) {
+      const fallback = fallbacks[0];
+      if (!fallback || !isNotFound(err)) throw err;
+      env = await this.call('DescribeTaskEvent', { EventId: req.EventId }, undefined, fallback);
+    }
+    return { data: singleObject(env.data, 'DescribeEvent') as EventResultData, requestId: env.requestId };
+  }
+
+  async describeInstanceList(req: DescribeInstanceListReq): Promise<EcsResult<InstanceListPage>> {
+    const env = await this.call('DescribeInstanceList', {
+      AvailableZoneCode: req.AvailableZoneCode,
+      VpcId: req.VpcId,
+      SearchInfo: req.SearchInfo,
+      EcsIds: req.EcsIds,
+      PageNumber: req.PageNumber,
+      PageSize: req.PageSize,
+    });
+    const data = (env.data ?? {}) as Record<string, unknown>;
+    const EcsList = listOf(data.EcsList, 'DescribeInstanceList', 'Data.EcsList') as InstanceListPage['EcsList'];
+    // Paging fields sit at the top level; without paging parameters they may be absent (all rows).
+    const int = (key: string, fallback: number) => {
+      const v = Number(env.body[key] ?? data[key]);
+      return Number.isInteger(v) ? v : fallback;
+    };
+    return {
+      data: { EcsList, PageNumber: int('PageNumber', 1), PageSize: int('PageSize', EcsList.length), TotalCount: int('TotalCount', EcsList.length) },
+      requestId: env.requestId,
+    };
+  }
+
+  async describeInstance(req: DescribeInstanceReq): Promise<EcsResult<InstanceData>> {
+    const env = await this.call('DescribeInstance', { EcsId: req.EcsId });
+    return { data: singleObject(env.data, 'DescribeInstance') as InstanceData, requestId: env.requestId };
+  }
+
+  async operateInstance(req: OperateInstanceReq): Promise<EcsResult<EventIdData>> {
+    const env = await this.call('OperateInstance', {}, { EcsIds: req.EcsIds, OpType: req.OpType, DeleteEip: req.DeleteEip ?? 0 });
+    return { data: singleObject(env.data, 'OperateInstance') as EventIdData, requestId: env.requestId };
+  }
+
+  async modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameData>> {
+    const env = await this.call('ModifyInstanceName', {}, { EcsId: req.EcsId, Name: req.Name });
+    return { data: singleObject(env.data, 'ModifyInstanceName') as ModifyInstanceNameData, requestId: env.requestId };
+  }
+
+  async describeEcsFamilyInfo(req: DescribeEcsFamilyInfoReq): Promise<EcsResult<{ EcsFamilyInfo: FamilyInfo[] }>> {
+    const env = await this.call('DescribeEcsFamilyInfo', { AvailableZoneCode: req.AvailableZoneCode, BillingMethod: req.BillingMethod });
+    const data = singleObject(env.data, 'DescribeEcsFamilyInfo');
+    return { data: { EcsFamilyInfo: listOf(data.EcsFamilyInfo, 'DescribeEcsFamilyInfo', 'Data.EcsFamilyInfo') as FamilyInfo[] }, requestId: env.requestId };
+  }
+
+  async changeInstanceConfigure(req: ChangeInstanceConfigureReq): Promise<EcsResult<EventIdData>> {
+    const { EcsIds, AvailableZoneCode, EcsFamilyName, Cpu, Ram, Gpu } = req;
+    const env = await this.call('ChangeInstanceConfigure', {}, { EcsIds, AvailableZoneCode, EcsFamilyName, Cpu, Ram, Gpu: Gpu ?? 0 });
+    return { data: singleObject(env.data, 'ChangeInstanceConfigure') as EventIdData, requestId: env.requestId };
+  }
+
+  async extendDisk(req: ExtendDiskReq): Promise<EcsResult<EventIdData>> {
+    const env = await this.call('ExtendDisk', {}, { DiskId: req.DiskId, ExtendedSize: req.ExtendedSize });
+    return { data: singleObject(env.data, 'ExtendDisk') as EventIdData, requestId: env.requestId };
+  }
+
+  /** Signs (fresh nonce per attempt) and sends one action, then reads its envelope. */
+  private async call(method: SdkMethodName, query: QueryParams, body?: unknown, service?: EcsService): Promise<UpstreamEnvelope> {
+    const spec = UPSTREAM_ACTIONS[method];
+    const params = toQueryParams(query);
+    const reply = await this.transport.send(
+      { method: spec.method, path: servicePath(service ?? spec.services[0]), body, action: spec.action },
+      async () =>
+        (
+          await signRequest({
+            method: spec.method,
+            action: spec.action,
+            accessKeyId: this.options.accessKeyId,
+            secretKey: this.options.secretKey,
+            params,
+          })
+        ).query,
+    );
+    return readEnvelope(reply, spec.action);
+  }
+}
+
+/** Drops unset parameters; lists are comma-joined (EcsIds=a,b), numbers written in decimal. */
+function toQueryParams(query: QueryParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length) out[key] = value.join(',');
+    } else out[key] = String(value);
+  }
+  return out;
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof EcsError && err.kind === 'business' && (/NotFound$/.test(err.code) || err.httpStatus === 404);
+}

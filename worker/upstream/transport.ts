@@ -1,0 +1,108 @@
+import { EcsError } from '../../openapi/ecs-api';
+import type { HttpMethod } from '../../openapi/upstream/actions';
+
+// One upstream HTTP exchange, with a deadline. GETs are retried (at most twice, jittered backoff)
+// on network errors and 502/503/504 while the deadline allows; POSTs never, because the upstream
+// may have acted on a request whose answer was lost.
+
+export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+export interface TransportOptions {
+  /** `https` or `http`. */
+  schema: string;
+  /** host[:port]. */
+  host: string;
+  /** Deadline of one SDK call, all attempts included. */
+  timeoutMs: number;
+  fetch?: FetchLike;
+  /** Backoff before retry n (1, 2), in ms; jittered by default. */
+  backoffMs?: (retry: number) => number;
+}
+
+/** An upstream answer, read whole within the deadline. */
+export interface UpstreamReply {
+  status: number;
+  text: string;
+}
+
+export interface TransportRequest {
+  method: HttpMethod;
+  path: string;
+  /** Signed, encoded query string (without `?`). */
+  query: string;
+  /** JSON body of a POST, sent as is. */
+  body?: unknown;
+  action: string;
+}
+
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+const MAX_RETRIES = 2;
+
+const defaultBackoff = (retry: number) => 100 * 2 ** (retry - 1) * (0.5 + Math.random() / 2);
+
+export class Transport {
+  private readonly fetchImpl: FetchLike;
+  private readonly backoff: (retry: number) => number;
+
+  constructor(private readonly options: TransportOptions) {
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.backoff = options.backoffMs ?? defaultBackoff;
+  }
+
+  get baseUrl(): string {
+    return `${this.options.schema}://${this.options.host}`;
+  }
+
+  /**
+   * Sends the request; `sign` is called for every attempt so each carries a fresh nonce and
+   * timestamp (the upstream refuses a reused SignatureNonce).
+   */
+  async send(req: Omit<TransportRequest, 'query'>, sign: () => Promise<string>): Promise<UpstreamReply> {
+    const deadline = Date.now() + this.options.timeoutMs;
+    const retries = req.method === 'GET' ? MAX_RETRIES : 0;
+    for (let attempt = 0; ; attempt++) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw timeoutError(req.action, this.options.timeoutMs);
+      const canRetry = attempt < retries;
+      try {
+        const reply = await this.attempt({ ...req, query: await sign() }, remaining);
+        if (canRetry && RETRYABLE_STATUS.has(reply.status) && (await this.waitBeforeRetry(attempt + 1, deadline))) continue;
+        return reply;
+      } catch (err) {
+        if (err instanceof EcsError && err.kind === 'unreachable' && canRetry && (await this.waitBeforeRetry(attempt + 1, deadline))) continue;
+        throw err;
+      }
+    }
+  }
+
+  private async attempt(req: TransportRequest, timeoutMs: number): Promise<UpstreamReply> {
+    const url = `${this.baseUrl}${req.path}?${req.query}`;
+    const init: RequestInit = { method: req.method, signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/json' } };
+    if (req.method === 'POST') {
+      init.body = JSON.stringify(req.body ?? {});
+      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    }
+    try {
+      // The body is read under the same signal: an answer that stalls mid-body is a timeout too.
+      const res = await this.fetchImpl(url, init);
+      return { status: res.status, text: await res.text() };
+    } catch (err) {
+      const name = (err as { name?: string } | null)?.name;
+      if (name === 'TimeoutError' || name === 'AbortError') throw timeoutError(req.action, this.options.timeoutMs);
+      // The cause is not echoed: a fetch error message may contain the signed URL.
+      throw new EcsError('unreachable', 'UpstreamUnreachable', `${req.action}: could not reach the ECS API at ${this.options.host}`);
+    }
+  }
+
+  /** Sleeps before retry n if the deadline leaves room for it and for an attempt after it. */
+  private async waitBeforeRetry(retry: number, deadline: number): Promise<boolean> {
+    const delay = this.backoff(retry);
+    if (Date.now() + delay >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    return true;
+  }
+}
+
+function timeoutError(action: string, timeoutMs: number): EcsError {
+  return new EcsError('timeout', 'UpstreamTimeout', `${action}: the ECS API did not answer within ${timeoutMs} ms`);
+}

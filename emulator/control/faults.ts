@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { UPSTREAM_ACTIONS } from '../../openapi/upstream/actions';
+import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
+
+const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [string, ...string[]];
+
+/** A wire fault: matching calls (all, or one Action) fail, slow down, hang or answer unreadable JSON. */
+export const CallFaultSchema = z
+  .object({
+    Action: z.enum(ACTION_NAMES).optional(),
+    Status: z.number().int().min(400).max(599).optional(),
+    Code: z.string().min(1).max(64).optional(),
+    DelayMs: z.number().int().min(0).max(600_000).optional(),
+    Hang: z.boolean().optional(),
+    Malformed: z.boolean().optional(),
+    /** Fires this many times, then disappears. Default: until DELETE /_emulator/faults. */
+    Times: z.number().int().min(1).optional(),
+    /** Chance (0..1) that a matching call is hit. Default 1. */
+    Probability: z.number().min(0).max(1).optional(),
+  })
+  .strict()
+  .refine((f) => f.Status !== undefined || f.Code !== undefined || f.DelayMs !== undefined || f.Hang || f.Malformed, {
+    message: 'a fault needs at least one of Status, Code, DelayMs, Hang, Malformed',
+  });
+
+/** An instance fault: its next transition ends failed and the instance goes to error. */
+export const InstanceFaultSchema = z.object({ EcsId: z.string().min(1), FailNextTransition: z.literal(true) }).strict();
+
+export type CallFault = z.infer<typeof CallFaultSchema>;
+
+export interface ActiveFault extends CallFault {
+  FaultId: number;
+  /** Calls hit so far. */
+  Hits: number;
+}
+
+/** What a hit fault does to one call (decided once, before the action runs). */
+export interface FaultEffect {
+  FaultId: number;
+  delayMs: number;
+  kind: 'error' | 'hang' | 'malformed' | 'delay-only';
+  status: number;
+  code: string;
+}
+
+export class FaultRegistry {
+  private faults: ActiveFault[] = [];
+  private nextId = 1;
+
+  constructor(private readonly random: () => number) {}
+
+  add(fault: CallFault): ActiveFault {
+    const active = { ...fault, FaultId: this.nextId++, Hits: 0 };
+    this.faults.push(active);
+    return active;
+  }
+
+  clear(): void {
+    this.faults = [];
+  }
+
+  list(): ActiveFault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  /** The first registered fault that matches the Action and wins its Probability roll. */
+  match(action: string): FaultEffect | undefined {
+    for (const f of this.faults) {
+      if (f.Action !== undefined && f.Action !== action) continue;
+      if (f.Probability !== undefined && !(this.random() < f.Probability)) continue;
+      f.Hits++;
+      if (f.Times !== undefined && f.Hits >= f.Times) this.faults = this.faults.filter((x) => x !== f);
+      return effectOf(f);
+    }
+    return undefined;
+  }
+}
+
+function effectOf(f: ActiveFault): FaultEffect {
+  const kind = f.Hang ? 'hang' : f.Malformed ? 'malformed' : f.Status !== undefined || f.Code !== undefined ? 'error' : 'delay-only';
+  const status = f.Status ?? (f.Code && f.Code in UPSTREAM_ERRORS ? UPSTREAM_ERRORS[f.Code as keyof typeof UPSTREAM_ERRORS] : 500);
+  const code = f.Code ?? codeForStatus(status);
+  return { FaultId: f.FaultId, delayMs: f.DelayMs ?? 0, kind, status, code };
+}
+
+function codeForStatus(status: number): string {
+  const known = Object.entries(UPSTREAM_ERRORS).find(([, s]) => s === status);
+  if (status === 400) return 'InvalidParameter';
+  return known ? known[0] : status >= 500 ? 'InternalError' : 'InvalidParameter';
+}
+
+/** Resolves after ms, or at once when the signal aborts (a hung call must not outlive its client). */
+export function sleep(ms: number, signal?: AbortSignal): Promise<'elapsed' | 'aborted'> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve('aborted');
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve('aborted');
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve('elapsed');
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

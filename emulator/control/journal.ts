@@ -1,0 +1,43 @@
+import { chinaTime } from '../state/clock';
+
+export interface JournalEntry {
+  Seq: number;
+  /** Emulator-clock time, China time, and as epoch ms. */
+  Time: string;
+  TimeMs: number;
+  Transport: 'http' | 'in-process';
+  Method: string;
+  Path: string;
+  Action: string;
+  AccessKeyId: string;
+  /** HTTP status answered (0 for a hang that ended without answer). */
+  Status: number;
+  /** Success, or the error code answered. */
+  Code: string;
+  FaultId?: number;
+}
+
+/** The calls received, newest last; bounded so a long-running emulator does not grow forever. */
+export class Journal {
+  private entries: JournalEntry[] = [];
+  private seq = 0;
+
+  constructor(
+    private readonly now: () => number,
+    private readonly cap = 1000,
+  ) {}
+
+  record(entry: Omit<JournalEntry, 'Seq' | 'Time' | 'TimeMs'>): void {
+    const t = this.now();
+    this.entries.push({ Seq: ++this.seq, Time: chinaTime(t), TimeMs: t, ...entry });
+    if (this.entries.length > this.cap) this.entries.splice(0, this.entries.length - this.cap);
+  }
+
+  list(): JournalEntry[] {
+    return this.entries.map((e) => ({ ...e }));
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

@@ -1,0 +1,141 @@
+import type { SpecListInfo } from '../../openapi/models';
+import { EmulatorError } from '../errors';
+import type { AccountState, DiskRecord, EventRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
+import type { EmulatorClock } from './clock';
+import { TRANSITIONS, supportsFreeShutdown } from './transitions';
+
+export type Durations = Partial<Record<TransitionKind, number>>;
+
+/** What one transition works on: an instance, and for extend_disk one of its disks. */
+export interface TransitionItem {
+  instance: InstanceRecord;
+  disk?: DiskRecord;
+  extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec'>;
+}
+
+/**
+ * Runs the TRANSITIONS table on the emulator clock. Transitions settle lazily: every read or
+ * operation calls settle() first, which finishes the transitions that are due, in due order.
+ */
+export class InstanceStateMachine {
+  private seq = 0;
+
+  constructor(
+    private readonly clock: EmulatorClock,
+    private readonly durations: Durations = {},
+  ) {}
+
+  durationS(kind: TransitionKind): number {
+    return this.durations[kind] ?? TRANSITIONS[kind].defaultDurationS;
+  }
+
+  settle(account: AccountState): void {
+    const now = this.clock.now();
+    if (!account.Pending.some((p) => p.DueAt <= now)) return;
+    const due = account.Pending.filter((p) => p.DueAt <= now).sort((a, b) => a.DueAt - b.DueAt || a.Seq - b.Seq);
+    account.Pending = account.Pending.filter((p) => p.DueAt > now);
+    for (const p of due) this.finish(account, p);
+  }
+
+  /** Refuses the whole batch (409, naming the ids) when any instance cannot take the transition. */
+  assertCanTake(kind: TransitionKind, instances: readonly InstanceRecord[]): void {
+    const rule = TRANSITIONS[kind];
+    const refused = instances.filter((i) => !rule.allowedFrom.includes(i.Status) || (i.NoChargeForShutdown === 1 && kind !== 'start_up_ecs'));
+    if (refused.length === 0) return;
+    const why = refused.map((i) => `${i.EcsId} is ${i.Status}${i.NoChargeForShutdown === 1 ? ' (free shutdown: only start_up_ecs is allowed)' : ''}`);
+    throw new EmulatorError(
+      'InvalidInstanceStatus',
+      `instances ${refused.map((i) => i.EcsId).join(',')} cannot take ${kind} (allowed from: ${rule.allowedFrom.join(', ')}): ${why.join('; ')}`,
+    );
+  }
+
+  /** Starts one transition per item under one event; the caller has checked every rule. */
+  start(account: AccountState, kind: TransitionKind, items: readonly TransitionItem[]): EventRecord {
+    const rule = TRANSITIONS[kind];
+    const now = this.clock.now();
+    const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: rule.resource === 'disk' ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
+    for (const { instance, disk, extra } of items) {
+      if (rule.resource === 'ecs') this.interrupt(account, instance.EcsId, now);
+      const TaskId = crypto.randomUUID();
+      event.Tasks.push({
+        TaskId,
+        ResourceId: disk ? disk.DiskId : instance.EcsId,
+        ResourceType: rule.resource,
+        TaskType: kind,
+        Status: 'doing',
+        CreateTime: now,
+        UpdateTime: now,
+        EndTime: null,
+      });
+      if (rule.passesThrough) instance.Status = rule.passesThrough;
+      if (disk) disk.Status = 'updating';
+      account.Pending.push({
+        Seq: ++this.seq,
+        Kind: kind,
+        EventId: event.EventId,
+        TaskId,
+        EcsId: instance.EcsId,
+        DiskId: disk?.DiskId,
+        DueAt: now + this.durationS(kind) * 1000,
+        Fail: instance.FailNextTransition,
+        ...extra,
+      });
+      instance.FailNextTransition = false;
+    }
+    account.Events.set(event.EventId, event);
+    return event;
+  }
+
+  /** hard_shutdown_ecs cuts a running start or restart short: that task ends failed now. */
+  private interrupt(account: AccountState, ecsId: string, now: number): void {
+    const cut = account.Pending.filter((p) => p.EcsId === ecsId && TRANSITIONS[p.Kind].resource === 'ecs');
+    if (cut.length === 0) return;
+    account.Pending = account.Pending.filter((p) => !cut.includes(p));
+    for (const p of cut) this.endTask(account, p, 'failed', now);
+  }
+
+  private finish(account: AccountState, p: PendingTransition): void {
+    const instance = account.Instances.get(p.EcsId);
+    if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
+    const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
+    if (disk) disk.Status = 'available';
+    if (p.Fail) {
+      instance.Status = 'error';
+      return this.endTask(account, p, 'failed', p.DueAt);
+    }
+    const rule = TRANSITIONS[p.Kind];
+    if (rule.endsIn) instance.Status = rule.endsIn;
+    switch (p.Kind) {
+      case 'start_up_ecs':
+        instance.NoChargeForShutdown = 0;
+        break;
+      case 'free_shutdown_ecs':
+        // Not eligible: an ordinary shutdown that keeps charging and keeps the addresses.
+        if (supportsFreeShutdown(instance)) {
+          instance.NoChargeForShutdown = 1;
+          if (p.DeleteEip === 1) instance.PublicIps = [];
+        }
+        break;
+      case 'change_ecs_config':
+        if (p.TargetFamily && p.TargetSpec) applySpec(instance, p.TargetFamily, p.TargetSpec);
+        break;
+      case 'extend_disk':
+        if (disk && p.NewSize) disk.Size = p.NewSize;
+        break;
+    }
+    this.endTask(account, p, 'success', p.DueAt);
+  }
+
+  private endTask(account: AccountState, p: PendingTransition, status: 'success' | 'failed', at: number): void {
+    const task = account.Events.get(p.EventId)?.Tasks.find((t) => t.TaskId === p.TaskId);
+    if (!task) return;
+    task.Status = status;
+    task.UpdateTime = at;
+    task.EndTime = at;
+  }
+}
+
+function applySpec(instance: InstanceRecord, family: string, spec: SpecListInfo): void {
+  instance.EcsFamilyName = family;
+  instance.Spec = { ...spec };
+}

@@ -1,0 +1,106 @@
+import type { AzInfo, BillingMethod, FamilyInfo, RegionGroup, RegionInfo, SpecListInfo } from '../../openapi/models';
+
+/** The families one AZ sells under one billing method (the answer of DescribeEcsFamilyInfo). */
+export interface FamilyOffer {
+  AvailableZoneCode: string;
+  BillingMethod: BillingMethod;
+  EcsFamilyInfo: FamilyInfo[];
+}
+
+/** Regions and families: the slow-changing reference data shared by every account. */
+export interface Catalog {
+  Regions: RegionGroup[];
+  Families: FamilyOffer[];
+}
+
+export interface AzLocation {
+  region: RegionInfo;
+  az: AzInfo;
+}
+
+export function findAz(catalog: Catalog, code: string): AzLocation | undefined {
+  for (const group of catalog.Regions)
+    for (const region of group.RegionList) {
+      const az = region.AzList.find((a) => a.AvailableZoneCode === code);
+      if (az) return { region, az };
+    }
+  return undefined;
+}
+
+export function familiesFor(catalog: Catalog, azCode: string, billing: BillingMethod): FamilyInfo[] {
+  return catalog.Families.find((o) => o.AvailableZoneCode === azCode && o.BillingMethod === billing)?.EcsFamilyInfo ?? [];
+}
+
+export function findSpec(
+  catalog: Catalog,
+  azCode: string,
+  billing: BillingMethod,
+  family: string,
+  want: { Cpu: number; Ram: number; Gpu: number },
+): SpecListInfo | undefined {
+  const fam = familiesFor(catalog, azCode, billing).find((f) => f.EcsFamilyName === family);
+  return fam?.SpecList.find((s) => s.Cpu === want.Cpu && s.Ram === want.Ram && s.Gpu === want.Gpu);
+}
+
+/** A stable UUID-shaped id derived from a name (FNV-1a), so SpecFamilyId never changes between resets. */
+export function stableId(name: string): string {
+  let hex = '';
+  for (let round = 0; round < 4; round++) {
+    let h = 0x811c9dc5 ^ round;
+    for (const byte of new TextEncoder().encode(name)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+    hex += h.toString(16).padStart(8, '0');
+  }
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+const cpu = (Cpu: number, Ram: number): SpecListInfo => ({ GpuShowType: '', GpuTypeId: '', Cpu, Ram, Gpu: 0, SupportGpuDriver: '' });
+const A5000 = { GpuShowType: 'NVIDIA RTX A5000', GpuTypeId: '6d103608-79ba-11ec-b4f5-0456e530f43e', SupportGpuDriver: 'Datacenter' };
+const RTX4090 = { GpuShowType: 'NVIDIA GeForce RTX 4090', GpuTypeId: '8e1c2a4e-5b7d-11ee-9c1a-0242ac120002', SupportGpuDriver: 'GeForce' };
+
+/**
+ * Default families, the same in every AZ and billing method: CPU families on cloud disks (C4, C3),
+ * a local-disk CPU family (I3), two GPU families sharing the Datacenter driver (rp3, rp2) and one
+ * GPU family on the GeForce driver (gr4), so every ChangeInstanceConfigure rule can be exercised.
+ */
+export const DEFAULT_FAMILIES: FamilyInfo[] = [
+  { EcsFamilyName: 'Cpu计算型C4', SpecList: [cpu(2, 4), cpu(4, 8), cpu(8, 16), cpu(16, 32)] },
+  { EcsFamilyName: 'Cpu计算型C3', SpecList: [cpu(4, 8), cpu(8, 16)] },
+  { EcsFamilyName: 'Cpu密集计算型I3', SpecList: [cpu(4, 4), cpu(8, 8), cpu(16, 16)] },
+  { EcsFamilyName: '专业渲染型rp3', SpecList: [{ ...A5000, Cpu: 16, Ram: 32, Gpu: 1 }, { ...A5000, Cpu: 32, Ram: 64, Gpu: 2 }] },
+  { EcsFamilyName: '专业渲染型rp2', SpecList: [{ ...A5000, Cpu: 16, Ram: 32, Gpu: 1 }, { ...A5000, Cpu: 32, Ram: 64, Gpu: 2 }] },
+  { EcsFamilyName: 'GPU渲染型gr4', SpecList: [{ ...RTX4090, Cpu: 16, Ram: 64, Gpu: 1 }] },
+];
+
+export const DEFAULT_REGIONS: RegionGroup[] = [
+  {
+    RegionGroupId: '408fd19e-fa78-11e6-bd9a-30b49e091019',
+    RegionGroupName: '中国',
+    RegionList: [
+      {
+        RegionId: 'cdc9be22-a6f8-11eb-be28-ca1003d55bcc',
+        RegionName: '呼和浩特',
+        RegionCode: 'CN_Huhhot',
+        AzList: [{ AzId: 'e5aa47be-da46-11ec-bad2-defff767b3b5', AzName: '呼和浩特B', AvailableZoneCode: 'CN_Hohhot_B' }],
+      },
+      {
+        RegionId: '39c6ed64-8d5f-11ec-9247-5293695d0ddd',
+        RegionName: '宿迁',
+        RegionCode: 'CN_Suqian',
+        AzList: [
+          { AzId: 'f7c3c7a6-8d5f-11ec-9311-5293695d0ddd', AzName: '宿迁A', AvailableZoneCode: 'CN_Suqian_A' },
+          { AzId: '09a38804-c1ee-11ec-bd22-4641dfd57315', AzName: '宿迁B', AvailableZoneCode: 'CN_Suqian_B' },
+        ],
+      },
+    ],
+  },
+];
+
+export function defaultCatalog(): Catalog {
+  const Families: FamilyOffer[] = [];
+  for (const group of DEFAULT_REGIONS)
+    for (const region of group.RegionList)
+      for (const az of region.AzList)
+        for (const billing of ['0', '1'] as const)
+          Families.push({ AvailableZoneCode: az.AvailableZoneCode, BillingMethod: billing, EcsFamilyInfo: structuredClone(DEFAULT_FAMILIES) });
+  return { Regions: structuredClone(DEFAULT_REGIONS), Families };
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { BillingMethod, FamilyInfo, InstanceStatus, RegionGroup } from '../../openapi/models';
+
+// The seed JSON accepted by POST /_emulator/reset (and createEmulator({seed})); the instance
+// description is also the body of POST /_emulator/instances. Documented in emulator/README.md.
+
+const size = z.number().int().positive().multipleOf(8, 'must be a multiple of 8');
+
+export const DiskSpec = z
+  .object({
+    DiskId: z.string().min(1).max(64).optional(),
+    Name: z.string().min(1).max(64).optional(),
+    Size: size,
+    DiskFeature: z.enum(['ssd', 'local']).default('ssd'),
+  })
+  .strict();
+
+export const InstanceSpec = z
+  .object({
+    /** Owner account; default: the first configured access key. */
+    AccessKeyId: z.string().min(1).optional(),
+    EcsId: z.string().regex(/^ins-[a-z0-9-]{1,60}$/, 'must look like ins-xxxx (lower-case letters, digits, -)').optional(),
+    EcsName: z.string().min(1).max(64).optional(),
+    AvailableZoneCode: z.string().min(1).default('CN_Hohhot_B'),
+    BillingMethod: BillingMethod.default('0'),
+    /** Default: the first CPU family of the AZ (or the first GPU family when Gpu > 0). */
+    EcsFamilyName: z.string().min(1).optional(),
+    Cpu: z.number().int().positive().optional(),
+    Ram: z.number().int().positive().optional(),
+    Gpu: z.number().int().min(0).optional(),
+    Status: InstanceStatus.default('running'),
+    SystemDisk: z
+      .object({ DiskId: z.string().min(1).max(64).optional(), Size: size.default(48), DiskFeature: z.enum(['ssd', 'local']).default('ssd') })
+      .strict()
+      .default({ Size: 48, DiskFeature: 'ssd' }),
+    DataDisks: z.array(DiskSpec).max(16).default([]),
+    /** Bind one EIP on the default line. */
+    PublicIp: z.boolean().default(true),
+    NoChargeForShutdown: z.union([z.literal(0), z.literal(1)]).default(0),
+    ImageName: z.string().min(1).optional(),
+    OsType: z.string().min(1).optional(),
+    OsVersion: z.string().min(1).optional(),
+    Tag: z.array(z.string()).default([]),
+  })
+  .strict();
+export type InstanceSpecInput = z.input<typeof InstanceSpec>;
+export type InstanceSpecParsed = z.output<typeof InstanceSpec>;
+
+export const FamilyOfferSchema = z
+  .object({ AvailableZoneCode: z.string().min(1), BillingMethod, EcsFamilyInfo: z.array(FamilyInfo) })
+  .strict();
+
+export const SeedSchema = z
+  .object({
+    /** Default: the built-in regions (store/catalog.ts). */
+    Regions: z.array(RegionGroup).min(1).optional(),
+    /** Default: the built-in families in every AZ for both billing methods. */
+    Families: z.array(FamilyOfferSchema).optional(),
+    Instances: z.array(InstanceSpec).default([]),
+  })
+  .strict();
+export type SeedInput = z.input<typeof SeedSchema>;
+export type Seed = z.output<typeof SeedSchema>;
+
+/** Ids of the default seed's instances and disks (all in the first account). */
+export const SEED_IDS = {
+  demandCpuSsd: 'ins-demand-cpu-ssd',
+  demandCpuLocal: 'ins-demand-cpu-local',
+  demandGpuSsd: 'ins-demand-gpu-ssd',
+  monthCpuSsd: 'ins-month-cpu-ssd',
+  monthGpuSsd: 'ins-month-gpu-ssd',
+} as const;
+
+/** The default seed of DESIGN 4 (reloaded by reset without a body). */
+export const DEFAULT_SEED: SeedInput = {
+  Instances: [
+    {
+      EcsId: SEED_IDS.demandCpuSsd,
+      EcsName: 'web-01',
+      AvailableZoneCode: 'CN_Hohhot_B',
+      BillingMethod: '0',
+      EcsFamilyName: 'Cpu计算型C4',
+      Cpu: 4,
+      Ram: 8,
+      Status: 'running',
+      SystemDisk: { DiskId: 'disk-demand-cpu-ssd-sys', Size: 48, DiskFeature: 'ssd' },
+      DataDisks: [{ DiskId: 'disk-demand-cpu-ssd-data', Size: 96, DiskFeature: 'ssd' }],
+    },
+    {
+      EcsId: SEED_IDS.demandCpuLocal,
+      EcsName: 'db-local-01',
+      AvailableZoneCode: 'CN_Hohhot_B',
+      BillingMethod: '0',
+      EcsFamilyName: 'Cpu密集计算型I3',
+      Cpu: 4,
+      Ram: 4,
+      Status: 'running',
+      SystemDisk: { DiskId: 'disk-demand-cpu-local-sys', Size: 48, DiskFeature: 'local' },
+    },
+    {
+      EcsId: SEED_IDS.demandGpuSsd,
+      EcsName: 'render-01',
+      AvailableZoneCode: 'CN_Suqian_A',
+      BillingMethod: '0',
+      EcsFamilyName: '专业渲染型rp3',
+      Cpu: 16,
+      Ram: 32,
+      Gpu: 1,
+      Status: 'shutdown',
+      SystemDisk: { DiskId: 'disk-demand-gpu-ssd-sys', Size: 96, DiskFeature: 'ssd' },
+    },
+    {
+      EcsId: SEED_IDS.monthCpuSsd,
+      EcsName: 'batch-01',
+      AvailableZoneCode: 'CN_Hohhot_B',
+      BillingMethod: '1',
+      EcsFamilyName: 'Cpu计算型C4',
+      Cpu: 4,
+      Ram: 8,
+      Status: 'shutdown',
+      SystemDisk: { DiskId: 'disk-month-cpu-ssd-sys', Size: 48, DiskFeature: 'ssd' },
+      PublicIp: false,
+    },
+    {
+      EcsId: SEED_IDS.monthGpuSsd,
+      EcsName: 'train-01',
+      AvailableZoneCode: 'CN_Suqian_B',
+      BillingMethod: '1',
+      EcsFamilyName: '专业渲染型rp3',
+      Cpu: 16,
+      Ram: 32,
+      Gpu: 1,
+      Status: 'running',
+      SystemDisk: { DiskId: 'disk-month-gpu-ssd-sys', Size: 96, DiskFeature: 'ssd' },
+      DataDisks: [{ DiskId: 'disk-month-gpu-ssd-data', Size: 512, DiskFeature: 'ssd' }],
+    },
+  ],
+};

@@ -1,0 +1,167 @@
+import { EmulatorError, describeIssues } from '../errors';
+import { defaultCatalog, familiesFor, findAz, stableId, type Catalog } from './catalog';
+import { DEFAULT_SEED, InstanceSpec, SeedSchema, type InstanceSpecParsed } from './seed';
+import type { AccessKey, AccountState, DiskRecord, InstanceRecord } from './types';
+
+/** In-memory state of every account plus the shared catalog. */
+export class EmulatorStore {
+  readonly accounts = new Map<string, AccountState>();
+  catalog: Catalog = defaultCatalog();
+  private ipCounter = 0;
+
+  constructor(
+    readonly keys: readonly AccessKey[],
+    private readonly now: () => number,
+    seed: unknown = DEFAULT_SEED,
+  ) {
+    if (keys.length === 0) throw new Error('at least one access key is required');
+    this.reset(seed);
+  }
+
+  /** Replaces every account's state by the seed; on a bad seed nothing changes. */
+  reset(seed: unknown = DEFAULT_SEED): void {
+    const parsed = SeedSchema.safeParse(seed ?? {});
+    if (!parsed.success) throw new EmulatorError('InvalidParameter', `seed: ${describeIssues(parsed.error.issues)}`);
+    const catalog = defaultCatalog();
+    if (parsed.data.Regions) catalog.Regions = parsed.data.Regions;
+    if (parsed.data.Families) catalog.Families = parsed.data.Families;
+    const accounts = new Map<string, AccountState>();
+    this.keys.forEach((k, i) =>
+      accounts.set(k.AccessKeyId, {
+        AccessKeyId: k.AccessKeyId,
+        SecretKey: k.SecretKey,
+        CustomerId: `E${100001 + i}`,
+        Instances: new Map(),
+        Events: new Map(),
+        Pending: [],
+      }),
+    );
+    const saved = { catalog: this.catalog, ipCounter: this.ipCounter };
+    this.catalog = catalog;
+    this.ipCounter = 0;
+    try {
+      this.insert(accounts, parsed.data.Instances, 'seed.Instances');
+    } catch (e) {
+      Object.assign(this, saved);
+      throw e;
+    }
+    this.accounts.clear();
+    for (const [k, v] of accounts) this.accounts.set(k, v);
+  }
+
+  account(accessKeyId: string): AccountState | undefined {
+    return this.accounts.get(accessKeyId);
+  }
+
+  /** Creates instances from partial descriptions (POST /_emulator/instances); all or none. */
+  createInstances(specs: unknown[]): InstanceRecord[] {
+    const parsed = specs.map((s, i) => {
+      const r = InstanceSpec.safeParse(s);
+      if (!r.success) throw new EmulatorError('InvalidParameter', `Instances.${i}: ${describeIssues(r.error.issues)}`);
+      return r.data;
+    });
+    return this.insert(this.accounts, parsed, 'Instances');
+  }
+
+  findInstanceAnywhere(ecsId: string): { account: AccountState; instance: InstanceRecord } | undefined {
+    for (const account of this.accounts.values()) {
+      const instance = account.Instances.get(ecsId);
+      if (instance) return { account, instance };
+    }
+    return undefined;
+  }
+
+  private insert(accounts: Map<string, AccountState>, specs: InstanceSpecParsed[], where: string): InstanceRecord[] {
+    const staged: [AccountState, InstanceRecord][] = [];
+    const ids = new Set<string>();
+    specs.forEach((spec, i) => {
+      const at = `${where}.${i}`;
+      const ak = spec.AccessKeyId ?? this.keys[0]!.AccessKeyId;
+      const account = accounts.get(ak);
+      if (!account) throw new EmulatorError('InvalidParameter', `${at}.AccessKeyId: unknown account ${ak}`);
+      const record = this.build(spec, account, at);
+      const diskIds = [record.SystemDisk, ...record.DataDisks].map((d) => d.DiskId);
+      for (const id of [record.EcsId, ...diskIds]) {
+        const taken = ids.has(id) || [...accounts.values()].some((a) => a.Instances.has(id) || findDiskIn(a, id));
+        if (taken) throw new EmulatorError('InvalidParameter', `${at}: id ${id} is already in use`);
+        ids.add(id);
+      }
+      staged.push([account, record]);
+    });
+    for (const [account, record] of staged) account.Instances.set(record.EcsId, record);
+    return staged.map(([, r]) => r);
+  }
+
+  private build(spec: InstanceSpecParsed, account: AccountState, at: string): InstanceRecord {
+    const loc = findAz(this.catalog, spec.AvailableZoneCode);
+    if (!loc) throw new EmulatorError('InvalidParameter', `${at}.AvailableZoneCode: unknown availability zone ${spec.AvailableZoneCode}`);
+    const families = familiesFor(this.catalog, spec.AvailableZoneCode, spec.BillingMethod);
+    const wantGpu = (spec.Gpu ?? 0) > 0;
+    const family = spec.EcsFamilyName
+      ? families.find((f) => f.EcsFamilyName === spec.EcsFamilyName)
+      : families.find((f) => f.SpecList.some((s) => s.Gpu > 0 === wantGpu));
+    if (!family) throw new EmulatorError('InvalidParameter', `${at}.EcsFamilyName: no family ${spec.EcsFamilyName ?? ''} in ${spec.AvailableZoneCode} for billing method ${spec.BillingMethod}`);
+    const matching = family.SpecList.filter(
+      (s) => (spec.Cpu === undefined || s.Cpu === spec.Cpu) && (spec.Ram === undefined || s.Ram === spec.Ram) && (spec.Gpu === undefined || s.Gpu === spec.Gpu),
+    );
+    const specRow = spec.EcsFamilyName || spec.Cpu || spec.Ram ? matching[0] : matching.find((s) => s.Gpu > 0 === wantGpu);
+    if (!specRow) throw new EmulatorError('InvalidParameter', `${at}: family ${family.EcsFamilyName} has no spec Cpu=${spec.Cpu} Ram=${spec.Ram} Gpu=${spec.Gpu}`);
+    const n = ++this.ipCounter;
+    const ecsId = spec.EcsId ?? randomId('ins-');
+    const disk = (d: { DiskId?: string; Size: number; DiskFeature: 'ssd' | 'local'; Name?: string }, type: 'system' | 'data'): DiskRecord => ({
+      DiskId: d.DiskId ?? randomId('disk-'),
+      Name: d.Name ?? `${d.DiskFeature}_${type}_${ecsId.slice(4, 12)}`,
+      DiskType: type,
+      Size: d.Size,
+      DiskFeature: d.DiskFeature,
+      ReleaseWithInstance: type === 'system' ? 1 : 0,
+      Status: 'available',
+    });
+    const osType = spec.OsType ?? 'Centos';
+    const osVersion = spec.OsVersion ?? '7.9';
+    return {
+      EcsId: ecsId,
+      EcsName: spec.EcsName ?? ecsId,
+      Status: spec.Status,
+      AvailableZoneCode: spec.AvailableZoneCode,
+      VpcId: stableId(`vpc:${account.AccessKeyId}:${spec.AvailableZoneCode}`),
+      VpcName: `${loc.az.AzName}-VPC`,
+      SubnetId: stableId(`subnet:${account.AccessKeyId}:${spec.AvailableZoneCode}`),
+      SubnetName: 'default-subnet',
+      PrivateNet: `10.15.${100 + Math.floor(n / 200)}.${10 + (n % 200)}`,
+      PublicIps: spec.PublicIp ? [{ GatewayIp: `10.15.1.${40 + (n % 200)}`, ConfName: '移动', EipIp: `117.161.${233 + Math.floor(n / 150)}.${90 + (n % 150)}`, Qos: 10 }] : [],
+      EcsFamilyName: family.EcsFamilyName,
+      Spec: { ...specRow },
+      BillingMethod: spec.BillingMethod,
+      IsAutoRenewal: '1',
+      Os: {
+        ImageId: stableId(`image:${osType}:${osVersion}`),
+        ImageName: spec.ImageName ?? `${osType} ${osVersion} 64位`,
+        OsType: osType,
+        Bit: 64,
+        Version: osVersion,
+        Unit: '',
+      },
+      SystemDisk: disk(spec.SystemDisk, 'system'),
+      DataDisks: spec.DataDisks.map((d) => disk(d, 'data')),
+      NoChargeForShutdown: spec.NoChargeForShutdown,
+      CreateTime: this.now(),
+      SecurityGroup: [{ GroupInterconnected: true, Priority: 1, SecurityGroupId: stableId(`sg:${account.AccessKeyId}`), SecurityGroupName: 'default', SecurityGroupType: 'public' }],
+      Tag: spec.Tag,
+      FailNextTransition: false,
+    };
+  }
+}
+
+export function findDiskIn(account: AccountState, diskId: string): { instance: InstanceRecord; disk: DiskRecord } | undefined {
+  for (const instance of account.Instances.values())
+    for (const disk of [instance.SystemDisk, ...instance.DataDisks]) if (disk.DiskId === diskId) return { instance, disk };
+  return undefined;
+}
+
+/** `prefix` + 16 lower-case letters and digits, like the upstream's ids. */
+export function randomId(prefix: string): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return prefix + Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}

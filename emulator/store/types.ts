@@ -1,0 +1,106 @@
+import type { BillingMethod, InstanceStatus, OpType, OsInfo, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+
+export type DiskFeature = 'ssd' | 'local';
+/** Disk status is not part of the wire models; it is kept to refuse a second extension while one runs. */
+export type DiskStatus = 'available' | 'updating';
+
+export interface DiskRecord {
+  DiskId: string;
+  Name: string;
+  DiskType: 'system' | 'data';
+  Size: number;
+  DiskFeature: DiskFeature;
+  ReleaseWithInstance: 0 | 1;
+  Status: DiskStatus;
+}
+
+/** One public line: egress gateway IP and the EIP bound to it. */
+export interface PublicIpRecord {
+  GatewayIp: string;
+  ConfName: string;
+  EipIp: string;
+  Qos: number;
+}
+
+/** The one record both InstanceSimpleInfo and InstanceData are derived from (store/views.ts). */
+export interface InstanceRecord {
+  EcsId: string;
+  EcsName: string;
+  Status: InstanceStatus;
+  AvailableZoneCode: string;
+  VpcId: string;
+  VpcName: string;
+  SubnetId: string;
+  SubnetName: string;
+  PrivateNet: string;
+  PublicIps: PublicIpRecord[];
+  EcsFamilyName: string;
+  Spec: SpecListInfo;
+  BillingMethod: BillingMethod;
+  IsAutoRenewal: '0' | '1';
+  Os: Required<OsInfo>;
+  SystemDisk: DiskRecord;
+  DataDisks: DiskRecord[];
+  NoChargeForShutdown: 0 | 1;
+  /** Emulator-clock ms. */
+  CreateTime: number;
+  SecurityGroup: SecurityGroupInfo[];
+  Tag: string[];
+  /** Set by the FailNextTransition fault; consumed by the next transition that starts. */
+  FailNextTransition: boolean;
+}
+
+export type TaskStatus = 'doing' | 'success' | 'failed';
+
+export interface TaskRecord {
+  TaskId: string;
+  ResourceId: string;
+  ResourceType: 'ecs' | 'disk';
+  TaskType: string;
+  Status: TaskStatus;
+  CreateTime: number;
+  UpdateTime: number;
+  EndTime: number | null;
+}
+
+export interface EventRecord {
+  EventId: string;
+  EventType: string;
+  /** Instance events are served on /ecs/v1, disk events on /ebs/v1. */
+  Service: 'ecs' | 'ebs';
+  CreateTime: number;
+  Tasks: TaskRecord[];
+}
+
+export type TransitionKind = OpType | 'change_ecs_config' | 'extend_disk';
+
+/** A transition in flight: it settles when the emulator clock reaches DueAt. */
+export interface PendingTransition {
+  Seq: number;
+  Kind: TransitionKind;
+  EventId: string;
+  TaskId: string;
+  EcsId: string;
+  DueAt: number;
+  /** Decided when the transition starts (FailNextTransition fault). */
+  Fail: boolean;
+  DiskId?: string;
+  NewSize?: number;
+  DeleteEip?: 0 | 1;
+  TargetFamily?: string;
+  TargetSpec?: SpecListInfo;
+}
+
+export interface AccountState {
+  AccessKeyId: string;
+  SecretKey: string;
+  CustomerId: string;
+  Instances: Map<string, InstanceRecord>;
+  Events: Map<string, EventRecord>;
+  Pending: PendingTransition[];
+}
+
+export interface AccessKey {
+  AccessKeyId: string;
+  SecretKey: string;
+}

@@ -1,0 +1,101 @@
+import { Hono, type Context } from 'hono';
+import { UPSTREAM_ACTIONS, servicePath, type EcsService, type SdkMethodName } from '../../openapi/upstream/actions';
+import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope';
+import type { InstanceListPage } from '../../openapi/ecs-api';
+import { ACTION_HANDLERS } from '../actions';
+import { runAction, sdkMethodOf, type EmulatorCore } from '../core';
+import { sleep } from '../control/faults';
+import { EmulatorError } from '../errors';
+import { authenticate } from './auth';
+
+const SERVICES: readonly EcsService[] = ['ecs', 'ebs'];
+
+/** A RequestId like the upstream's: 32 hex digits. */
+export const newRequestId = () => crypto.randomUUID().replaceAll('-', '');
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+
+/** The upstream API: `/ecs/v1` and `/ebs/v1`, routed by `Action` and method through UPSTREAM_ACTIONS. */
+export function createWireApp(core: EmulatorCore): Hono {
+  const app = new Hono();
+  for (const service of SERVICES) app.all(servicePath(service), (c) => handle(core, c, service));
+  return app;
+}
+
+async function handle(core: EmulatorCore, c: Context, service: EcsService): Promise<Response> {
+  const requestId = newRequestId();
+  const url = new URL(c.req.url);
+  const params = Object.fromEntries(url.searchParams);
+  const method = c.req.method.toUpperCase();
+  const action = params.Action ?? '';
+  let accessKeyId = params.AccessKeyId ?? '';
+  const note = (status: number, code: string, FaultId?: number) =>
+    core.journal.record({ Transport: 'http', Method: method, Path: url.pathname, Action: action, AccessKeyId: accessKeyId, Status: status, Code: code, FaultId });
+  try {
+    const account = await authenticate(core, method, params);
+    accessKeyId = account.AccessKeyId;
+    const sdk = route(action, service, method);
+    const fault = core.faults.match(action);
+    if (fault) {
+      if (fault.delayMs > 0 && (await sleep(fault.delayMs, c.req.raw.signal)) === 'aborted') return note(0, 'Aborted', fault.FaultId), json(499, {});
+      if (fault.kind === 'hang') {
+        await sleep(core.hangCapMs, c.req.raw.signal);
+        note(0, 'Hang', fault.FaultId);
+        return json(504, errorEnvelope('ServiceUnavailable', 'fault: hung call released after the hang cap', requestId));
+      }
+      if (fault.kind === 'malformed') {
+        note(200, 'Malformed', fault.FaultId);
+        return new Response('{"Code":"Success","Msg":"ok","Data":{"EventId": ', { status: 200, headers: { 'content-type': 'application/json' } });
+      }
+      if (fault.kind === 'error') {
+        note(fault.status, fault.code, fault.FaultId);
+        return json(fault.status, errorEnvelope(fault.code, `fault injected by the emulator (FaultId ${fault.FaultId})`, requestId));
+      }
+    }
+    const body = UPSTREAM_ACTIONS[sdk].method === 'POST' ? await readJson(c.req.raw) : undefined;
+    const data = runAction(core, sdk, account, service, { wire: { query: params, body } });
+    note(200, 'Success', fault?.FaultId);
+    return json(200, envelope(sdk, data, requestId));
+  } catch (e) {
+    if (e instanceof EmulatorError) {
+      note(e.status, e.code);
+      return json(e.status, errorEnvelope(e.code, e.message, requestId));
+    }
+    note(500, 'InternalError');
+    // Never leak a stack trace; the journal shows the call, the console the cause.
+    console.error('emulator: unexpected error', e);
+    return json(500, errorEnvelope('InternalError', 'internal error of the emulator', requestId));
+  }
+}
+
+/** Unknown Action, or a known one on the wrong path or with the wrong method: InvalidAction. */
+function route(action: string, service: EcsService, method: string): SdkMethodName {
+  const sdk = sdkMethodOf(action);
+  if (!sdk) throw new EmulatorError('InvalidAction', `unknown Action ${action}`);
+  const def = UPSTREAM_ACTIONS[sdk];
+  if (!(def.services as readonly EcsService[]).includes(service))
+    throw new EmulatorError('InvalidAction', `Action ${action} is served on ${def.services.map(servicePath).join(' and ')}, not ${servicePath(service)}`);
+  if (def.method !== method) throw new EmulatorError('InvalidAction', `Action ${action} takes ${def.method}, not ${method}`);
+  return sdk;
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new EmulatorError('InvalidParameter', 'body: not valid JSON');
+  }
+}
+
+function envelope(sdk: SdkMethodName, data: unknown, requestId: string): Record<string, unknown> {
+  const { lowerCaseEnvelope } = UPSTREAM_ACTIONS[sdk];
+  const message = ACTION_HANDLERS[sdk].message;
+  if (sdk === 'DescribeInstanceList') {
+    const { EcsList, PageNumber, PageSize, TotalCount } = data as InstanceListPage;
+    return successEnvelope({ data: { EcsList }, message, requestId, lowerCase: lowerCaseEnvelope, paging: { PageNumber, PageSize, TotalCount } });
+  }
+  return successEnvelope({ data, message, requestId, lowerCase: lowerCaseEnvelope });
+}

@@ -14,6 +14,7 @@ import { registerInstanceRoutes } from './routes/instances';
 import { registerMetaRoutes } from './routes/meta';
 import { registerRegionRoutes } from './routes/regions';
 import { SignedEcsClient } from './upstream/signed-ecs-client';
+import type { SignedEcsClientOptions } from './upstream/signed-ecs-client';
 
 export interface GatewayAppOptions {
   /** Builds the EcsApi the routes use; default: SignedEcsClient from CDS_* settings. Tests inject a stand-in. */
@@ -23,9 +24,10 @@ export interface GatewayAppOptions {
 const MUTATING_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
-export function signedEcsClientFromEnv(env: Env): EcsApi {
+export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs'> = {}): EcsApi {
   const timeoutMs = Number(env.CDS_TIMEOUT_MS);
   return new SignedEcsClient({
+    ...extra,
     accessKeyId: env.CDS_SECRET_ID ?? '',
     secretKey: env.CDS_SECRET_KEY ?? '',
     schema: env.CDS_API_SCHEMA || 'https',
@@ -39,7 +41,7 @@ export function signedEcsClientFromEnv(env: Env): EcsApi {
  * validation → handler. Errors of every layer end as problem+json.
  */
 export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<GatewayEnv> {
-  const ecsApiFactory = options.ecsApiFactory ?? signedEcsClientFromEnv;
+  const ecsApiFactory = options.ecsApiFactory ?? ((env: Env) => signedEcsClientFromEnv(env));
   const app = new OpenAPIHono<GatewayEnv>({ defaultHook: validationHook });
   registerDocumentComponents(app.openAPIRegistry);
 

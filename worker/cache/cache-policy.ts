@@ -17,9 +17,12 @@ export function requestsRefresh(cacheControl: string | undefined, pragma: string
  * stale-while-revalidate / stale-if-error mirror what the gateway itself does with its copy.
  */
 export function responseCacheControl(ageSeconds: number, ttlSeconds: number): string {
-  const maxAge = Math.max(0, Math.floor(ttlSeconds - ageSeconds));
-  const staleIfError = Math.max(0, Math.floor(STALE_RETENTION_S - ageSeconds));
-  return `private, max-age=${maxAge}, stale-while-revalidate=${ttlSeconds}, stale-if-error=${staleIfError}`;
+  // Whole seconds of age, as an HTTP Age header would count them.
+  const age = Math.floor(ageSeconds);
+  const ttl = Math.floor(ttlSeconds); // directives take integers
+  const maxAge = Math.max(0, ttl - age);
+  const staleIfError = Math.max(0, STALE_RETENTION_S - age);
+  return `private, max-age=${maxAge}, stale-while-revalidate=${ttl}, stale-if-error=${staleIfError}`;
 }
 
 /**

@@ -44,7 +44,9 @@ export const commonErrors = {
 export const forbiddenError = { 403: problemResponse('The bearer token has scope `read`; this call needs `write` (code InsufficientScope).') } as const;
 export const notFoundError = (what: string) => ({ 404: problemResponse(`${what} not found (upstream code kept, e.g. InstanceNotFound).`) }) as const;
 export const conflictError = (what: string) => ({ 409: problemResponse(what) }) as const;
-export const idempotencyErrors = {
+/** Errors of the routes with a JSON body (all of them mutating). */
+export const mutationErrors = {
+  415: problemResponse('The body is not sent as application/json (code UnsupportedMediaType).'),
   409: problemResponse('Wrong instance or disk status (e.g. InvalidInstanceStatus), or a concurrent request with the same Idempotency-Key.'),
   422: problemResponse('The Idempotency-Key was used with another body.'),
 } as const;

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { EventIdData, ExtendDiskReq } from '../models';
-import { IdempotencyKeyHeader, TAG, acceptedHeaders, bearerSecurity, commonErrors, forbiddenError, idempotencyErrors, notFoundError } from './common';
+import { IdempotencyKeyHeader, TAG, acceptedHeaders, bearerSecurity, commonErrors, forbiddenError, mutationErrors, notFoundError } from './common';
 
 export const DiskIdParams = ExtendDiskReq.pick({ DiskId: true });
 export const ExtendDiskBody = ExtendDiskReq.pick({ ExtendedSize: true }).openapi('ExtendDiskBody');
@@ -25,6 +25,6 @@ export const extendDiskRoute = createRoute({
     ...commonErrors,
     ...forbiddenError,
     ...notFoundError('Disk'),
-    ...idempotencyErrors,
+    ...mutationErrors,
   },
 });

@@ -17,7 +17,7 @@ import {
   bearerSecurity,
   commonErrors,
   forbiddenError,
-  idempotencyErrors,
+  mutationErrors,
   notFoundError,
   upstreamHeaders,
 } from './common';
@@ -104,7 +104,7 @@ export const modifyInstanceNameRoute = createRoute({
     ...commonErrors,
     ...forbiddenError,
     ...notFoundError('Instance'),
-    ...idempotencyErrors,
+    ...mutationErrors,
   },
 });
 
@@ -128,7 +128,7 @@ export const operateInstanceRoute = createRoute({
     ...commonErrors,
     ...forbiddenError,
     ...notFoundError('Instance'),
-    ...idempotencyErrors,
+    ...mutationErrors,
   },
 });
 
@@ -151,6 +151,6 @@ export const changeInstanceConfigureRoute = createRoute({
     ...commonErrors,
     ...forbiddenError,
     ...notFoundError('Instance'),
-    ...idempotencyErrors,
+    ...mutationErrors,
   },
 });

@@ -58,19 +58,21 @@ export function ecsErrorProblem(c: Context<GatewayEnv>, err: EcsError): Response
   return problem(c, { ...mapped, code: err.code });
 }
 
+/** Hono's own 4xx: malformed JSON (400) and a body that is not JSON (415). */
+function httpExceptionProblem(c: Context<GatewayEnv>, err: HTTPException): Response {
+  if (err.status === 400) {
+    return problem(c, { status: 400, code: 'ValidationFailed', title: 'Invalid request', detail: 'The request body is not valid JSON.', errors: [{ path: 'body', message: 'malformed JSON' }] });
+  }
+  if (err.status === 415) {
+    return problem(c, { status: 415, code: 'UnsupportedMediaType', title: 'Unsupported media type', detail: 'Send the body as JSON with Content-Type: application/json.' });
+  }
+  return problem(c, { status: err.status as ContentfulStatusCode, code: 'BadRequest', title: 'Bad request', detail: 'The request could not be read.' });
+}
+
 /** Last line of defence: never a stack trace, never an error message we did not write. */
 export const onError: ErrorHandler<GatewayEnv> = (err, c) => {
   if (err instanceof EcsError) return ecsErrorProblem(c, err);
-  if (err instanceof HTTPException && err.status < 500) {
-    const malformed = err.status === 400;
-    return problem(c, {
-      status: err.status as ContentfulStatusCode,
-      code: malformed ? 'ValidationFailed' : 'BadRequest',
-      title: malformed ? 'Invalid request' : 'Bad request',
-      detail: malformed ? 'The request body is not valid JSON.' : err.message,
-      ...(malformed ? { errors: [{ path: 'body', message: 'malformed JSON' }] } : {}),
-    });
-  }
+  if (err instanceof HTTPException && err.status < 500) return httpExceptionProblem(c, err);
   console.error(JSON.stringify({ level: 'error', requestId: c.get('requestId'), error: (err as Error)?.name ?? 'Error' }));
   return problem(c, { status: 500, code: 'InternalError', title: 'Internal error', detail: 'The gateway failed unexpectedly; quote the request id when reporting it.' });
 };

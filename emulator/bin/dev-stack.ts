@@ -1,0 +1,67 @@
+// `npm start`: the emulator on 127.0.0.1:8788 (in this process) and the gateway under
+// `wrangler dev` on 127.0.0.1:8787, wired to it with the dev token `dev-token` (write scope).
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { banner, startEmulatorServer } from './node-server';
+
+const host = '127.0.0.1';
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 8788);
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8787);
+const DEV_TOKEN = 'dev-token';
+
+const { emulator, server } = await startEmulatorServer(process.env, emulatorPort, host).catch((e: unknown) => {
+  console.error(`emulator: cannot start on ${host}:${emulatorPort}: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
+console.log(banner(emulator, host, emulatorPort));
+
+const firstKey = [...emulator.store.accounts.values()][0]!;
+const args = [
+  'dev',
+  '--ip', host,
+  '--port', String(gatewayPort),
+  '--show-interactive-dev-session=false',
+  '--var', `CDS_API_HOST:${host}:${emulatorPort}`,
+  '--var', 'CDS_API_SCHEMA:http',
+  '--var', `CDS_SECRET_ID:${firstKey.AccessKeyId}`,
+  '--var', `CDS_SECRET_KEY:${firstKey.SecretKey}`,
+  '--var', `GATEWAY_TOKENS:${DEV_TOKEN}:write`,
+];
+// The local wrangler binary directly (not through npx), so signals reach it.
+const local = join(process.cwd(), 'node_modules', '.bin', 'wrangler');
+const [cmd, cmdArgs] = existsSync(local) ? [local, args] : ['npx', ['wrangler', ...args]];
+const child = spawn(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+
+console.log(
+  [
+    '',
+    `Gateway:  http://${host}:${gatewayPort}  (docs: /docs, OpenAPI: /openapi.json) — starting under wrangler dev…`,
+    `Dev token: ${DEV_TOKEN}   e.g. curl -H 'Authorization: Bearer ${DEV_TOKEN}' http://${host}:${gatewayPort}/v1/regions`,
+    `Emulator: http://${host}:${emulatorPort}/_emulator/health`,
+    'Ctrl-C stops both.',
+    '',
+  ].join('\n'),
+);
+
+let stopping = false;
+function stop(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  // Give wrangler a moment to shut workerd down, then go regardless.
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+
+child.on('exit', (code, signal) => {
+  server.close();
+  if (!stopping) console.error(`wrangler dev exited (${signal ?? code}); stopping the emulator.`);
+  process.exit(stopping ? 0 : (code ?? 1));
+});
+child.on('error', (e) => {
+  console.error(`cannot start wrangler: ${e.message}`);
+  server.close();
+  process.exit(1);
+});

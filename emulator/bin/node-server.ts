@@ -1,0 +1,22 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { createEmulator, type Emulator } from '../index';
+
+/** Starts the emulator on host:port from the EMULATOR_* environment; resolves once it listens. */
+export function startEmulatorServer(env: NodeJS.ProcessEnv, port: number, host = '127.0.0.1'): Promise<{ emulator: Emulator; server: ServerType }> {
+  const clock = env.EMULATOR_CLOCK === 'manual' ? 'manual' : 'wall';
+  if (env.EMULATOR_CLOCK && !['manual', 'wall'].includes(env.EMULATOR_CLOCK)) throw new Error(`EMULATOR_CLOCK must be manual or wall, got ${env.EMULATOR_CLOCK}`);
+  const emulator = createEmulator({ accessKeys: env.EMULATOR_ACCESS_KEYS, clock });
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: emulator.fetch, port, hostname: host }, () => resolve({ emulator, server }));
+    server.once('error', reject);
+  });
+}
+
+export function banner(emulator: Emulator, host: string, port: number): string {
+  const keys = [...emulator.store.accounts.keys()].join(', ');
+  return [
+    `ECS emulator listening on http://${host}:${port}  (APIs /ecs/v1, /ebs/v1; control /_emulator/*)`,
+    `  clock: ${emulator.clock.mode}   access key ids: ${keys}`,
+    `  Go SDK: CDS_API_HOST=${host}:${port} CDS_API_SCHEMA=http CDS_SECRET_ID=<access key id> CDS_SECRET_KEY=<its secret>`,
+  ].join('\n');
+}

@@ -77,14 +77,14 @@ describe('edge behaviour against the emulator', () => {
   });
 
   it('a duplicate while the first is in flight gets 409 and makes no second call', async () => {
-    await fault({ Action: 'OperateInstance', DelayMs: 300, Times: 1 });
+    await fault({ Action: 'OperateInstance', DelayMs: 1500, Times: 1 });
     const init = {
       method: 'POST',
       body: JSON.stringify({ EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'restart_ecs' }),
       headers: { 'Idempotency-Key': unique('restart') },
     };
     const first = gateway('/v1/instances/operate', init);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 300)); // the first holds the key, upstream still delaying
     const duplicate = await gateway('/v1/instances/operate', init);
     expect(duplicate.status).toBe(409);
     expect(await duplicate.json()).toMatchObject({ code: 'IdempotencyKeyInFlight' });

@@ -185,6 +185,22 @@ describe('reference cache (KV)', () => {
     expect(upstream.calls).toBe(2);
   });
 
+  it('a lagging KV read (older copy) does not undo this isolate\'s refresh', async () => {
+    await get();
+    const key = cacheKey('account-a', ['ref', item]);
+    const old = await testEnv.ECS_CACHE.get(key, 'text');
+    clock.advance(TTL_S + 1);
+    upstream.body = { RegionGroups: [{ RegionGroupName: 'v2' }] };
+    const { ctx } = await get();
+    await waitOnExecutionContext(ctx);
+    // KV's per-location read cache may still hand out the old value for a while.
+    await testEnv.ECS_CACHE.put(key, old!);
+    const res = (await get()).res;
+    expect(res.headers.get('X-Cache')).toBe('HIT');
+    expect(await res.json()).toEqual(upstream.body);
+    expect(upstream.calls).toBe(2);
+  });
+
   it('concurrent misses for one key make one upstream call', async () => {
     const gate = deferred();
     upstream.gate = gate.promise;

@@ -3,6 +3,7 @@ import type { GatewayEnv } from '../env';
 import { cacheKey, createEntry, readEntry, writeEntry, type CacheEntry } from './cache-entry';
 import { mayServeStaleOn, requestsRefresh, responseCacheControl } from './cache-policy';
 import { ifNoneMatchMatches } from './etag';
+import { RecentEntries } from './recent-entries';
 import { SingleFlight } from './single-flight';
 
 export interface ReferenceCacheOptions {
@@ -26,6 +27,7 @@ export type CacheStatus = 'HIT' | 'STALE' | 'MISS' | 'STALE-IF-ERROR';
  * makes one call per key per TTL.
  */
 const inFlight = new SingleFlight<CacheEntry>();
+const recent = new RecentEntries();
 
 /**
  * Serves a slow-changing reference answer (regions, families) through the ECS_CACHE KV namespace
@@ -39,12 +41,13 @@ export async function serveCachedReference(c: Context<GatewayEnv>, opts: Referen
     inFlight.run(key, async () => {
       const { body, upstreamRequestId } = await opts.load();
       const entry = await createEntry(body, now(), upstreamRequestId);
+      recent.remember(key, entry);
       await writeEntry(kv, key, entry);
       return entry;
     });
 
   // Read even when the caller forces a refresh: the copy is the fallback if upstream fails.
-  const stored = await readEntry(kv, key);
+  const stored = recent.newest(key, await readEntry(kv, key));
   const forced = requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma'));
 
   if (stored && !forced) {

@@ -13,6 +13,9 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const RequestIdHeader = z.string().openapi({ description: 'Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated).' });
 const UpstreamRequestIdHeader = z.string().optional().openapi({ description: 'RequestId the ECS API gave, when it gave one.' });
 
+/** Headers of every answer. */
+export const requestIdHeaders = z.object({ 'X-Request-Id': RequestIdHeader });
+
 /** Headers of a success answer that came from upstream. */
 export const upstreamHeaders = z.object({ 'X-Request-Id': RequestIdHeader, 'X-Upstream-Request-Id': UpstreamRequestIdHeader });
 
@@ -28,7 +31,7 @@ export const cachedHeaders = upstreamHeaders.extend({
 
 const problemResponse = (description: string) => ({
   description,
-  headers: z.object({ 'X-Request-Id': RequestIdHeader }),
+  headers: requestIdHeaders,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: Problem } },
 });
 

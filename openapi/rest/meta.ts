@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { TAG } from './common';
+import { TAG, requestIdHeaders } from './common';
 
 export const HealthStatus = z
   .object({
@@ -16,5 +16,5 @@ export const healthzRoute = createRoute({
   summary: 'Liveness check',
   description: 'Answers without authentication and without calling upstream. `configured` tells whether the API routes can work.',
   security: [],
-  responses: { 200: { description: 'The worker runs.', content: { 'application/json': { schema: HealthStatus } } } },
+  responses: { 200: { description: 'The worker runs.', headers: requestIdHeaders, content: { 'application/json': { schema: HealthStatus } } } },
 });

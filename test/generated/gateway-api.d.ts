@@ -264,7 +264,7 @@ export interface components {
              * @default 0
              * @example 0
              */
-            Gpu: number;
+            Gpu?: number;
         };
         DataDiskConfInfo: {
             /**
@@ -768,7 +768,7 @@ export interface components {
              * @default 0
              * @example 0
              */
-            DeleteEip: 0 | 1;
+            DeleteEip?: 0 | 1;
         };
         OsInfo: {
             /** @description Image id (镜像ID). */
@@ -1085,6 +1085,8 @@ export interface operations {
             /** @description The worker runs. */
             200: {
                 headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { EcsError } from '../../openapi/ecs-api';
 import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
-import type { GatewayEnv } from '../env';
+import type { Env, GatewayEnv } from '../env';
 import { problem } from './problem';
 
 // Upstream errors become problem+json answers with the closest HTTP status (DESIGN 3).
@@ -55,7 +55,16 @@ export function mapEcsError(err: EcsError): MappedError {
 export function ecsErrorProblem(c: Context<GatewayEnv>, err: EcsError): Response {
   if (err.requestId) c.header('X-Upstream-Request-Id', err.requestId);
   const mapped = mapEcsError(err);
-  return problem(c, { ...mapped, code: err.code });
+  return problem(c, { ...mapped, detail: redactSecrets(mapped.detail, c.env), code: err.code });
+}
+
+/** Upstream messages are passed on; should one ever echo a credential, it is cut out. */
+export function redactSecrets(text: string, env: Partial<Env> | undefined): string {
+  let out = text;
+  for (const secret of [env?.CDS_SECRET_KEY, env?.CDS_SECRET_ID]) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out;
 }
 
 /** Hono's own 4xx: malformed JSON (400) and a body that is not JSON (415). */

@@ -1,6 +1,7 @@
 import { createExecutionContext, env as workerEnv, waitOnExecutionContext } from 'cloudflare:test';
 import { createGatewayApp, signedEcsClientFromEnv } from '../../../worker/app';
 import type { Env } from '../../../worker/env';
+import { checkAgainstDocument } from './contract';
 import { FakeUpstream } from './fake-upstream';
 
 // The real gateway (default SignedEcsClient, only its fetch swapped for a fake upstream), with
@@ -40,6 +41,9 @@ export function harness(overrides: Partial<Env> = {}): Harness {
     const ctx = createExecutionContext();
     const res = await app.fetch(req, env, ctx);
     await waitOnExecutionContext(ctx);
+    // Every answer any test sees must match the committed OpenAPI document.
+    const check = await checkAgainstDocument(req, res);
+    if (check.errors.length) throw new Error(`answer does not match openapi/openapi.json:\n${check.errors.join('\n')}`);
     return res;
   };
   return {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import committed from '../../openapi/openapi.json';
+import { buildOpenApiDocument } from '../../openapi/document';
+import { UPSTREAM_ACTIONS } from '../../openapi/upstream/actions';
+import { harness } from './helpers/gateway';
+
+// openapi/openapi.json is generated and committed; it must equal what the code produces now.
+
+const STALE = 'openapi/openapi.json is stale: run `npm run openapi` and commit the result';
+
+describe('OpenAPI document', () => {
+  it('the committed document equals the one generated from the route definitions', () => {
+    expect(JSON.parse(JSON.stringify(buildOpenApiDocument())), STALE).toEqual(committed);
+  });
+
+  it('the document the worker serves at /openapi.json is the committed one', async () => {
+    const res = await harness().request('/openapi.json', { token: null });
+    expect(await res.json(), STALE).toEqual(committed);
+  });
+
+  it('has one operation per SDK method, operationId = SDK method name, all secured but /healthz', () => {
+    const ops = Object.values(committed.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string; security?: unknown[] }>));
+    const ids = ops.map((o) => o.operationId).sort();
+    expect(ids).toEqual([...Object.keys(UPSTREAM_ACTIONS), 'Healthz'].sort());
+    for (const op of ops) expect(op.operationId === 'Healthz' ? op.security : op.security ?? committed.security).toEqual(op.operationId === 'Healthz' ? [] : [{ bearerAuth: [] }]);
+    expect(committed.openapi).toBe('3.1.0');
+    expect(committed.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('every 202 documents Location, every answer X-Request-Id, every error problem+json', () => {
+    for (const item of Object.values(committed.paths)) {
+      for (const op of Object.values(item as Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (status === '202') expect(response.headers).toHaveProperty('Location');
+          if (Number(status) >= 400) {
+            expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
+            expect(response.headers).toHaveProperty('X-Request-Id');
+          }
+        }
+      }
+    }
+  });
+});

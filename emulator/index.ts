@@ -64,7 +64,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/_emulator', createControlApp(core));
   app.route('/', createWireApp(core));
   // Any other path is not an upstream endpoint.
-  app.notFound((c) => c.json(errorEnvelope('InvalidAction', `no API at ${new URL(c.req.url).pathname}; use /ecs/v1 or /ebs/v1`, newRequestId()), 400));
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path === '/_emulator' || path.startsWith('/_emulator/')) return c.json({ Code: 'NotFound', Msg: `no control route ${c.req.method} ${path}` }, 404);
+    return c.json(errorEnvelope('InvalidAction', `no API at ${new URL(c.req.url).pathname}; use /ecs/v1 or /ebs/v1`, newRequestId()), 400);
+  });
   return {
     fetch: async (request) => app.fetch(request),
     app,

@@ -112,7 +112,6 @@ export function createControlApp(core: EmulatorCore): Hono {
     return c.json({ Clock: clockView() });
   });
 
-  app.notFound((c) => c.json({ Code: 'NotFound', Msg: `no control route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
   app.onError((e, c) => {
     if (e instanceof EmulatorError) return c.json({ Code: e.code, Msg: e.message }, e.status as 400);
     console.error('emulator control: unexpected error', e);

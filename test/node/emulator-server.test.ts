@@ -1,0 +1,159 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Drives `npm run emulator` over real HTTP with a client written here from DESIGN 2.1 alone
+// (node:crypto, its own encoding), as a user of another language would.
+
+let child: ChildProcess;
+let base = '';
+let output = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+
+async function signed(method: 'GET' | 'POST', service: string, action: string, params: Record<string, string> = {}, body?: unknown, key = { id: 'node-ak', secret: 'node-sk' }) {
+  const all: Record<string, string> = {
+    ...params,
+    Action: action,
+    AccessKeyId: key.id,
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureNonce: randomUUID(),
+    SignatureVersion: '1.0',
+    Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    Version: '2019-08-08',
+  };
+  const canonical = Object.keys(all)
+    .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    .map((k) => `${enc(k)}=${enc(all[k]!)}`)
+    .join('&');
+  const sts = `${method}&%2F&${enc(canonical)}`;
+  const sig = createHmac('sha1', key.secret).update(sts).digest('base64');
+  const res = await fetch(`${base}/${service}/v1?${canonical}&Signature=${enc(sig)}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+    signal: AbortSignal.timeout(10_000),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked field by field
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const control = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${base}/_emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked field by field
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+beforeAll(async () => {
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  child = spawn('npm', ['run', 'emulator'], {
+    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_CLOCK: 'manual', EMULATOR_ACCESS_KEYS: 'node-ak:node-sk,second-ak:second-sk' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // own process group, so npm, tsx and node all stop together
+  });
+  child.stdout!.on('data', (d) => (output += String(d)));
+  child.stderr!.on('data', (d) => (output += String(d)));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`emulator exited early:\n${output}`);
+    try {
+      if ((await fetch(`${base}/_emulator/health`, { signal: AbortSignal.timeout(1000) })).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) throw new Error(`emulator did not start within 30 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}, 40_000);
+
+afterAll(async () => {
+  if (child?.pid && child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
+  }
+});
+
+describe('npm run emulator over real HTTP (manual clock)', () => {
+  it('prints a banner with the key ids and no secrets', () => {
+    expect(output).toContain('ECS emulator listening on');
+    expect(output).toContain('node-ak, second-ak');
+    expect(output).not.toContain('node-sk');
+    expect(output).toContain('clock: manual');
+  });
+
+  it('health reports the manual clock and accounts from EMULATOR_ACCESS_KEYS', async () => {
+    const h = await control('GET', '/health');
+    expect(h.body).toMatchObject({ Status: 'ok', Clock: { Mode: 'manual' }, Accounts: ['node-ak', 'second-ak'] });
+  });
+
+  it('an independent signer is accepted; a wrong secret gets the string-to-sign back', async () => {
+    const ok = await signed('GET', 'ecs', 'DescribeInstanceList', { PageNumber: '1', PageSize: '2' });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ code: 'Success', PageNumber: 1, PageSize: 2, TotalCount: 5 });
+    const bad = await signed('GET', 'ecs', 'DescribeRegions', {}, undefined, { id: 'node-ak', secret: 'nope' });
+    expect(bad.status).toBe(403);
+    expect(bad.body.Code).toBe('SignatureDoesNotMatch');
+    expect(bad.body.Msg).toContain('GET&%2F&AccessKeyId%3Dnode-ak%26Action%3DDescribeRegions');
+    const stranger = await signed('GET', 'ecs', 'DescribeRegions', {}, undefined, { id: 'who', secret: 'x' });
+    expect([stranger.status, stranger.body.Code]).toEqual([403, 'InvalidAccessKeyId']);
+  });
+
+  it('restart: restarting + event doing → clock advance → running + event success', async () => {
+    const op = await signed('POST', 'ecs', 'OperateInstance', {}, { EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' });
+    expect(op.status).toBe(200);
+    const EventId = op.body.Data.EventId as string;
+    expect((await signed('GET', 'ecs', 'DescribeInstance', { EcsId: 'ins-demand-cpu-ssd' })).body.Data.Status).toBe('restarting');
+    expect((await signed('GET', 'ecs', 'DescribeEvent', { EventId })).body.Data.EventStatus).toBe('doing');
+    expect((await control('POST', '/clock/advance', { Seconds: 12 })).status).toBe(200);
+    expect((await signed('GET', 'ecs', 'DescribeInstance', { EcsId: 'ins-demand-cpu-ssd' })).body.Data.Status).toBe('running');
+    const e = await signed('GET', 'ecs', 'DescribeEvent', { EventId });
+    expect(e.body.Data.EventStatus).toBe('success');
+    expect(e.body.Data.TaskList[0].EndTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+  });
+
+  it('extend a disk on /ebs/v1, a unicode search on /ecs/v1, the journal, reset', async () => {
+    const x = await signed('POST', 'ebs', 'ExtendDisk', {}, { DiskId: 'disk-demand-cpu-ssd-data', ExtendedSize: 104 });
+    expect(x.status).toBe(200);
+    await control('POST', '/clock/advance', { Seconds: 6 });
+    expect((await signed('GET', 'ebs', 'DescribeEvent', { EventId: x.body.Data.EventId })).body.Data.EventStatus).toBe('success');
+    const s = await signed('GET', 'ecs', 'DescribeInstanceList', { SearchInfo: '渲染 *' });
+    expect([s.status, s.body.TotalCount]).toEqual([200, 0]);
+    const j = await control('GET', '/journal');
+    expect(j.body.Entries.some((e: { Action: string; Path: string }) => e.Action === 'ExtendDisk' && e.Path === '/ebs/v1')).toBe(true);
+    expect((await control('POST', '/reset')).body).toMatchObject({ Seed: 'default', Instances: 5 });
+    const d = await signed('GET', 'ecs', 'DescribeInstance', { EcsId: 'ins-demand-cpu-ssd' });
+    expect(d.body.Data.Disk.DataDiskConf[0].Size).toBe(96);
+  });
+
+  it('the second account is isolated', async () => {
+    const other = await signed('GET', 'ecs', 'DescribeInstanceList', {}, undefined, { id: 'second-ak', secret: 'second-sk' });
+    expect(other.body.TotalCount).toBe(0);
+  });
+
+  it('unreadable POST JSON → 400 InvalidParameter', async () => {
+    const all: Record<string, string> = {
+      Action: 'ModifyInstanceName', AccessKeyId: 'node-ak', SignatureMethod: 'HMAC-SHA1', SignatureNonce: randomUUID(),
+      SignatureVersion: '1.0', Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), Version: '2019-08-08',
+    };
+    const canonical = Object.keys(all).sort().map((k) => `${enc(k)}=${enc(all[k]!)}`).join('&');
+    const sig = createHmac('sha1', 'node-sk').update(`POST&%2F&${enc(canonical)}`).digest('base64');
+    const res = await fetch(`${base}/ecs/v1?${canonical}&Signature=${enc(sig)}`, { method: 'POST', body: '{"EcsId":' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { Code: string }).Code).toBe('InvalidParameter');
+  });
+});

@@ -77,7 +77,8 @@ export class Transport {
 
   private async attempt(req: TransportRequest, timeoutMs: number): Promise<UpstreamReply> {
     const url = `${this.baseUrl}${req.path}?${req.query}`;
-    const init: RequestInit = { method: req.method, signal: AbortSignal.timeout(timeoutMs), headers: { Accept: 'application/json' } };
+    const signal = AbortSignal.timeout(timeoutMs);
+    const init: RequestInit = { method: req.method, signal, headers: { Accept: 'application/json' } };
     if (req.method === 'POST') {
       init.body = JSON.stringify(req.body ?? {});
       init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
@@ -85,10 +86,14 @@ export class Transport {
     try {
       // The body is read under the same signal: an answer that stalls mid-body is a timeout too.
       const res = await this.fetchImpl(url, init);
-      return { status: res.status, text: await res.text() };
+      const text = await res.text();
+      // A fetch stand-in (an in-process upstream) may answer instead of rejecting once aborted.
+      if (signal.aborted) throw signal.reason ?? new DOMException('deadline passed', 'TimeoutError');
+      return { status: res.status, text };
     } catch (err) {
+      // Whatever the fetch implementation rejects with once the deadline passed, it is a timeout.
       const name = (err as { name?: string } | null)?.name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw timeoutError(req.action, this.options.timeoutMs);
+      if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') throw timeoutError(req.action, this.options.timeoutMs);
       // The cause is not echoed: a fetch error message may contain the signed URL.
       throw new EcsError('unreachable', 'UpstreamUnreachable', `${req.action}: could not reach the ECS API at ${this.options.host}`);
     }

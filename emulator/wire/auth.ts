@@ -1,5 +1,5 @@
 import { API_VERSION, COMMON_PARAMS, SIGNATURE_METHOD, SIGNATURE_VERSION } from '../../openapi/upstream/actions';
-import { hmacSha1Base64, stringToSign, timingSafeEqual } from '../../openapi/upstream/signature';
+import { canonicalQuery, hmacSha1Base64, percentEncode, stringToSign, timingSafeEqual } from '../../openapi/upstream/signature';
 import type { EmulatorCore } from '../core';
 import { EmulatorError } from '../errors';
 import type { AccountState } from '../store/types';
@@ -28,7 +28,7 @@ export async function authenticate(core: EmulatorCore, method: string, params: R
   delete unsigned.Signature;
   const sts = stringToSign(method, unsigned);
   const expected = await hmacSha1Base64(account.SecretKey, sts);
-  if (!timingSafeEqual(expected, params.Signature!))
+  if (!timingSafeEqual(expected, params.Signature!) && !(await matchesGoSdkVariant(method, unsigned, account.SecretKey, params.Signature!)))
     // The string-to-sign holds no secret; showing it finds a client's signing bug at once.
     throw new EmulatorError('SignatureDoesNotMatch', `the request signature does not match; the emulator's string-to-sign was: ${sts}`);
   if (!core.nonces.claim(account.AccessKeyId, params.SignatureNonce!, core.wallNow()))
@@ -41,4 +41,16 @@ function parseTimestamp(v: string): number | undefined {
   if (!m) return undefined;
   const ms = Date.parse(v);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * The official Go SDK encodes with url.QueryEscape (its %20/%2A fix-ups are dead code), so a space
+ * is signed as `+`. Values without a space sign identically; with one, accept that variant too so
+ * the official SDK works (documented in emulator/README.md).
+ */
+async function matchesGoSdkVariant(method: string, params: Record<string, string>, secret: string, signature: string): Promise<boolean> {
+  const canonical = canonicalQuery(params);
+  if (!canonical.includes('%20')) return false;
+  const sts = `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonical.replaceAll('%20', '+'))}`;
+  return timingSafeEqual(await hmacSha1Base64(secret, sts), signature);
 }

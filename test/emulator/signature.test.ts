@@ -139,3 +139,24 @@ describe('signature enforcement (DESIGN 2.1 / 4)', () => {
     expectError(await send(emu, `/vpc/v1?${signed.query}`, 'GET'), 400, 'InvalidAction');
   });
 });
+
+describe('official Go SDK signing variant', () => {
+  it('accepts a space signed as + (url.QueryEscape), as the Go SDK does', async () => {
+    const emu = newEmulator();
+    expect((await call(emu, 'ModifyInstanceName', { body: { EcsId: 'ins-demand-cpu-ssd', Name: 'web 01' } })).status).toBe(200);
+    const params: Record<string, string> = {
+      Action: 'DescribeInstanceList', AccessKeyId: AK, SignatureMethod: 'HMAC-SHA1', SignatureNonce: crypto.randomUUID(),
+      SignatureVersion: '1.0', Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), Version: '2019-08-08', SearchInfo: 'web 01',
+    };
+    const goCanonical = Object.keys(params).sort().map((k) => `${percentEncode(k)}=${percentEncode(params[k]!).replaceAll('%20', '+')}`).join('&');
+    const sig = await hmacSha1Base64(SK, `GET&%2F&${percentEncode(goCanonical)}`);
+    const q = new URLSearchParams({ ...params, Signature: sig }).toString(); // url.Values.Encode: space as +
+    const r = await send(emu, `/ecs/v1?${q}`, 'GET');
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.Data.EcsList.map((e: { EcsId: string }) => e.EcsId)).toEqual(['ins-demand-cpu-ssd']);
+    // A wrong secret still fails in both variants.
+    const bad = await hmacSha1Base64('nope', `GET&%2F&${percentEncode(goCanonical)}`);
+    const q2 = new URLSearchParams({ ...params, SignatureNonce: crypto.randomUUID(), Signature: bad }).toString();
+    expectError(await send(emu, `/ecs/v1?${q2}`, 'GET'), 403, 'SignatureDoesNotMatch');
+  });
+});

@@ -19,8 +19,13 @@ export const requestIdHeaders = z.object({ 'X-Request-Id': RequestIdHeader });
 /** Headers of a success answer that came from upstream. */
 export const upstreamHeaders = z.object({ 'X-Request-Id': RequestIdHeader, 'X-Upstream-Request-Id': UpstreamRequestIdHeader });
 
+/** Headers of a mutating call's success answer (it may be an Idempotency-Key replay). */
+export const mutationHeaders = upstreamHeaders.extend({
+  'Idempotent-Replayed': z.enum(['true']).optional().openapi({ description: 'Present when this answer replays the first answer to the same Idempotency-Key.' }),
+});
+
 /** Headers of a 202 answer: where to poll the event. */
-export const acceptedHeaders = upstreamHeaders.extend({
+export const acceptedHeaders = mutationHeaders.extend({
   Location: z.string().openapi({ description: 'The event to poll: `/v1/events/{EventId}`.', example: '/v1/events/7e782a16-0bc9-11ed-a942-92d3bb445445' }),
 });
 

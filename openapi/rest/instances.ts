@@ -18,6 +18,7 @@ import {
   commonErrors,
   forbiddenError,
   mutationErrors,
+  mutationHeaders,
   notFoundError,
   upstreamHeaders,
 } from './common';
@@ -100,7 +101,7 @@ export const modifyInstanceNameRoute = createRoute({
     body: { required: true, description: 'The new name.', content: { 'application/json': { schema: ModifyInstanceNameBody } } },
   },
   responses: {
-    200: { description: 'Renamed.', headers: upstreamHeaders, content: { 'application/json': { schema: ModifyInstanceNameData } } },
+    200: { description: 'Renamed.', headers: mutationHeaders, content: { 'application/json': { schema: ModifyInstanceNameData } } },
     ...commonErrors,
     ...forbiddenError,
     ...notFoundError('Instance'),

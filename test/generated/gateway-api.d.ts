@@ -1122,6 +1122,8 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
                     [name: string]: unknown;
@@ -1546,6 +1548,8 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
                     [name: string]: unknown;
@@ -1690,6 +1694,8 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
                     [name: string]: unknown;
@@ -1930,6 +1936,8 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {

@@ -128,6 +128,20 @@ describe('faults', () => {
     expect((await event(emu, again.body.Data.EventId)).EventStatus).toBe('success');
   });
 
+  it('FailNextTransition also fails an extension of one of its disks: size unchanged, instance error', async () => {
+    const emu = newEmulator();
+    await ctl(emu, 'POST', '/faults', { EcsId: 'ins-month-gpu-ssd', FailNextTransition: true });
+    const x = await call(emu, 'ExtendDisk', { service: 'ebs', body: { DiskId: 'disk-month-gpu-ssd-data', ExtendedSize: 520 } });
+    expect(x.status, x.text).toBe(200);
+    emu.advance(6);
+    expect((await event(emu, x.body.Data.EventId, 'ebs')).EventStatus).toBe('failed');
+    const d = (await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-month-gpu-ssd' } })).body.Data;
+    expect([d.Status, d.Disk.DataDiskConf[0].Size]).toEqual(['error', 512]);
+    const st = await ctl(emu, 'GET', '/state');
+    const inst = st.body.Accounts[0].Instances.find((i: { EcsId: string }) => i.EcsId === 'ins-month-gpu-ssd');
+    expect(inst.DiskStatus['disk-month-gpu-ssd-data']).toBe('available');
+  });
+
   it('DELETE /faults clears every fault', async () => {
     const emu = newEmulator();
     await ctl(emu, 'POST', '/faults', { Status: 500 });

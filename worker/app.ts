@@ -1,9 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import type { EcsApi } from '../openapi/ecs-api';
 import { documentOf, registerDocumentComponents } from '../openapi/document';
 import { bearerAuth } from './auth/bearer-auth';
 import type { Env, GatewayEnv } from './env';
 import { notFound, onError } from './http/errors';
+import { problem } from './http/problem';
 import { requestId } from './http/request-id';
 import { validationHook } from './http/validation';
 import { idempotency } from './idempotency/middleware';
@@ -21,6 +23,7 @@ export interface GatewayAppOptions {
   ecsApiFactory?: (env: Env) => EcsApi;
 }
 
+export const MAX_BODY_BYTES = 64 * 1024;
 const MUTATING_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
@@ -47,6 +50,8 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
 
   app.use('*', requestId());
   app.use('/v1/*', bearerAuth());
+  // The largest valid body is a few KB; refuse more before anything reads or hashes it.
+  app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, { status: 413, code: 'PayloadTooLarge', title: 'Payload too large', detail: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` }) }));
   app.use('/v1/*', async (c, next) => {
     c.set('ecs', ecsApiFactory(c.env));
     await next();

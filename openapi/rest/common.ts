@@ -54,6 +54,7 @@ export const notFoundError = (what: string) => ({ 404: problemResponse(`${what} 
 export const conflictError = (what: string) => ({ 409: problemResponse(what) }) as const;
 /** Errors of the routes with a JSON body (all of them mutating). */
 export const mutationErrors = {
+  413: problemResponse('The body is larger than 64 KiB (code PayloadTooLarge).'),
   415: problemResponse('The body is not sent as application/json (code UnsupportedMediaType).'),
   409: problemResponse('Wrong instance or disk status (e.g. InvalidInstanceStatus), or a concurrent request with the same Idempotency-Key.'),
   422: problemResponse('The Idempotency-Key was used with another body.'),

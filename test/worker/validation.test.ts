@@ -91,6 +91,27 @@ describe('validation → 400 before any upstream call', () => {
     expect(h.upstream.calls).toHaveLength(0);
   });
 
+  it('a body over 64 KiB is 413 PayloadTooLarge, no upstream call (with and without Content-Length)', async () => {
+    const h = harness();
+    const big = json({ EcsIds: Array.from({ length: 7000 }, (_, i) => `ins-${i}`), OpType: 'restart_ecs' });
+    const res = await h.request('/v1/instances/operate', { method: 'POST', body: big });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ status: 413, code: 'PayloadTooLarge' });
+    const streamed = new ReadableStream({ start: (ctl) => (ctl.enqueue(new TextEncoder().encode(big)), ctl.close()) });
+    const res2 = await h.request('/v1/instances/operate', { method: 'POST', body: streamed, headers: { 'Content-Type': 'application/json' } });
+    expect(res2.status).toBe(413);
+    expect(h.upstream.calls).toHaveLength(0);
+  });
+
+  it('a streamed body under the limit still reaches upstream', async () => {
+    const h = harness();
+    const body = json({ EcsIds: ['ins-1'], OpType: 'restart_ecs' });
+    const streamed = new ReadableStream({ start: (ctl) => (ctl.enqueue(new TextEncoder().encode(body)), ctl.close()) });
+    const res = await h.request('/v1/instances/operate', { method: 'POST', body: streamed, headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() } });
+    expect(res.status).toBe(202);
+    expect(h.upstream.calls).toHaveLength(1);
+  });
+
   it('a valid request with a trimmed name reaches upstream', async () => {
     const h = harness();
     const res = await h.request('/v1/instances/ins-1', { method: 'PATCH', body: json({ Name: '  web-03  ' }) });

@@ -6,7 +6,8 @@ import { DOCS_PAGE } from './docs-page';
 /** /healthz, /openapi.json and /docs: no authentication, no upstream call. */
 export function registerMetaRoutes(app: GatewayApp, document: () => unknown): void {
   app.openapi(healthzRoute, (c) => c.json({ status: 'ok' as const, configured: missingConfiguration(c.env ?? {}).length === 0 }, 200));
-  app.get('/openapi.json', (c) => c.json(document() as object));
+  // Readable from any origin, so editors and client generators can load it from a running gateway.
+  app.get('/openapi.json', (c) => c.json(document() as object, 200, { 'Access-Control-Allow-Origin': '*' }));
   app.get('/docs', (c) => {
     // The page's only script is inline; it talks to this origin alone.
     c.header('Content-Security-Policy', "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'");

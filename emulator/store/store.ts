@@ -104,7 +104,8 @@ export class EmulatorStore {
     const matching = family.SpecList.filter(
       (s) => (spec.Cpu === undefined || s.Cpu === spec.Cpu) && (spec.Ram === undefined || s.Ram === spec.Ram) && (spec.Gpu === undefined || s.Gpu === spec.Gpu),
     );
-    const specRow = spec.EcsFamilyName || spec.Cpu || spec.Ram ? matching[0] : matching.find((s) => s.Gpu > 0 === wantGpu);
+    // A named family takes its first matching spec; otherwise the first whose CPU/GPU kind matches.
+    const specRow = matching.find((s) => spec.EcsFamilyName !== undefined || s.Gpu > 0 === wantGpu);
     if (!specRow) throw new EmulatorError('InvalidParameter', `${at}: family ${family.EcsFamilyName} has no spec Cpu=${spec.Cpu} Ram=${spec.Ram} Gpu=${spec.Gpu}`);
     const n = ++this.ipCounter;
     const ecsId = spec.EcsId ?? randomId('ins-');

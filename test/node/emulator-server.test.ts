@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDurations } from '../../emulator/bin/node-server';
 
 // Drives `npm run emulator` over real HTTP with a client written here from DESIGN 2.1 alone
 // (node:crypto, its own encoding), as a user of another language would.
@@ -60,7 +61,7 @@ beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   child = spawn('npm', ['run', 'emulator'], {
-    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_CLOCK: 'manual', EMULATOR_ACCESS_KEYS: 'node-ak:node-sk,second-ak:second-sk' },
+    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_CLOCK: 'manual', EMULATOR_ACCESS_KEYS: 'node-ak:node-sk,second-ak:second-sk', EMULATOR_DURATIONS: 'extend_disk=2' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so npm, tsx and node all stop together
   });
@@ -129,7 +130,10 @@ describe('npm run emulator over real HTTP (manual clock)', () => {
   it('extend a disk on /ebs/v1, a unicode search on /ecs/v1, the journal, reset', async () => {
     const x = await signed('POST', 'ebs', 'ExtendDisk', {}, { DiskId: 'disk-demand-cpu-ssd-data', ExtendedSize: 104 });
     expect(x.status).toBe(200);
-    await control('POST', '/clock/advance', { Seconds: 6 });
+    await control('POST', '/clock/advance', { Seconds: 1 });
+    expect((await signed('GET', 'ebs', 'DescribeEvent', { EventId: x.body.Data.EventId })).body.Data.EventStatus).toBe('doing');
+    // EMULATOR_DURATIONS=extend_disk=2 shortened the default 6 s.
+    await control('POST', '/clock/advance', { Seconds: 1 });
     expect((await signed('GET', 'ebs', 'DescribeEvent', { EventId: x.body.Data.EventId })).body.Data.EventStatus).toBe('success');
     const s = await signed('GET', 'ecs', 'DescribeInstanceList', { SearchInfo: '渲染 *' });
     expect([s.status, s.body.TotalCount]).toEqual([200, 0]);
@@ -155,5 +159,14 @@ describe('npm run emulator over real HTTP (manual clock)', () => {
     const res = await fetch(`${base}/ecs/v1?${canonical}&Signature=${enc(sig)}`, { method: 'POST', body: '{"EcsId":' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { Code: string }).Code).toBe('InvalidParameter');
+  });
+});
+
+describe('EMULATOR_DURATIONS parsing', () => {
+  it('reads kind=seconds pairs and refuses unknown kinds or bad numbers', () => {
+    expect(parseDurations('restart_ecs=2, extend_disk=0.5')).toEqual({ restart_ecs: 2, extend_disk: 0.5 });
+    expect(parseDurations(undefined)).toEqual({});
+    expect(() => parseDurations('reboot=2')).toThrow(/reboot/);
+    expect(() => parseDurations('restart_ecs=-1')).toThrow(/restart_ecs=-1/);
   });
 });

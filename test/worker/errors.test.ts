@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EcsApi } from '../../openapi/ecs-api';
 import { createGatewayApp } from '../../worker/app';
 import { FakeUpstream, exampleOf, jsonAnswer } from './helpers/fake-upstream';
@@ -222,11 +222,16 @@ describe('gateway errors', () => {
     });
     const app = createGatewayApp({ ecsApiFactory: () => failing });
     const h = harness();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await app.request('/v1/instances/ins-1', { headers: { Authorization: `Bearer ${WRITE_TOKEN}` } }, h.env);
     expect(res.status).toBe(500);
     const problem = await problemOf(res);
     expect(problem.code).toBe('InternalError');
     expect(JSON.stringify(problem)).not.toContain('kaboom');
+    // One log line with the request id, not the message.
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(String(logged.mock.calls[0]![0]))).toEqual({ level: 'error', requestId: problem.requestId, error: 'Error' });
+    logged.mockRestore();
   });
 });
 

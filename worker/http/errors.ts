@@ -20,8 +20,7 @@ export interface MappedError {
 /** Status of an upstream business error: the known-code table first, then the code's shape. */
 export function businessStatus(code: string, httpStatus?: number): ContentfulStatusCode {
   if (CREDENTIAL_CODES.has(code)) return 502;
-  const known = (UPSTREAM_ERRORS as Record<string, number>)[code];
-  const byTable = known ?? undefined;
+  const byTable = (UPSTREAM_ERRORS as Record<string, number>)[code];
   if (byTable !== undefined) return byTable >= 500 ? 502 : (byTable as ContentfulStatusCode);
   if (/NotFound$/.test(code)) return 404;
   if (/Status$/.test(code)) return 409;

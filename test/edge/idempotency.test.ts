@@ -116,10 +116,22 @@ describe('Idempotency-Key', () => {
     const all = Promise.all(Array.from({ length: 5 }, () => send(BODY)));
     while (route.calls === 0) await new Promise((r) => setTimeout(r, 5));
     gate.resolve();
-    const statuses = (await all).map((r) => r.status).sort();
-    expect(route.calls).toBe(1);
+    const answers = await all;
+    const statuses = answers.map((r) => r.status).sort();
+    const detail = JSON.stringify(await Promise.all(answers.map(async (r) => [r.status, r.headers.get('Idempotent-Replayed'), await r.text()])));
+    expect(route.calls, detail).toBe(1);
+    expect(statuses.every((s) => s === 202 || s === 409), detail).toBe(true);
     expect(statuses.filter((s) => s === 202).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 202 || s === 409)).toBe(true);
+  });
+
+  it('begin() is exclusive: of concurrent first calls to a fresh object exactly one proceeds', async () => {
+    const ns = testEnv.IDEMPOTENCY as unknown as DurableObjectNamespace<IdempotencyStore>;
+    for (let round = 0; round < 40; round++) {
+      const stub = ns.get(ns.idFromName(unique('race')));
+      const results = await Promise.all(Array.from({ length: 5 }, () => stub.begin('fp')));
+      expect(results.filter((r) => r.outcome === 'proceed').length, `round ${round}: ${JSON.stringify(results)}`).toBe(1);
+    }
   });
 
   it('scopes keys to the caller: two callers with one key are independent', async () => {

@@ -12,28 +12,23 @@ const RECORD_KEY = 'record';
 
 /**
  * Strongly consistent store of one Idempotency-Key record (one object per caller + key, addressed
- * with idFromName). A Durable Object runs its methods one at a time per object, and storage
- * operations without an intervening await of other I/O are atomic, so begin() is a race-free
- * check-and-set: of two concurrent duplicates exactly one gets 'proceed'.
+ * with idFromName). Each method reads, decides and writes the record with the synchronous KV API
+ * of SQLite-backed storage, with no await in between, so it is atomic by construction (not only
+ * through input gates): of two concurrent duplicates exactly one gets 'proceed'.
  *
- * Expiry is enforced twice: lazily on every read (a record past its time is treated as absent) and
- * by an alarm that deletes the storage, so idle keys do not accumulate.
+ * Expiry is enforced twice: lazily on every read (a record past its time is treated as absent and
+ * deleted) and by an alarm that deletes it, so idle keys do not accumulate. The alarm is only a
+ * clean-up: it re-checks the record, so a stale or missing alarm never changes an answer.
  */
 export class IdempotencyStore extends DurableObject<Env> {
   /** Claims the key for a request with this fingerprint, or tells the caller what to do instead. */
   async begin(fingerprint: string): Promise<BeginResult> {
     const now = Date.now();
-    const record = await this.readLive(now);
+    const record = this.readLive(now);
     if (!record) {
       const lockToken = crypto.randomUUID();
       const leaseUntil = now + LEASE_MS;
-      await this.ctx.storage.put<IdempotencyRecord>(RECORD_KEY, {
-        state: 'in_flight',
-        fingerprint,
-        lockToken,
-        createdAt: now,
-        leaseUntil,
-      });
+      this.write({ state: 'in_flight', fingerprint, lockToken, createdAt: now, leaseUntil });
       await this.ctx.storage.setAlarm(leaseUntil);
       return { outcome: 'proceed', lockToken };
     }
@@ -46,52 +41,40 @@ export class IdempotencyStore extends DurableObject<Env> {
   /** Stores the final answer of the request holding the lock. False when the lock was lost. */
   async complete(lockToken: string, response: StoredResponse): Promise<boolean> {
     const now = Date.now();
-    const record = await this.readLive(now);
+    const record = this.readLive(now);
     if (!record || record.state !== 'in_flight' || record.lockToken !== lockToken) return false;
     const expiresAt = now + RECORD_TTL_MS;
-    await this.ctx.storage.put<IdempotencyRecord>(RECORD_KEY, {
-      state: 'completed',
-      fingerprint: record.fingerprint,
-      createdAt: record.createdAt,
-      storedAt: now,
-      expiresAt,
-      response,
-    });
+    this.write({ state: 'completed', fingerprint: record.fingerprint, createdAt: record.createdAt, storedAt: now, expiresAt, response });
     await this.ctx.storage.setAlarm(expiresAt);
     return true;
   }
 
   /** Frees the key without storing an answer (the request failed in a way worth retrying). */
   async release(lockToken: string): Promise<boolean> {
-    const record = await this.readLive(Date.now());
+    const record = this.readLive(Date.now());
     if (!record || record.state !== 'in_flight' || record.lockToken !== lockToken) return false;
-    await this.clear();
+    this.ctx.storage.kv.delete(RECORD_KEY);
     return true;
   }
 
-  /** Deletes the record once it is past its time; reschedules when it is not yet (e.g. completed meanwhile). */
+  /** Deletes the record once it is past its time; re-arms when it is not yet (e.g. completed meanwhile). */
   override async alarm(): Promise<void> {
-    const now = Date.now();
-    const record = await this.ctx.storage.get<IdempotencyRecord>(RECORD_KEY);
-    if (!record) return;
-    const until = endOf(record);
-    if (until <= now) await this.clear();
-    else await this.ctx.storage.setAlarm(until);
+    const record = this.readLive(Date.now());
+    if (record) await this.ctx.storage.setAlarm(endOf(record));
   }
 
-  /** The record unless it has expired (lazily deleted then). */
-  private async readLive(now: number): Promise<IdempotencyRecord | undefined> {
-    const record = await this.ctx.storage.get<IdempotencyRecord>(RECORD_KEY);
+  /** The record unless it has expired (then deleted). */
+  private readLive(now: number): IdempotencyRecord | undefined {
+    const record = this.ctx.storage.kv.get<IdempotencyRecord>(RECORD_KEY);
     if (record && endOf(record) <= now) {
-      await this.clear();
+      this.ctx.storage.kv.delete(RECORD_KEY);
       return undefined;
     }
     return record;
   }
 
-  private async clear(): Promise<void> {
-    await this.ctx.storage.deleteAlarm();
-    await this.ctx.storage.deleteAll();
+  private write(record: IdempotencyRecord): void {
+    this.ctx.storage.kv.put(RECORD_KEY, record);
   }
 }
 

@@ -1,11 +1,7 @@
 import { Hono } from 'hono';
-import { EcsError, type EcsApi } from '../openapi/ecs-api';
-import type { EcsService, SdkMethodName } from '../openapi/upstream/actions';
 import { errorEnvelope } from '../openapi/upstream/envelope';
-import { sleep } from './control/faults';
 import { createControlApp } from './control/app';
-import { createCore, parseAccessKeys, runAction, type EmulatorCore } from './core';
-import { EmulatorError } from './errors';
+import { createCore, parseAccessKeys, type EmulatorCore } from './core';
 import type { EmulatorClock } from './state/clock';
 import type { Durations } from './state/machine';
 import type { EmulatorStore } from './store/store';
@@ -84,54 +80,4 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   };
 }
 
-/**
- * An EcsApi that calls the emulator's actions directly (no HTTP, no signature), for running the
- * gateway in-process. Emulator refusals become EcsError('business', code, msg, status); wire
- * faults apply too: error → business, Hang → timeout, Malformed → bad_response.
- */
-export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): EcsApi {
-  const core = emulator.core;
-  if (!core.store.account(accessKeyId)) throw new Error(`unknown access key id ${accessKeyId}`);
-  async function call<T>(sdk: SdkMethodName, action: string, typed: unknown, services: EcsService[] = ['ecs']): Promise<{ data: T; requestId: string }> {
-    const requestId = newRequestId();
-    const note = (Status: number, Code: string, FaultId?: number) =>
-      core.journal.record({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Status, Code, FaultId });
-    const fault = core.faults.match(action);
-    if (fault) {
-      if (fault.delayMs > 0) await sleep(fault.delayMs);
-      if (fault.kind === 'hang') throw (note(0, 'Hang', fault.FaultId), new EcsError('timeout', 'Timeout', 'fault: the call hung', undefined, requestId));
-      if (fault.kind === 'malformed') throw (note(200, 'Malformed', fault.FaultId), new EcsError('bad_response', 'BadResponse', 'fault: unreadable answer', 200, requestId));
-      if (fault.kind === 'error')
-        throw (note(fault.status, fault.code, fault.FaultId), new EcsError('business', fault.code, `fault injected by the emulator (FaultId ${fault.FaultId})`, fault.status, requestId));
-    }
-    const account = core.store.account(accessKeyId);
-    try {
-      if (!account) throw new EmulatorError('InvalidAccessKeyId', `the AccessKeyId ${accessKeyId} is not known`);
-      for (const [n, service] of services.entries()) {
-        try {
-          const data = runAction(core, sdk, account, service, { typed }) as T;
-          note(200, 'Success', fault?.FaultId);
-          return { data, requestId };
-        } catch (e) {
-          if (!(e instanceof EmulatorError && e.code === 'EventNotFound' && n < services.length - 1)) throw e;
-        }
-      }
-      throw new Error('unreachable');
-    } catch (e) {
-      if (!(e instanceof EmulatorError)) throw e;
-      note(e.status, e.code);
-      throw new EcsError('business', e.code, e.message, e.status, requestId);
-    }
-  }
-  return {
-    describeRegions: () => call('DescribeRegions', 'DescribeRegions', {}),
-    describeTaskEvent: (req) => call('DescribeTaskEvent', 'DescribeEvent', req, ['ecs', 'ebs']),
-    describeInstanceList: (req) => call('DescribeInstanceList', 'DescribeInstanceList', req),
-    describeInstance: (req) => call('DescribeInstance', 'DescribeInstance', req),
-    operateInstance: (req) => call('OperateInstance', 'OperateInstance', req),
-    modifyInstanceName: (req) => call('ModifyInstanceName', 'ModifyInstanceName', req),
-    describeEcsFamilyInfo: (req) => call('DescribeEcsFamilyInfo', 'DescribeEcsFamilyInfo', req),
-    changeInstanceConfigure: (req) => call('ChangeInstanceConfigure', 'ChangeInstanceConfigure', req),
-    extendDisk: (req) => call('ExtendDisk', 'ExtendDisk', req, ['ebs']),
-  };
-}
+export { createInProcessEcsApi } from './in-process-ecs-api';

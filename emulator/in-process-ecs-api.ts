@@ -1,0 +1,70 @@
+import { EcsError, type EcsApi } from '../openapi/ecs-api';
+import { UPSTREAM_ACTIONS, type SdkMethodName } from '../openapi/upstream/actions';
+import { sleep } from './control/faults';
+import { runAction } from './core';
+import { EmulatorError } from './errors';
+import type { Emulator } from './index';
+import { newRequestId } from './wire/app';
+
+/**
+ * An EcsApi that calls the emulator's actions directly (no HTTP, no signature), for running the
+ * gateway in-process. It stands where SignedEcsClient stands, so it reports failures the same way:
+ * refusals become EcsError('business', code, msg, status); faults apply too (error → business,
+ * Hang → timeout, Malformed → bad_response). Every call is journaled with Transport 'in-process'.
+ */
+export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): EcsApi {
+  const core = emulator.core;
+  if (!core.store.account(accessKeyId)) throw new Error(`unknown access key id ${accessKeyId}`);
+
+  async function call<T>(sdk: SdkMethodName, typed: unknown): Promise<{ data: T; requestId: string }> {
+    const { action, services } = UPSTREAM_ACTIONS[sdk];
+    const requestId = newRequestId();
+    const journal = (Status: number, Code: string, FaultId?: number) =>
+      core.journal.record({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Status, Code, FaultId });
+
+    const fault = core.faults.match(action);
+    if (fault) {
+      if (fault.delayMs > 0) await sleep(fault.delayMs);
+      if (fault.kind === 'hang') {
+        journal(0, 'Hang', fault.FaultId);
+        throw new EcsError('timeout', 'Timeout', 'fault: the call hung', undefined, requestId);
+      }
+      if (fault.kind === 'malformed') {
+        journal(200, 'Malformed', fault.FaultId);
+        throw new EcsError('bad_response', 'BadResponse', 'fault: unreadable answer', 200, requestId);
+      }
+      if (fault.kind === 'error') {
+        journal(fault.status, fault.code, fault.FaultId);
+        throw new EcsError('business', fault.code, `fault injected by the emulator (FaultId ${fault.FaultId})`, fault.status, requestId);
+      }
+    }
+
+    const account = core.store.account(accessKeyId)!;
+    // DescribeEvent is looked up on /ecs/v1 first, then /ebs/v1, as the signed client does.
+    for (const [n, service] of services.entries()) {
+      try {
+        const data = runAction(core, sdk, account, service, { typed }) as T;
+        journal(200, 'Success', fault?.FaultId);
+        return { data, requestId };
+      } catch (e) {
+        if (!(e instanceof EmulatorError)) throw e;
+        if (e.code === 'EventNotFound' && n < services.length - 1) continue;
+        journal(e.status, e.code);
+        throw new EcsError('business', e.code, e.message, e.status, requestId);
+      }
+    }
+    throw new Error(`${sdk}: no service answered`);
+  }
+
+  return {
+    describeRegions: () => call('DescribeRegions', {}),
+    describeTaskEvent: (req) => call('DescribeTaskEvent', req),
+    describeInstanceList: (req) => call('DescribeInstanceList', req),
+    describeInstance: (req) => call('DescribeInstance', req),
+    operateInstance: (req) => call('OperateInstance', req),
+    modifyInstanceName: (req) => call('ModifyInstanceName', req),
+    describeEcsFamilyInfo: (req) => call('DescribeEcsFamilyInfo', req),
+    changeInstanceConfigure: (req) => call('ChangeInstanceConfigure', req),
+    extendDisk: (req) => call('ExtendDisk', req),
+  };
+}

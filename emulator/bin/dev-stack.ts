@@ -1,7 +1,8 @@
 // `npm start`: the emulator on 127.0.0.1:8788 (in this process) and the gateway under
 // `wrangler dev` on 127.0.0.1:8787, wired to it with the dev token `dev-token` (write scope).
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { banner, startEmulatorServer } from './node-server';
 
@@ -17,11 +18,15 @@ const { emulator, server } = await startEmulatorServer(process.env, emulatorPort
 console.log(banner(emulator, host, emulatorPort));
 
 const firstKey = [...emulator.store.accounts.values()][0]!;
+// The emulator starts from its seed every time, so the gateway's KV cache and idempotency records
+// must start empty too: a replayed answer from an earlier run would name events that no longer exist.
+const stateDir = mkdtempSync(join(tmpdir(), 'ecs-gateway-dev-'));
 const args = [
   'dev',
   '--ip', host,
   '--port', String(gatewayPort),
   '--show-interactive-dev-session=false',
+  '--persist-to', stateDir,
   '--var', `CDS_API_HOST:${host}:${emulatorPort}`,
   '--var', 'CDS_API_SCHEMA:http',
   '--var', `CDS_SECRET_ID:${firstKey.AccessKeyId}`,
@@ -31,7 +36,13 @@ const args = [
 // The local wrangler binary directly (not through npx), so signals reach it.
 const local = join(process.cwd(), 'node_modules', '.bin', 'wrangler');
 const [cmd, cmdArgs] = existsSync(local) ? [local, args] : ['npx', ['wrangler', ...args]];
-const child = spawn(cmd, cmdArgs, { stdio: 'inherit', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+const child = spawn(cmd, cmdArgs, { stdio: 'inherit', env: {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    // Offline: do not try to download the Request.cf placeholder data at start.
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  },
+});
 
 console.log(
   [
@@ -57,11 +68,13 @@ process.on('SIGTERM', () => stop('SIGTERM'));
 
 child.on('exit', (code, signal) => {
   server.close();
+  rmSync(stateDir, { recursive: true, force: true });
   if (!stopping) console.error(`wrangler dev exited (${signal ?? code}); stopping the emulator.`);
   process.exit(stopping ? 0 : (code ?? 1));
 });
 child.on('error', (e) => {
   console.error(`cannot start wrangler: ${e.message}`);
   server.close();
+  rmSync(stateDir, { recursive: true, force: true });
   process.exit(1);
 });

@@ -24,7 +24,7 @@ export const extendDiskRoute = createRoute({
     202: { description: 'Accepted; poll the event at Location.', headers: acceptedHeaders, content: { 'application/json': { schema: EventIdData } } },
     ...commonErrors,
     ...forbiddenError,
-    ...notFoundError('Disk'),
+    ...notFoundError('Disk', true),
     ...mutationErrors,
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DescribeEcsFamilyInfoReq, FamilyInfo } from '../models';
-import { TAG, bearerSecurity, cachedHeaders, commonErrors } from './common';
+import { CacheRequestHeaders, TAG, bearerSecurity, cachedHeaders, commonErrors, notModifiedResponse } from './common';
 
 export const DescribeEcsFamilyInfoQuery = DescribeEcsFamilyInfoReq.pick({ AvailableZoneCode: true, BillingMethod: true });
 
@@ -16,12 +16,12 @@ export const describeEcsFamilyInfoRoute = createRoute({
   summary: 'List instance families and specs of an availability zone',
   description:
     'Instance families (CPU and GPU) with their specs for one availability zone and billing method (upstream ' +
-    'DescribeEcsFamilyInfo). Served from the edge cache (soft TTL FAMILIES_TTL_S, default 600 s).',
+    'DescribeEcsFamilyInfo). Served from the edge cache (soft TTL FAMILIES_TTL_S, default 600 s); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.',
   security: bearerSecurity,
-  request: { query: DescribeEcsFamilyInfoQuery },
+  request: { query: DescribeEcsFamilyInfoQuery, headers: CacheRequestHeaders },
   responses: {
     200: { description: 'The families.', headers: cachedHeaders, content: { 'application/json': { schema: DescribeEcsFamilyInfoResult } } },
-    304: { description: 'Not modified (If-None-Match matched the ETag).' },
+    ...notModifiedResponse,
     ...commonErrors,
   },
 });

@@ -104,7 +104,7 @@ export const modifyInstanceNameRoute = createRoute({
     200: { description: 'Renamed.', headers: mutationHeaders, content: { 'application/json': { schema: ModifyInstanceNameData } } },
     ...commonErrors,
     ...forbiddenError,
-    ...notFoundError('Instance'),
+    ...notFoundError('Instance', true),
     ...mutationErrors,
   },
 });
@@ -128,7 +128,7 @@ export const operateInstanceRoute = createRoute({
     202: { description: 'Accepted; poll the event at Location.', headers: acceptedHeaders, content: { 'application/json': { schema: EventIdData } } },
     ...commonErrors,
     ...forbiddenError,
-    ...notFoundError('Instance'),
+    ...notFoundError('Instance', true),
     ...mutationErrors,
   },
 });
@@ -151,7 +151,7 @@ export const changeInstanceConfigureRoute = createRoute({
     202: { description: 'Accepted; poll the event at Location.', headers: acceptedHeaders, content: { 'application/json': { schema: EventIdData } } },
     ...commonErrors,
     ...forbiddenError,
-    ...notFoundError('Instance'),
+    ...notFoundError('Instance', true),
     ...mutationErrors,
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { RegionGroup } from '../models';
-import { TAG, bearerSecurity, cachedHeaders, commonErrors } from './common';
+import { CacheRequestHeaders, TAG, bearerSecurity, cachedHeaders, commonErrors, notModifiedResponse } from './common';
 
 export const DescribeRegionsResult = z
   .object({ RegionGroups: z.array(RegionGroup).openapi({ description: 'Region groups with their regions and availability zones.' }) })
@@ -16,9 +16,10 @@ export const describeRegionsRoute = createRoute({
     'Region groups, regions and availability zones (upstream DescribeRegions). Served from the edge cache ' +
     '(soft TTL REGIONS_TTL_S, default 3600 s); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.',
   security: bearerSecurity,
+  request: { headers: CacheRequestHeaders },
   responses: {
     200: { description: 'The regions.', headers: cachedHeaders, content: { 'application/json': { schema: DescribeRegionsResult } } },
-    304: { description: 'Not modified (If-None-Match matched the ETag).' },
+    ...notModifiedResponse,
     ...commonErrors,
   },
 });

@@ -69,7 +69,7 @@ export interface paths {
         };
         /**
          * List instance families and specs of an availability zone
-         * @description Instance families (CPU and GPU) with their specs for one availability zone and billing method (upstream DescribeEcsFamilyInfo). Served from the edge cache (soft TTL FAMILIES_TTL_S, default 600 s).
+         * @description Instance families (CPU and GPU) with their specs for one availability zone and billing method (upstream DescribeEcsFamilyInfo). Served from the edge cache (soft TTL FAMILIES_TTL_S, default 600 s); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.
          */
         get: operations["DescribeEcsFamilyInfo"];
         put?: never;
@@ -1099,7 +1099,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional. Within 24 h the same key and body replays the first answer (Idempotent-Replayed: true) without calling upstream again. */
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
             };
             path: {
@@ -1122,7 +1122,7 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key. */
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
@@ -1132,11 +1132,13 @@ export interface operations {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1170,17 +1172,23 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus), or a concurrent request with the same Idempotency-Key. */
+            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1203,13 +1211,15 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with another body. */
+            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
             422: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1236,6 +1246,19 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1356,7 +1379,12 @@ export interface operations {
                 /** @description Billing method: "0" on demand (按需计费), "1" monthly (包月). */
                 BillingMethod: components["schemas"]["BillingMethod"];
             };
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
+                "if-none-match"?: string;
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS). */
+                "cache-control"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1369,19 +1397,31 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
-                    /** @description How the edge cache served this answer. */
-                    "X-Cache"?: "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
-                    /** @description Entity tag; send it back in If-None-Match to get 304. */
-                    ETag?: string;
+                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+                    ETag: string;
+                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+                    "Cache-Control": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeEcsFamilyInfoResult"];
                 };
             };
-            /** @description Not modified (If-None-Match matched the ETag). */
+            /** @description Not modified: If-None-Match matched the current ETag (no body). */
             304: {
                 headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+                    ETag: string;
+                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+                    "Cache-Control": string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1539,7 +1579,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional. Within 24 h the same key and body replays the first answer (Idempotent-Replayed: true) without calling upstream again. */
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -1559,7 +1599,7 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key. */
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
@@ -1569,11 +1609,13 @@ export interface operations {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1607,17 +1649,23 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus), or a concurrent request with the same Idempotency-Key. */
+            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1640,13 +1688,15 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with another body. */
+            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
             422: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1673,6 +1723,19 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1696,7 +1759,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional. Within 24 h the same key and body replays the first answer (Idempotent-Replayed: true) without calling upstream again. */
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -1716,7 +1779,7 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key. */
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
@@ -1726,11 +1789,13 @@ export interface operations {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1764,17 +1829,23 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus), or a concurrent request with the same Idempotency-Key. */
+            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1797,13 +1868,15 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with another body. */
+            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
             422: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1830,6 +1903,19 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1946,7 +2032,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Optional. Within 24 h the same key and body replays the first answer (Idempotent-Replayed: true) without calling upstream again. */
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
             };
             path: {
@@ -1969,7 +2055,7 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key. */
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
@@ -1977,11 +2063,13 @@ export interface operations {
                     "application/json": components["schemas"]["ModifyInstanceNameData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2015,17 +2103,23 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus), or a concurrent request with the same Idempotency-Key. */
+            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2048,13 +2142,15 @@ export interface operations {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with another body. */
+            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
             422: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2087,6 +2183,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
             504: {
                 headers: {
@@ -2103,7 +2212,12 @@ export interface operations {
     DescribeRegions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
+                "if-none-match"?: string;
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS). */
+                "cache-control"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2116,19 +2230,31 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
-                    /** @description How the edge cache served this answer. */
-                    "X-Cache"?: "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
-                    /** @description Entity tag; send it back in If-None-Match to get 304. */
-                    ETag?: string;
+                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+                    ETag: string;
+                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+                    "Cache-Control": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeRegionsResult"];
                 };
             };
-            /** @description Not modified (If-None-Match matched the ETag). */
+            /** @description Not modified: If-None-Match matched the current ETag (no body). */
             304: {
                 headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+                    ETag: string;
+                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+                    "Cache-Control": string;
                     [name: string]: unknown;
                 };
                 content?: never;

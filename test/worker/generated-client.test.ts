@@ -1,8 +1,8 @@
 import createClient from 'openapi-fetch';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { paths } from '../generated/gateway-api';
 import { checkAgainstDocument } from './helpers/contract';
-import { jsonAnswer } from './helpers/fake-upstream';
+import { exampleOf, jsonAnswer } from './helpers/fake-upstream';
 import { READ_TOKEN, WRITE_TOKEN, harness } from './helpers/gateway';
 import type { Harness } from './helpers/gateway';
 
@@ -83,6 +83,61 @@ describe('generated client (openapi-typescript + openapi-fetch)', () => {
     const conflict = await api.POST('/v1/instances/operate', { body: { EcsIds: ['ins-1'], OpType: 'start_up_ecs' } });
     expect(conflict.response.status).toBe(409);
     expect(conflict.error!.code).toBe('InvalidInstanceStatus');
+  });
+
+  it('edge answers match the document: 304 revalidation, Idempotency-Key replay, 409/422/503 problems', async () => {
+    const h = harness();
+    const api = clientFor(h);
+    const countOf = (action: string) => h.upstream.calls.filter((c) => c.action === action).length;
+
+    // Cached reference data: 200 MISS, then 304 on the ETag (headers, no body), no second upstream call.
+    const first = await api.GET('/v1/regions');
+    expect(first.response.headers.get('X-Cache')).toBe('MISS');
+    const etag = first.response.headers.get('ETag')!;
+    const notModified = await api.GET('/v1/regions', { params: { header: { 'if-none-match': etag } } });
+    expect(notModified.response.status).toBe(304);
+    expect(notModified.response.headers.get('X-Cache')).toBe('HIT');
+    expect(notModified.response.headers.get('Cache-Control')).toMatch(/^private, max-age=/);
+    const query = { AvailableZoneCode: 'CN_Suqian_A', BillingMethod: '0' } as const;
+    const families = await api.GET('/v1/families', { params: { query } });
+    const forced = await api.GET('/v1/families', { params: { query, header: { 'cache-control': 'no-cache', 'if-none-match': families.response.headers.get('ETag')! } } });
+    expect([forced.response.status, forced.response.headers.get('X-Cache')]).toEqual([304, 'MISS']);
+    expect([countOf('DescribeRegions'), countOf('DescribeEcsFamilyInfo')]).toEqual([1, 2]);
+
+    // Mutations: a replay (202 and a stored 409), another body (422), a concurrent duplicate (409).
+    const key = { 'idempotency-key': crypto.randomUUID() };
+    const body = { EcsIds: ['ins-1'], OpType: 'restart_ecs' as const };
+    const operated = await api.POST('/v1/instances/operate', { params: { header: key }, body });
+    const replayed = await api.POST('/v1/instances/operate', { params: { header: key }, body });
+    expect([replayed.response.status, replayed.response.headers.get('Idempotent-Replayed')]).toEqual([202, 'true']);
+    expect(replayed.data).toEqual(operated.data);
+    expect(countOf('OperateInstance')).toBe(1);
+    const reused = await api.POST('/v1/instances/operate', { params: { header: key }, body: { ...body, OpType: 'shutdown_ecs' } });
+    expect([reused.response.status, reused.error!.code]).toEqual([422, 'IdempotencyKeyReused']);
+
+    h.upstream.on('ModifyInstanceName', () => jsonAnswer({ Code: 'InvalidInstanceStatus', Msg: 'busy', RequestId: 'u' }, 409));
+    const rename = { params: { path: { EcsId: 'ins-1' }, header: { 'idempotency-key': crypto.randomUUID() } }, body: { Name: 'web-02' } };
+    expect((await api.PATCH('/v1/instances/{EcsId}', rename)).response.status).toBe(409);
+    const refusedAgain = await api.PATCH('/v1/instances/{EcsId}', rename);
+    expect([refusedAgain.response.status, refusedAgain.response.headers.get('Idempotent-Replayed')]).toEqual([409, 'true']);
+
+    let release!: () => void;
+    h.upstream.on('ExtendDisk', () => new Promise<Response>((r) => (release = () => r(jsonAnswer(exampleOf('ExtendDisk'))))));
+    const extend = { params: { path: { DiskId: 'disk-1' }, header: { 'idempotency-key': crypto.randomUUID() } }, body: { ExtendedSize: 104 } };
+    const running = api.POST('/v1/disks/{DiskId}/extend', extend);
+    await vi.waitUntil(() => countOf('ExtendDisk') === 1, { timeout: 2000 });
+    const duplicate = await api.POST('/v1/disks/{DiskId}/extend', extend);
+    expect([duplicate.response.status, duplicate.error!.code, duplicate.response.headers.get('Retry-After')]).toEqual([409, 'IdempotencyKeyInFlight', '1']);
+    release();
+    expect((await running).response.status).toBe(202);
+
+    // The store unreachable: 503, nothing sent upstream.
+    const down = harness({ IDEMPOTENCY: { idFromName: () => ({}), get: () => ({ begin: () => Promise.reject(new Error('store down')) }) } as unknown as DurableObjectNamespace });
+    const silenced = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const unavailable = await clientFor(down).POST('/v1/instances/operate', { params: { header: { 'idempotency-key': 'k-1' } }, body });
+    silenced.mockRestore();
+    expect([unavailable.response.status, unavailable.error!.code]).toEqual([503, 'IdempotencyUnavailable']);
+    expect(down.upstream.calls).toEqual([]);
   });
 
   it('the contract check rejects an answer that breaks the document', async () => {

@@ -40,4 +40,24 @@ describe('OpenAPI document', () => {
       }
     }
   });
+
+  it('documents the edge policy: 304 on cached routes, Idempotency-Key on mutating routes', () => {
+    type Op = { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown>; content?: unknown }> };
+    const ops = Object.values(committed.paths).flatMap((item) => Object.entries(item as Record<string, Op>));
+    const headerParams = (op: Op) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+    for (const [, op] of ops.filter(([, op]) => '304' in op.responses)) {
+      expect(headerParams(op)).toEqual(['if-none-match', 'cache-control']);
+      expect(op.responses['304']!.content).toBeUndefined();
+      for (const status of ['200', '304']) expect(Object.keys(op.responses[status]!.headers!)).toEqual(expect.arrayContaining(['ETag', 'X-Cache', 'Cache-Control']));
+    }
+    expect(ops.filter(([, op]) => '304' in op.responses)).toHaveLength(2);
+    const mutating = ops.filter(([method]) => method === 'post' || method === 'patch');
+    expect(mutating).toHaveLength(4);
+    for (const [, op] of mutating) {
+      expect(headerParams(op)).toContain('idempotency-key');
+      for (const status of ['409', '422', '503']) expect(op.responses).toHaveProperty(status);
+      const success = Object.keys(op.responses).find((s) => s.startsWith('2'))!;
+      for (const status of [success, '400', '404', '409']) expect(op.responses[status]!.headers).toHaveProperty('Idempotent-Replayed');
+    }
+  });
 });

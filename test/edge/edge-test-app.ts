@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { Hono } from 'hono';
+import type { Emulator } from '../../emulator';
 import { EcsError } from '../../openapi/ecs-api';
 import type { Env, GatewayEnv } from '../../worker/env';
 
@@ -49,4 +50,18 @@ export function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => 
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/** Installs an emulator fault through its control API (DESIGN 4). */
+export async function emulatorFault(emulator: Emulator, spec: Record<string, unknown>): Promise<void> {
+  const res = await emulator.fetch(new Request('http://emulator/_emulator/faults', { method: 'POST', body: JSON.stringify(spec), headers: { 'Content-Type': 'application/json' } }));
+  if (!res.ok) throw new Error(`fault refused: ${res.status} ${await res.text()}`);
+}
+
+/** Outcome codes of the upstream calls of one Action in the emulator's journal, oldest first. */
+export function journalCodes(emulator: Emulator, action: string): string[] {
+  return emulator.core.journal
+    .list()
+    .filter((e) => e.Action === action)
+    .map((e) => e.Code);
 }

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, createInProcessEcsApi, SEED_IDS, type Emulator } from '../../emulator';
 import { createGatewayApp } from '../../worker/app';
 import type { Env } from '../../worker/env';
-import { testEnv, unique } from './edge-test-app';
+import { emulatorFault, journalCodes, testEnv, unique } from './edge-test-app';
 
 // The edge behaviour of issue 4 through the real gateway against the in-process emulator; the
 // emulator's journal counts the upstream calls each behaviour implies, its faults make it fail.
@@ -19,18 +19,8 @@ async function gateway(path: string, init: RequestInit = {}): Promise<Response> 
   return app.request(path, { ...init, headers }, env, createExecutionContext());
 }
 
-async function fault(spec: Record<string, unknown>): Promise<void> {
-  const res = await emulator.fetch(new Request('http://emulator/_emulator/faults', { method: 'POST', body: JSON.stringify(spec), headers: { 'Content-Type': 'application/json' } }));
-  expect(res.ok).toBe(true);
-}
-
-/** Upstream calls of one Action the emulator received, with their outcome codes. */
-function calls(action: string): string[] {
-  return emulator.core.journal
-    .list()
-    .filter((e) => e.Action === action)
-    .map((e) => e.Code);
-}
+const fault = (spec: Record<string, unknown>) => emulatorFault(emulator, spec);
+const calls = (action: string) => journalCodes(emulator, action);
 
 beforeEach(() => {
   // A fresh account per test: its own accountId, so its own cache entries.

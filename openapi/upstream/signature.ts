@@ -77,11 +77,14 @@ export async function signRequest(input: SignRequestInput): Promise<SignedReques
 
 /** Constant-time comparison of two strings (length is not hidden). */
 export function timingSafeEqual(a: string, b: string): boolean {
-  const x = encoder.encode(a);
-  const y = encoder.encode(b);
+  return timingSafeEqualBytes(encoder.encode(a), encoder.encode(b));
+}
+
+/** Constant-time comparison of two byte arrays: no early exit on the first difference. */
+export function timingSafeEqualBytes(x: Uint8Array, y: Uint8Array): boolean {
   let diff = x.length ^ y.length;
-  for (let i = 0; i < Math.max(x.length, y.length); i++) diff |= (x[i % x.length] ?? 0) ^ (y[i % y.length] ?? 0);
-  return diff === 0 && x.length === y.length;
+  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ (y[i] ?? 0);
+  return diff === 0;
 }
 
 function compareBytes(a: string, b: string): number {

@@ -1,3 +1,4 @@
+import { timingSafeEqualBytes } from '../../openapi/upstream/signature';
 import type { TokenScope } from '../env';
 
 // GATEWAY_TOKENS = `token:scope,...`. Parsed (and hashed) once per isolate per value; a lookup
@@ -39,17 +40,10 @@ export function gatewayTokens(source: string): Promise<TokenEntry[]> {
   return cached.entries;
 }
 
-/** Equal-length digests compared without early exit. */
-export function digestsEqual(a: Uint8Array, b: Uint8Array): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ (b[i] ?? 0);
-  return diff === 0;
-}
-
 /** The scope of the presented token, or undefined. Every entry is compared, match or not. */
 export async function scopeOf(source: string, presented: string): Promise<TokenScope | undefined> {
   const [entries, digest] = await Promise.all([gatewayTokens(source), sha256(presented)]);
   let scope: TokenScope | undefined;
-  for (const entry of entries) if (digestsEqual(entry.digest, digest) && !scope) scope = entry.scope;
+  for (const entry of entries) if (timingSafeEqualBytes(entry.digest, digest) && !scope) scope = entry.scope;
   return scope;
 }

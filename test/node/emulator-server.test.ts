@@ -1,26 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDurations } from '../../emulator/bin/node-server';
+import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from './helpers';
 
 // Drives `npm run emulator` over real HTTP with a client written here from DESIGN 2.1 alone
 // (node:crypto, its own encoding), as a user of another language would.
 
-let child: ChildProcess;
+let proc: Spawned;
 let base = '';
-let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const enc = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 
@@ -60,41 +47,18 @@ const control = async (method: string, path: string, body?: unknown) => {
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  child = spawn('npm', ['run', 'emulator'], {
-    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_CLOCK: 'manual', EMULATOR_ACCESS_KEYS: 'node-ak:node-sk,second-ak:second-sk', EMULATOR_DURATIONS: 'extend_disk=2' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // own process group, so npm, tsx and node all stop together
-  });
-  child.stdout!.on('data', (d) => (output += String(d)));
-  child.stderr!.on('data', (d) => (output += String(d)));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`emulator exited early:\n${output}`);
-    try {
-      if ((await fetch(`${base}/_emulator/health`, { signal: AbortSignal.timeout(1000) })).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`emulator did not start within 30 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  proc = spawnGroup('npm', ['run', 'emulator'], { EMULATOR_PORT: String(port), EMULATOR_CLOCK: 'manual', EMULATOR_ACCESS_KEYS: 'node-ak:node-sk,second-ak:second-sk', EMULATOR_DURATIONS: 'extend_disk=2' });
+  await waitFor(`${base}/_emulator/health`, proc, 30_000);
 }, 40_000);
 
-afterAll(async () => {
-  if (child?.pid && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    process.kill(-child.pid, 'SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
-  }
-});
+afterAll(() => stopGroup(proc));
 
 describe('npm run emulator over real HTTP (manual clock)', () => {
   it('prints a banner with the key ids and no secrets', () => {
-    expect(output).toContain('ECS emulator listening on');
-    expect(output).toContain('node-ak, second-ak');
-    expect(output).not.toContain('node-sk');
-    expect(output).toContain('clock: manual');
+    expect(proc.output()).toContain('ECS emulator listening on');
+    expect(proc.output()).toContain('node-ak, second-ak');
+    expect(proc.output()).not.toContain('node-sk');
+    expect(proc.output()).toContain('clock: manual');
   });
 
   it('health reports the manual clock and accounts from EMULATOR_ACCESS_KEYS', async () => {

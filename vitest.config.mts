@@ -16,7 +16,7 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'workers', include: ['test/**/*.test.ts'], exclude: ['test/node/**'] },
+        test: { name: 'workers', include: ['test/**/*.test.ts'], exclude: ['test/node/**', 'test/browser/**'] },
       },
       {
         test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },

@@ -15,11 +15,13 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
   header h1 { font-size:18px; margin:0; flex:1; }
   header input { width:280px; padding:6px 8px; border:1px solid var(--line); border-radius:4px; font:inherit; }
   main { display:flex; }
-  nav { width:260px; padding:16px; position:sticky; top:0; align-self:flex-start; max-height:100vh; overflow:auto; }
-  nav a { display:block; color:var(--fg); text-decoration:none; padding:2px 0; }
+  nav { width:280px; flex:none; padding:16px; position:sticky; top:0; align-self:flex-start; max-height:100vh; overflow:auto; }
+  nav a { display:block; color:var(--fg); text-decoration:none; padding:2px 0; white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
+  nav .method { min-width:46px; font-size:11px; }
   nav h3 { font-size:12px; text-transform:uppercase; color:var(--muted); margin:12px 0 4px; }
   #content { flex:1; padding:16px 24px; min-width:0; }
   section.op { background:#fff; border:1px solid var(--line); border-radius:6px; margin:0 0 16px; padding:12px 16px; }
+  section.op h3 { margin:4px 0 8px; }
   .method { display:inline-block; min-width:56px; text-align:center; color:#fff; border-radius:3px; padding:1px 6px; font-weight:600; font-size:12px; }
   .get { background:var(--get); } .post { background:var(--post); } .patch { background:var(--patch); }
   code, pre, textarea { font:12px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; }
@@ -32,6 +34,8 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
   .try textarea { min-height:120px; }
   button { padding:6px 14px; border:0; border-radius:4px; background:var(--post); color:#fff; font:inherit; cursor:pointer; }
   .schema { margin-left:14px; }
+  /* Phones and narrow windows: the navigation goes above the content instead of squeezing it. */
+  @media (max-width: 760px) { main { display:block; } nav { position:static; width:auto; max-height:none; } #content { padding:8px 12px; } }
 </style>
 </head>
 <body>
@@ -53,6 +57,8 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
   tokenInput.addEventListener('input', () => sessionStorage.setItem('gatewayToken', tokenInput.value));
   let doc;
   const resolve = (s) => { while (s && s.$ref) s = doc.components.schemas[s.$ref.split('/').pop()]; return s || {}; };
+  // Descriptions mark code with backticks (markdown); show it as <code>, still as text nodes only.
+  const md = (text) => String(text || '').split('\\x60').map((part, i) => (i % 2 ? $('code', {}, part) : part));
   const refName = (s) => (s && s.$ref ? s.$ref.split('/').pop() : '');
   const typeOf = (s) => {
     if (s.$ref) return refName(s);
@@ -66,13 +72,13 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
   const schemaView = (schema, depth = 0, seen = []) => {
     const s = resolve(schema);
     const name = refName(schema);
-    if (s.type !== 'object' || depth > 4 || seen.includes(name)) return $('span', { class: 'muted' }, typeOf(schema), s.description ? ' — ' + s.description : '');
+    if (s.type !== 'object' || depth > 4 || seen.includes(name)) return $('span', { class: 'muted' }, typeOf(schema), s.description ? [' — ', md(s.description)] : '');
     const req = new Set(s.required || []);
     const rows = Object.entries(s.properties || {}).map(([k, v]) => {
       const inner = resolve(v.type === 'array' ? v.items || {} : v);
       const nested = inner.type === 'object' ? $('details', {}, $('summary', {}, 'fields'), $('div', { class: 'schema' }, schemaView(v.type === 'array' ? v.items : v, depth + 1, [...seen, name]))) : null;
       return $('tr', {}, $('td', {}, $('code', {}, k), req.has(k) ? ' *' : ''), $('td', {}, $('code', {}, typeOf(v))),
-        $('td', {}, v.description || inner.description || '', rules(v) ? $('div', { class: 'muted' }, rules(v)) : null, nested));
+        $('td', {}, md(v.description || inner.description), rules(v) ? $('div', { class: 'muted' }, rules(v)) : null, nested));
     });
     return $('table', {}, $('tr', {}, $('th', {}, 'field'), $('th', {}, 'type'), $('th', {}, 'description')), rows);
   };
@@ -96,6 +102,8 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
     const send = async () => {
       let url = path; const query = new URLSearchParams(); const headers = {};
       for (const [p, input] of inputs) {
+        // Without this the literal {EcsId} would be sent as the id.
+        if (!input.value && p.in === 'path') { out.textContent = p.name + ' is required.'; return; }
         if (!input.value) continue;
         if (p.in === 'path') url = url.replace('{' + p.name + '}', encodeURIComponent(input.value));
         else if (p.in === 'query') query.set(p.name, input.value);
@@ -105,7 +113,9 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
       if (body) headers['Content-Type'] = 'application/json';
       out.textContent = '…';
       try {
-        const res = await fetch(url + (query.size ? '?' + query : ''), { method: method.toUpperCase(), headers, body: body ? body.value : undefined });
+        // no-store: GET answers carry Cache-Control max-age, and the browser cache ignores the token,
+        // so a call with another token (or none) would be shown the cached 200.
+        const res = await fetch(url + (query.size ? '?' + query : ''), { method: method.toUpperCase(), headers, body: body ? body.value : undefined, cache: 'no-store' });
         const text = await res.text();
         let pretty = text; try { pretty = JSON.stringify(JSON.parse(text), null, 2); } catch {}
         out.textContent = res.status + ' ' + res.statusText + '\\n' + [...res.headers].map(([k, v]) => k + ': ' + v).join('\\n') + '\\n\\n' + pretty;
@@ -119,7 +129,7 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
   const render = () => {
     document.getElementById('title').textContent = doc.info.title + ' ' + doc.info.version;
     const nav = document.getElementById('nav'); const content = document.getElementById('content');
-    content.replaceChildren($('p', {}, doc.info.description));
+    content.replaceChildren($('p', {}, md(doc.info.description)));
     const byTag = {};
     for (const [path, item] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(item)) (byTag[(op.tags || ['Other'])[0]] ??= []).push([method, path, op]);
     for (const tag of doc.tags.map((t) => t.name).filter((t) => byTag[t])) {
@@ -127,14 +137,14 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
       content.append($('h2', {}, tag));
       for (const [method, path, op] of byTag[tag]) {
         nav.append($('a', { href: '#' + op.operationId }, $('span', { class: 'method ' + method }, method.toUpperCase()), ' ', op.operationId));
-        const params = (op.parameters || []).map((p) => $('tr', {}, $('td', {}, $('code', {}, p.name), p.required ? ' *' : ''), $('td', {}, p.in), $('td', {}, $('code', {}, typeOf(p.schema || {}))), $('td', {}, p.description || resolve(p.schema).description || '', rules(p.schema || {}) ? $('div', { class: 'muted' }, rules(p.schema)) : null)));
+        const params = (op.parameters || []).map((p) => $('tr', {}, $('td', {}, $('code', {}, p.name), p.required ? ' *' : ''), $('td', {}, p.in), $('td', {}, $('code', {}, typeOf(p.schema || {}))), $('td', {}, md(p.description || resolve(p.schema).description), rules(p.schema || {}) ? $('div', { class: 'muted' }, rules(p.schema)) : null)));
         const responses = Object.entries(op.responses).map(([code, r]) => {
           const media = r.content && Object.keys(r.content)[0];
-          return $('details', {}, $('summary', {}, $('b', {}, code), ' ', r.description, media ? $('span', { class: 'muted' }, ' (' + media + ')') : ''), media ? schemaView(r.content[media].schema) : null);
+          return $('details', {}, $('summary', {}, $('b', {}, code), ' ', md(r.description), media ? $('span', { class: 'muted' }, ' (' + media + ')') : ''), media ? schemaView(r.content[media].schema) : null);
         });
         content.append($('section', { class: 'op', id: op.operationId },
           $('h3', {}, $('span', { class: 'method ' + method }, method.toUpperCase()), ' ', $('code', {}, path), ' — ', op.summary),
-          $('p', {}, op.description), $('p', { class: 'muted' }, 'operationId ', $('code', {}, op.operationId), op.security && op.security.length === 0 ? ' · no authentication' : ' · bearer token'),
+          $('p', {}, md(op.description)), $('p', { class: 'muted' }, 'operationId ', $('code', {}, op.operationId), op.security && op.security.length === 0 ? ' · no authentication' : ' · bearer token'),
           params.length ? $('table', {}, $('tr', {}, $('th', {}, 'parameter'), $('th', {}, 'in'), $('th', {}, 'type'), $('th', {}, 'description')), params) : null,
           op.requestBody ? $('div', {}, $('h4', {}, 'Request body'), schemaView(op.requestBody.content['application/json'].schema)) : null,
           $('h4', {}, 'Responses'), responses, tryIt(method, path, op)));

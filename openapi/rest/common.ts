@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { EventIdData } from '../models/common';
 import { Problem } from '../models/problem';
 
 // Pieces every REST route shares: tags, security, headers and the problem+json error answers.
@@ -119,3 +120,18 @@ export const IdempotencyKeyHeader = z.object({
       example: '3f1c2b9e-6a4d-4f0e-9d7a-2b8c1e5f4a6d',
     }),
 });
+
+/** The request of a mutating route: its optional Idempotency-Key header and a required JSON body. */
+export const mutationRequest = <T extends z.ZodType>(schema: T, description: string) => ({
+  headers: IdempotencyKeyHeader,
+  body: { required: true, description, content: { 'application/json': { schema } } },
+});
+
+/** Errors every mutating route answers, with the 404 of the resource it names. */
+export const mutationResponses = (resource: string) =>
+  ({ ...commonErrors, ...forbiddenError, ...notFoundError(resource, true), ...mutationErrors }) as const;
+
+/** 202 of the asynchronous operations: the event to poll, also in Location. */
+export const acceptedResponse = {
+  202: { description: 'Accepted; poll the event at Location.', headers: acceptedHeaders, content: { 'application/json': { schema: EventIdData } } },
+};

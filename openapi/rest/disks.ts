@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { EventIdData, ExtendDiskReq } from '../models';
-import { IdempotencyKeyHeader, TAG, acceptedHeaders, bearerSecurity, commonErrors, forbiddenError, mutationErrors, notFoundError } from './common';
+import { ExtendDiskReq } from '../models';
+import { TAG, acceptedResponse, bearerSecurity, mutationRequest, mutationResponses } from './common';
 
 export const DiskIdParams = ExtendDiskReq.pick({ DiskId: true });
 export const ExtendDiskBody = ExtendDiskReq.pick({ ExtendedSize: true }).openapi('ExtendDiskBody');
@@ -15,16 +15,6 @@ export const extendDiskRoute = createRoute({
     'Grows an `ssd` cloud disk (system or data) to a new total size in GB: a multiple of 8, larger than now ' +
     '(upstream ExtendDisk on /ebs/v1). Local disks cannot be extended. Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: {
-    params: DiskIdParams,
-    headers: IdempotencyKeyHeader,
-    body: { required: true, description: 'The new size.', content: { 'application/json': { schema: ExtendDiskBody } } },
-  },
-  responses: {
-    202: { description: 'Accepted; poll the event at Location.', headers: acceptedHeaders, content: { 'application/json': { schema: EventIdData } } },
-    ...commonErrors,
-    ...forbiddenError,
-    ...notFoundError('Disk', true),
-    ...mutationErrors,
-  },
+  request: { params: DiskIdParams, ...mutationRequest(ExtendDiskBody, 'The new size.') },
+  responses: { ...acceptedResponse, ...mutationResponses('Disk') },
 });

@@ -3,7 +3,6 @@ import {
   ChangeInstanceConfigureReq,
   DescribeInstanceListReq,
   DescribeInstanceReq,
-  EventIdData,
   InstanceData,
   InstanceSimpleInfo,
   ModifyInstanceNameData,
@@ -11,14 +10,13 @@ import {
   OperateInstanceReq,
 } from '../models';
 import {
-  IdempotencyKeyHeader,
   TAG,
-  acceptedHeaders,
+  acceptedResponse,
   bearerSecurity,
   commonErrors,
-  forbiddenError,
-  mutationErrors,
   mutationHeaders,
+  mutationRequest,
+  mutationResponses,
   notFoundError,
   upstreamHeaders,
 } from './common';
@@ -95,17 +93,10 @@ export const modifyInstanceNameRoute = createRoute({
   summary: 'Rename an instance',
   description: 'Changes the display name of one instance (upstream ModifyInstanceName). Synchronous.',
   security: bearerSecurity,
-  request: {
-    params: EcsIdParams,
-    headers: IdempotencyKeyHeader,
-    body: { required: true, description: 'The new name.', content: { 'application/json': { schema: ModifyInstanceNameBody } } },
-  },
+  request: { params: EcsIdParams, ...mutationRequest(ModifyInstanceNameBody, 'The new name.') },
   responses: {
     200: { description: 'Renamed.', headers: mutationHeaders, content: { 'application/json': { schema: ModifyInstanceNameData } } },
-    ...commonErrors,
-    ...forbiddenError,
-    ...notFoundError('Instance', true),
-    ...mutationErrors,
+    ...mutationResponses('Instance'),
   },
 });
 
@@ -120,17 +111,8 @@ export const operateInstanceRoute = createRoute({
     'instance cannot take is refused whole (409 InvalidInstanceStatus). `DeleteEip` only matters for ' +
     '`free_shutdown_ecs` and defaults to 0 (keep the public IPs). Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: {
-    headers: IdempotencyKeyHeader,
-    body: { required: true, description: 'The operation.', content: { 'application/json': { schema: OperateInstanceReq } } },
-  },
-  responses: {
-    202: { description: 'Accepted; poll the event at Location.', headers: acceptedHeaders, content: { 'application/json': { schema: EventIdData } } },
-    ...commonErrors,
-    ...forbiddenError,
-    ...notFoundError('Instance', true),
-    ...mutationErrors,
-  },
+  request: mutationRequest(OperateInstanceReq, 'The operation.'),
+  responses: { ...acceptedResponse, ...mutationResponses('Instance') },
 });
 
 export const changeInstanceConfigureRoute = createRoute({
@@ -143,15 +125,6 @@ export const changeInstanceConfigureRoute = createRoute({
     'Moves shut-down instances of one availability zone to another spec (family, CPU, RAM, GPU) (upstream ' +
     'ChangeInstanceConfigure). No CPU↔GPU change; monthly instances may only grow. Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: {
-    headers: IdempotencyKeyHeader,
-    body: { required: true, description: 'The target spec.', content: { 'application/json': { schema: ChangeInstanceConfigureReq } } },
-  },
-  responses: {
-    202: { description: 'Accepted; poll the event at Location.', headers: acceptedHeaders, content: { 'application/json': { schema: EventIdData } } },
-    ...commonErrors,
-    ...forbiddenError,
-    ...notFoundError('Instance', true),
-    ...mutationErrors,
-  },
+  request: mutationRequest(ChangeInstanceConfigureReq, 'The target spec.'),
+  responses: { ...acceptedResponse, ...mutationResponses('Instance') },
 });

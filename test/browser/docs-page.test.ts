@@ -56,7 +56,10 @@ beforeAll(async () => {
   });
   page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
   await page.goto(`${origin}/docs`);
-  await page.locator('section.op').first().waitFor();
+  await page.locator('section.op').first().waitFor().catch(async (e: Error) => {
+    // Say why: the page's own message (e.g. "Could not load /openapi.json") and the stack's output.
+    throw new Error(`/docs did not render: ${await page.locator('#content').textContent()}\n${e.message}\n${stack!.output()}`);
+  });
 });
 
 afterAll(async () => {

@@ -16,10 +16,16 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: 'workers', include: ['test/**/*.test.ts'], exclude: ['test/node/**', 'test/browser/**'] },
+        test: {
+          name: 'workers',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/node/**', 'test/browser/**'],
+          // `npm run bench` only (vitest bench --project workers); never part of `npm test`.
+          benchmark: { include: ['test/bench/**/*.bench.ts'] },
+        },
       },
       {
-        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000 },
+        test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000, benchmark: { include: [] } },
       },
     ],
   },

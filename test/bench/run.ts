@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import type { MemoryResult } from './memory';
+import { fmtMs, table } from './stats';
+
+// `npm run bench`: the workerd benchmarks (vitest bench, project 'workers'), then the Node memory
+// benchmark, then one summary with every figure next to the baseline measured in the same run.
+
+const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-'));
+const workersJson = join(dir, 'workers.json');
+const memoryJson = join(dir, 'memory.json');
+
+function run(cmd: string, args: string[]): void {
+  const r = spawnSync(cmd, args, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+run('npx', ['vitest', 'bench', '--run', '--project', 'workers', '--outputJson', workersJson]);
+run(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/memory.ts', memoryJson]);
+
+interface BenchFigures {
+  name: string;
+  mean: number;
+  median: number;
+  p99: number;
+  sampleCount: number;
+}
+interface BenchReport {
+  files: { filepath: string; groups: { fullName: string; benchmarks: BenchFigures[] }[] }[];
+}
+
+/** How a figure compares with its baseline, e.g. "26.2× faster (−24.1 ms)". */
+function vsBaseline(value: number, baseline: number): string {
+  const r = value / baseline;
+  return `${r < 1 ? `${(1 / r).toFixed(1)}× faster` : `${r.toFixed(1)}× slower`} (${value > baseline ? '+' : ''}${fmtMs(value - baseline)})`;
+}
+// workerd's clock ticks in whole milliseconds: a percentile of 0 means "under 1 ms".
+const tick = (ms: number) => (ms === 0 ? '<1 ms' : fmtMs(ms));
+
+const rows: string[][] = [];
+const report = JSON.parse(readFileSync(workersJson, 'utf8')) as BenchReport;
+for (const file of report.files) {
+  for (const group of file.groups) {
+    const title = group.fullName.slice(relative(process.cwd(), file.filepath).length + 3);
+    const baseline = group.benchmarks.find((b) => b.name.startsWith('baseline'));
+    for (const b of group.benchmarks) {
+      const vs = baseline && b !== baseline ? vsBaseline(b.mean, baseline.mean) : b === baseline ? 'baseline' : '';
+      rows.push([`${title}: ${b.name}`, fmtMs(b.mean), tick(b.median), tick(b.p99), String(b.sampleCount), vs]);
+    }
+  }
+}
+const memory = JSON.parse(readFileSync(memoryJson, 'utf8')) as MemoryResult[];
+const small = memory[0]!;
+for (const m of memory) {
+  rows.push([`emulator ${m.instances} instances (Node): heap per instance`, `${Math.round(m.bytesPerInstance).toLocaleString('en')} B`, '', '', '', m === small ? 'baseline' : `×${(m.bytesPerInstance / small.bytesPerInstance).toFixed(2)} per instance`]);
+  rows.push([`emulator ${m.instances} instances (Node): list all rows`, fmtMs(m.list.mean), fmtMs(m.list.p50), fmtMs(m.list.p99), String(m.list.samples), m === small ? 'baseline' : `×${(m.list.mean / small.list.mean).toFixed(1)} time for ×${m.instances / small.instances} rows`]);
+}
+
+console.log('\nSummary — workerd (vitest-pool-workers; its clock ticks in whole ms, so sub-ms p50/p99 read <1 ms) unless marked Node.\n"vs baseline" compares means with the baseline of the same group, measured in this run.\n');
+console.log(table(['benchmark', 'mean', 'p50', 'p99', 'samples', 'vs baseline'], rows));

@@ -43,14 +43,23 @@ export function findSpec(
 }
 
 /** A stable UUID-shaped id derived from a name (FNV-1a), so SpecFamilyId never changes between resets. */
+const stableIds = new Map<string, string>();
+const utf8 = new TextEncoder();
+
 export function stableId(name: string): string {
+  // Views ask for the same few names (families, specs) on every row: compute each once.
+  let id = stableIds.get(name);
+  if (id !== undefined) return id;
+  const bytes = utf8.encode(name);
   let hex = '';
   for (let round = 0; round < 4; round++) {
     let h = 0x811c9dc5 ^ round;
-    for (const byte of new TextEncoder().encode(name)) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+    for (const byte of bytes) h = Math.imul(h ^ byte, 0x01000193) >>> 0;
     hex += h.toString(16).padStart(8, '0');
   }
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  stableIds.set(name, id);
+  return id;
 }
 
 const cpu = (Cpu: number, Ram: number): SpecListInfo => ({ GpuShowType: '', GpuTypeId: '', Cpu, Ram, Gpu: 0, SupportGpuDriver: '' });

@@ -11,17 +11,23 @@ export function percentEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** Sorted (byte order of the keys), encoded `k=v` pairs joined by `&`, without `Signature`. */
+/** Sorted (byte order of the keys' UTF-8 form), encoded `k=v` pairs joined by `&`, without `Signature`. */
 export function canonicalQuery(params: Record<string, string>): string {
+  // Each key is encoded to UTF-8 once, not on every comparison of the sort.
   return Object.keys(params)
     .filter((k) => k !== 'Signature')
-    .sort(compareBytes)
-    .map((k) => `${percentEncode(k)}=${percentEncode(params[k]!)}`)
+    .map((k) => ({ k, bytes: encoder.encode(k) }))
+    .sort((a, b) => compareBytes(a.bytes, b.bytes))
+    .map(({ k }) => `${percentEncode(k)}=${percentEncode(params[k]!)}`)
     .join('&');
 }
 
 export function stringToSign(method: string, params: Record<string, string>): string {
-  return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonicalQuery(params))}`;
+  return stringToSignOf(method, canonicalQuery(params));
+}
+
+function stringToSignOf(method: string, canonical: string): string {
+  return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonical)}`;
 }
 
 /** base64(HMAC-SHA1(key = secret key, data)). */
@@ -69,10 +75,10 @@ export async function signRequest(input: SignRequestInput): Promise<SignedReques
     Timestamp: signatureTimestamp(input.now ?? new Date()),
     Version: API_VERSION,
   };
-  const sts = stringToSign(input.method, params);
+  const canonical = canonicalQuery(params);
+  const sts = stringToSignOf(input.method, canonical);
   const signature = await hmacSha1Base64(input.secretKey, sts);
-  const signed = { ...params, Signature: signature };
-  return { params: signed, query: `${canonicalQuery(params)}&Signature=${percentEncode(signature)}`, stringToSign: sts };
+  return { params: { ...params, Signature: signature }, query: `${canonical}&Signature=${percentEncode(signature)}`, stringToSign: sts };
 }
 
 /** Constant-time comparison of two strings (length is not hidden). */
@@ -87,9 +93,8 @@ export function timingSafeEqualBytes(x: Uint8Array, y: Uint8Array): boolean {
   return diff === 0;
 }
 
-function compareBytes(a: string, b: string): number {
-  const x = encoder.encode(a);
-  const y = encoder.encode(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+function compareBytes(x: Uint8Array, y: Uint8Array): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
   return x.length - y.length;
 }

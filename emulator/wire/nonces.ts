@@ -6,6 +6,11 @@ export class NonceCache {
 
   constructor(private readonly windowMs = 15 * 60_000) {}
 
+  /** Nonces currently remembered. */
+  get size(): number {
+    return this.seen.size;
+  }
+
   /** True when the nonce is fresh (and remembers it); false for a replay within the window. */
   claim(accessKeyId: string, nonce: string, now: number): boolean {
     for (const [k, exp] of this.seen) {

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { EcsApi } from '../openapi/ecs-api';
 import { documentOf, registerDocumentComponents } from '../openapi/document';
 import { bearerAuth } from './auth/bearer-auth';
+import { upstreamSettings } from './config';
 import type { Env, GatewayEnv } from './env';
 import { notFound, onError } from './http/errors';
 import { problem } from './http/problem';
@@ -28,14 +29,11 @@ const MUTATING_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
 export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs'> = {}): EcsApi {
-  const timeoutMs = Number(env.CDS_TIMEOUT_MS);
   return new SignedEcsClient({
     ...extra,
+    ...upstreamSettings(env),
     accessKeyId: env.CDS_SECRET_ID ?? '',
     secretKey: env.CDS_SECRET_KEY ?? '',
-    schema: env.CDS_API_SCHEMA || 'https',
-    host: env.CDS_API_HOST || 'api.capitalonline.net',
-    timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 10_000,
   });
 }
 

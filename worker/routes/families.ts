@@ -1,14 +1,14 @@
 import { describeEcsFamilyInfoRoute } from '../../openapi/rest';
 import { serveCachedReference } from '../cache/reference-cache';
+import { cacheTtls } from '../config';
 import type { GatewayApp } from './respond';
-import { seconds } from './respond';
 
 export function registerFamilyRoutes(app: GatewayApp): void {
   app.openapi(describeEcsFamilyInfoRoute, (c) => {
     const { AvailableZoneCode, BillingMethod } = c.req.valid('query');
     return serveCachedReference(c, {
       keyParts: ['families', AvailableZoneCode, BillingMethod],
-      ttlSeconds: seconds(c.env.FAMILIES_TTL_S, 600),
+      ttlSeconds: cacheTtls(c.env).families,
       load: async () => {
         const result = await c.get('ecs').describeEcsFamilyInfo({ AvailableZoneCode, BillingMethod });
         return { body: { EcsFamilyInfo: result.data.EcsFamilyInfo }, upstreamRequestId: result.requestId };

@@ -1,13 +1,13 @@
 import { describeRegionsRoute } from '../../openapi/rest';
 import { serveCachedReference } from '../cache/reference-cache';
+import { cacheTtls } from '../config';
 import type { GatewayApp } from './respond';
-import { seconds } from './respond';
 
 export function registerRegionRoutes(app: GatewayApp): void {
   app.openapi(describeRegionsRoute, (c) =>
     serveCachedReference(c, {
       keyParts: ['regions'],
-      ttlSeconds: seconds(c.env.REGIONS_TTL_S, 3600),
+      ttlSeconds: cacheTtls(c.env).regions,
       load: async () => {
         const result = await c.get('ecs').describeRegions();
         return { body: { RegionGroups: result.data }, upstreamRequestId: result.requestId };

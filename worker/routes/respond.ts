@@ -22,9 +22,3 @@ export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<Eve
   c.header('Location', `/v1/events/${encodeURIComponent(data.EventId)}`);
   return { EventId: data.EventId };
 }
-
-/** A positive integer setting, or its default. */
-export function seconds(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}

@@ -22,20 +22,11 @@ import { signRequest } from '../../openapi/upstream/signature';
 import { listOf, readEnvelope, singleObject } from './envelope';
 import type { UpstreamEnvelope } from './envelope';
 import { Transport } from './transport';
-import type { FetchLike } from './transport';
+import type { TransportOptions } from './transport';
 
-export interface SignedEcsClientOptions {
+export interface SignedEcsClientOptions extends TransportOptions {
   accessKeyId: string;
   secretKey: string;
-  /** `https` (default) or `http`. */
-  schema?: string;
-  /** host[:port], default api.capitalonline.net. */
-  host?: string;
-  /** Deadline of one upstream call in ms, default 10000. */
-  timeoutMs?: number;
-  /** Injected by tests (a fake upstream); the global fetch otherwise. */
-  fetch?: FetchLike;
-  backoffMs?: (retry: number) => number;
 }
 
 type QueryParams = Record<string, string | number | string[] | undefined>;
@@ -45,13 +36,7 @@ export class SignedEcsClient implements EcsApi {
   private readonly transport: Transport;
 
   constructor(private readonly options: SignedEcsClientOptions) {
-    this.transport = new Transport({
-      schema: options.schema || 'https',
-      host: options.host || 'api.capitalonline.net',
-      timeoutMs: options.timeoutMs ?? 10_000,
-      fetch: options.fetch,
-      backoffMs: options.backoffMs,
-    });
+    this.transport = new Transport(options);
   }
 
   async describeRegions(): Promise<EcsResult<RegionGroup[]>> {

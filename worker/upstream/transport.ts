@@ -1,5 +1,6 @@
 import { EcsError } from '../../openapi/ecs-api';
 import type { HttpMethod } from '../../openapi/upstream/actions';
+import type { UpstreamSettings } from '../config';
 
 // One upstream HTTP exchange, with a deadline. GETs are retried (at most twice, jittered backoff)
 // on network errors and 502/503/504 while the deadline allows; POSTs never, because the upstream
@@ -7,13 +8,9 @@ import type { HttpMethod } from '../../openapi/upstream/actions';
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
-export interface TransportOptions {
-  /** `https` or `http`. */
-  schema: string;
-  /** host[:port]. */
-  host: string;
-  /** Deadline of one SDK call, all attempts included. */
-  timeoutMs: number;
+/** Where and how long (schema, host[:port], deadline of one SDK call with all its attempts), plus test hooks. */
+export interface TransportOptions extends UpstreamSettings {
+  /** Injected by tests (a fake upstream, the emulator's fetch handler); the global fetch otherwise. */
   fetch?: FetchLike;
   /** Backoff before retry n (1, 2), in ms; jittered by default. */
   backoffMs?: (retry: number) => number;

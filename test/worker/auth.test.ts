@@ -93,6 +93,17 @@ describe('token list', () => {
     ]);
   });
 
+  it('ignores an entry without a scope instead of cutting a token out of it', () => {
+    // "admin:read,write": the second entry has no colon; it must not become token "writ".
+    expect(parseTokenList('admin:read,write,read')).toEqual([{ token: 'admin', scope: 'read' }]);
+  });
+
+  it('an entry without a scope grants nothing', async () => {
+    expect(await scopeOf('admin:read,write', 'writ')).toBeUndefined();
+    expect(await scopeOf('admin:read,write', 'write')).toBeUndefined();
+    expect(await scopeOf('admin:read,write', 'admin')).toBe('read');
+  });
+
   it('looks up scopes by digest', async () => {
     expect(await scopeOf('a:read,b:write', 'b')).toBe('write');
     expect(await scopeOf('a:read,b:write', 'a')).toBe('read');

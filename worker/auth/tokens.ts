@@ -28,7 +28,8 @@ export function parseTokenList(source: string): { token: string; scope: TokenSco
     .map((item) => item.trim())
     .map((item) => {
       const at = item.lastIndexOf(':'); // a token may itself hold colons; the scope never does
-      return { token: item.slice(0, at).trim(), scope: item.slice(at + 1).trim() };
+      // An entry without a colon has no scope: ignore it (never read "write" as token "writ").
+      return at <= 0 ? { token: '', scope: '' } : { token: item.slice(0, at).trim(), scope: item.slice(at + 1).trim() };
     })
     .filter((e): e is { token: string; scope: TokenScope } => e.token.length > 0 && (e.scope === 'read' || e.scope === 'write'));
 }

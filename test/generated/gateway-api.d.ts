@@ -1230,6 +1230,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -1241,7 +1252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1336,6 +1347,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -1347,7 +1369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1448,6 +1470,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -1459,7 +1492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1540,6 +1573,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -1551,7 +1595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1707,6 +1751,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -1718,7 +1773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1887,6 +1942,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -1898,7 +1964,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1993,6 +2059,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -2004,7 +2081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2161,6 +2238,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -2172,7 +2260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2281,6 +2369,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
             500: {
                 headers: {
@@ -2292,7 +2391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials. */
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */

@@ -17,9 +17,20 @@ export interface MappedError {
   detail: string;
 }
 
-/** Status of an upstream business error: the known-code table first, then the code's shape. */
+/**
+ * Codes that mean the gateway, not the caller, is wrong: its credentials or clock (the four
+ * signature codes) or the request it built (an Action the upstream does not know).
+ */
+const GATEWAY_FAULT_CODES = new Set([...CREDENTIAL_CODES, 'InvalidAction']);
+
+/**
+ * Status of an upstream business error. An upstream 5xx is a 502 whatever its code; 429 stays
+ * 429 (the caller should slow down); then the known-code table; then the code's shape.
+ */
 export function businessStatus(code: string, httpStatus?: number): ContentfulStatusCode {
-  if (CREDENTIAL_CODES.has(code)) return 502;
+  if (GATEWAY_FAULT_CODES.has(code)) return 502;
+  if (httpStatus !== undefined && httpStatus >= 500) return 502;
+  if (httpStatus === 429) return 429;
   const byTable = (UPSTREAM_ERRORS as Record<string, number>)[code];
   if (byTable !== undefined) return byTable >= 500 ? 502 : (byTable as ContentfulStatusCode);
   if (/NotFound$/.test(code)) return 404;
@@ -44,6 +55,9 @@ export function mapEcsError(err: EcsError): MappedError {
           title: 'Upstream refused the gateway credentials',
           detail: `The ECS API refused the gateway's own request (${err.code}): check CDS_SECRET_ID / CDS_SECRET_KEY and the gateway clock. This is not a problem with your request.`,
         };
+      }
+      if (err.code === 'InvalidAction') {
+        return { status: 502, title: 'Upstream refused the gateway request', detail: `The ECS API does not accept the call the gateway built (${err.code}): ${err.message}` };
       }
       const status = businessStatus(err.code, err.httpStatus);
       return { status, title: status >= 500 ? 'Upstream error' : 'Upstream refused the request', detail: err.message || err.code };

@@ -1,15 +1,13 @@
-import type { EventResultData } from '../../openapi/models';
-import type { EventRecord, TaskStatus } from '../store/types';
+import type { EventResultData, EventStatus } from '../../openapi/models';
+import type { EventRecord } from '../store/types';
 import { chinaTime } from './clock';
 import { EVENT_TYPE_DISPLAY, RESOURCE_DISPLAY, TASK_STATUS_DISPLAY } from './transitions';
 
 /** doing while any task runs; then failed if any task failed, else success. */
-export function eventStatus(e: EventRecord): TaskStatus {
+export function eventStatus(e: EventRecord): EventStatus {
   if (e.Tasks.some((t) => t.Status === 'doing')) return 'doing';
   return e.Tasks.some((t) => t.Status === 'failed') ? 'failed' : 'success';
 }
-
-const typeDisplay = (type: string) => EVENT_TYPE_DISPLAY[type as keyof typeof EVENT_TYPE_DISPLAY] ?? type;
 
 export function toEventResult(e: EventRecord): EventResultData {
   const status = eventStatus(e);
@@ -18,7 +16,7 @@ export function toEventResult(e: EventRecord): EventResultData {
     EventStatus: status,
     EventStatusDisplay: TASK_STATUS_DISPLAY[status],
     EventType: e.EventType,
-    EventTypeDisplay: typeDisplay(e.EventType),
+    EventTypeDisplay: EVENT_TYPE_DISPLAY[e.EventType],
     CreateTime: chinaTime(e.CreateTime),
     TaskList: e.Tasks.map((t) => ({
       TaskId: t.TaskId,
@@ -31,7 +29,7 @@ export function toEventResult(e: EventRecord): EventResultData {
       ResourceType: t.ResourceType,
       ResourceDisplay: RESOURCE_DISPLAY[t.ResourceType],
       TaskType: t.TaskType,
-      TaskTypeDisplay: typeDisplay(t.TaskType),
+      TaskTypeDisplay: EVENT_TYPE_DISPLAY[t.TaskType],
     })),
   };
 }

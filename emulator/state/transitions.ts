@@ -1,4 +1,4 @@
-import type { InstanceStatus } from '../../openapi/models';
+import type { DiskFeature, EventStatus, InstanceStatus, ResourceType } from '../../openapi/models';
 import type { TransitionKind } from '../store/types';
 
 export interface TransitionRule {
@@ -9,7 +9,7 @@ export interface TransitionRule {
   /** Instance status when it ends (null: unchanged). */
   endsIn: InstanceStatus | null;
   defaultDurationS: number;
-  resource: 'ecs' | 'disk';
+  resource: ResourceType;
 }
 
 /** DESIGN 4's state machine, one row per OpType / action. */
@@ -34,9 +34,9 @@ export const EVENT_TYPE_DISPLAY: Readonly<Record<TransitionKind, string>> = {
   extend_disk: '云盘扩容',
 };
 
-export const TASK_STATUS_DISPLAY = { doing: '进行中', success: '成功', failed: '失败' } as const;
-export const RESOURCE_DISPLAY = { ecs: '云服务器', disk: '云盘' } as const;
+export const TASK_STATUS_DISPLAY: Readonly<Record<EventStatus, string>> = { doing: '进行中', success: '成功', failed: '失败' };
+export const RESOURCE_DISPLAY: Readonly<Record<ResourceType, string>> = { ecs: '云服务器', disk: '云盘' };
 
 /** free_shutdown_ecs only stops billing for on-demand instances whose system disk is a cloud (ssd) disk. */
-export const supportsFreeShutdown = (i: { BillingMethod: string; SystemDisk: { DiskFeature: string } }) =>
+export const supportsFreeShutdown = (i: { BillingMethod: string; SystemDisk: { DiskFeature: DiskFeature } }) =>
   i.BillingMethod === '0' && i.SystemDisk.DiskFeature === 'ssd';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BillingMethod, FamilyInfo, InstanceStatus, RegionGroup } from '../../openapi/models';
+import { BillingMethod, DiskFeature, FamilyInfo, InstanceStatus, RegionGroup } from '../../openapi/models';
 
 // The seed JSON accepted by POST /_emulator/reset (and createEmulator({seed})); the instance
 // description is also the body of POST /_emulator/instances. Documented in emulator/README.md.
@@ -11,7 +11,7 @@ export const DiskSpec = z
     DiskId: z.string().min(1).max(64).optional(),
     Name: z.string().min(1).max(64).optional(),
     Size: size,
-    DiskFeature: z.enum(['ssd', 'local']).default('ssd'),
+    DiskFeature: DiskFeature.default('ssd'),
   })
   .strict();
 
@@ -30,7 +30,7 @@ export const InstanceSpec = z
     Gpu: z.number().int().min(0).optional(),
     Status: InstanceStatus.default('running'),
     SystemDisk: z
-      .object({ DiskId: z.string().min(1).max(64).optional(), Size: size.default(48), DiskFeature: z.enum(['ssd', 'local']).default('ssd') })
+      .object({ DiskId: z.string().min(1).max(64).optional(), Size: size.default(48), DiskFeature: DiskFeature.default('ssd') })
       .strict()
       .default({ Size: 48, DiskFeature: 'ssd' }),
     DataDisks: z.array(DiskSpec).max(16).default([]),

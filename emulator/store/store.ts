@@ -1,3 +1,4 @@
+import type { DiskFeature } from '../../openapi/models';
 import { EmulatorError, describeIssues } from '../errors';
 import { defaultCatalog, familiesFor, findAz, stableId, type Catalog } from './catalog';
 import { DEFAULT_SEED, InstanceSpec, SeedSchema, type InstanceSpecParsed } from './seed';
@@ -109,7 +110,7 @@ export class EmulatorStore {
     if (!specRow) throw new EmulatorError('InvalidParameter', `${at}: family ${family.EcsFamilyName} has no spec Cpu=${spec.Cpu} Ram=${spec.Ram} Gpu=${spec.Gpu}`);
     const n = ++this.ipCounter;
     const ecsId = spec.EcsId ?? randomId('ins-');
-    const disk = (d: { DiskId?: string; Size: number; DiskFeature: 'ssd' | 'local'; Name?: string }, type: 'system' | 'data'): DiskRecord => ({
+    const disk = (d: { DiskId?: string; Size: number; DiskFeature: DiskFeature; Name?: string }, type: 'system' | 'data'): DiskRecord => ({
       DiskId: d.DiskId ?? randomId('disk-'),
       Name: d.Name ?? `${d.DiskFeature}_${type}_${ecsId.slice(4, 12)}`,
       DiskType: type,

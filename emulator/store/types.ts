@@ -1,6 +1,5 @@
-import type { BillingMethod, InstanceStatus, OpType, OsInfo, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+import type { BillingMethod, DiskFeature, EventStatus, EventType, InstanceStatus, OsInfo, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
 
-export type DiskFeature = 'ssd' | 'local';
 /** Disk status is not part of the wire models; it is kept to refuse a second extension while one runs. */
 export type DiskStatus = 'available' | 'updating';
 
@@ -50,14 +49,12 @@ export interface InstanceRecord {
   FailNextTransition: boolean;
 }
 
-export type TaskStatus = 'doing' | 'success' | 'failed';
-
 export interface TaskRecord {
   TaskId: string;
   ResourceId: string;
-  ResourceType: 'ecs' | 'disk';
-  TaskType: string;
-  Status: TaskStatus;
+  ResourceType: ResourceType;
+  TaskType: EventType;
+  Status: EventStatus;
   CreateTime: number;
   UpdateTime: number;
   EndTime: number | null;
@@ -65,14 +62,15 @@ export interface TaskRecord {
 
 export interface EventRecord {
   EventId: string;
-  EventType: string;
+  EventType: EventType;
   /** Instance events are served on /ecs/v1, disk events on /ebs/v1. */
   Service: 'ecs' | 'ebs';
   CreateTime: number;
   Tasks: TaskRecord[];
 }
 
-export type TransitionKind = OpType | 'change_ecs_config' | 'extend_disk';
+/** Each transition starts an event of its own type. */
+export type TransitionKind = EventType;
 
 /** A transition in flight: it settles when the emulator clock reaches DueAt. */
 export interface PendingTransition {

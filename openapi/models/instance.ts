@@ -33,6 +33,12 @@ export const GpuCardData = z
   .openapi('GpuCardData');
 export type GpuCardData = z.infer<typeof GpuCardData>;
 
+/** Disk feature: the published upstream examples carry only these two. */
+export const DiskFeature = z
+  .enum(['ssd', 'local'])
+  .openapi('DiskFeature', { description: 'Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).', example: 'ssd' });
+export type DiskFeature = z.infer<typeof DiskFeature>;
+
 const EipMap = <T extends z.ZodTypeAny>(entry: T) =>
   z.record(z.string(), entry).openapi({ description: 'Public address information keyed by gateway / private IP (公网ip信息).' });
 
@@ -82,7 +88,7 @@ export const InstanceSimpleInfo = z
     SecurityGroup: z.array(SecurityGroupInfo).optional().openapi({ description: 'Security groups (安全组).' }),
     SubnetId: z.string().optional().openapi({ description: 'Subnet id (子网 ID).' }),
     SupportGpuDriver: z.string().openapi({ description: 'Supported GPU driver (支持的GPU驱动); empty for CPU instances.' }),
-    SystemDiskFeature: z.string().openapi({ description: 'System disk feature: local or ssd (系统盘特性).', example: 'ssd' }),
+    SystemDiskFeature: DiskFeature,
     Tag: z.array(z.string()).optional().openapi({ description: 'Tags (标签).' }),
   })
   .openapi('InstanceSimpleInfo', { description: 'One row of the instance list (实例简要信息).' });
@@ -124,7 +130,7 @@ const diskFields = {
   DiskIops: z.number().int().openapi({ description: 'Disk IOPS (磁盘IOPS).', example: 2520 }),
   BandMbps: z.number().int().openapi({ description: 'Disk bandwidth in Mbps (磁盘带宽).', example: 96 }),
   Unit: z.string().openapi({ description: 'Size unit (单位).', example: 'GB' }),
-  DiskFeature: z.string().openapi({ description: 'Disk feature: local or ssd (磁盘特性). Only ssd disks can be extended.', example: 'ssd' }),
+  DiskFeature: DiskFeature,
   DiskName: z.string().optional().openapi({ description: 'Disk display name, e.g. SSD云盘 (磁盘显示名称).' }),
   EbsGoodsId: z.string().optional().openapi({ description: 'Disk goods id (磁盘商品 ID).' }),
   EcsGoodsId: z.string().optional().openapi({ description: 'Instance goods id (云主机商品 ID).' }),
@@ -208,7 +214,7 @@ export const InstanceData = z
     SecurityGroup: z.array(SecurityGroupInfo).optional().openapi({ description: 'Security groups (安全组).' }),
     StockRelease: z.boolean().optional().openapi({ description: 'Stock release flag (库存释放标志).' }),
     Supplier: z.string().optional().openapi({ description: 'Supplier (实例供应商).' }),
-    SystemDiskFeature: z.string().optional().openapi({ description: 'System disk feature: local or ssd (系统盘类型).' }),
+    SystemDiskFeature: DiskFeature.optional(),
     Tag: z.array(z.string()).optional().openapi({ description: 'Tags (标签).' }),
     NoChargeForShutdown: z.number().int().openapi({ description: 'Shut down without charge: 1 yes, 0 no (关机是否收费).' }),
     EcsRule: InstanceRuleInfo,

@@ -299,11 +299,7 @@ export interface components {
              * @example GB
              */
             Unit: string;
-            /**
-             * @description Disk feature: local or ssd (磁盘特性). Only ssd disks can be extended.
-             * @example ssd
-             */
-            DiskFeature: string;
+            DiskFeature: components["schemas"]["DiskFeature"];
             /** @description Disk display name, e.g. SSD云盘 (磁盘显示名称). */
             DiskName?: string;
             /** @description Disk goods id (磁盘商品 ID). */
@@ -345,6 +341,12 @@ export interface components {
             /** @description Region groups with their regions and availability zones. */
             RegionGroups: components["schemas"]["RegionGroup"][];
         };
+        /**
+         * @description Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).
+         * @example ssd
+         * @enum {string}
+         */
+        DiskFeature: "ssd" | "local";
         DiskInfo: {
             SystemDiskConf: components["schemas"]["SystemDiskConfInfo"];
             /** @description Data disks (数据盘配置信息列表). */
@@ -395,18 +397,14 @@ export interface components {
              * @example 2d01ed16-1231-11ed-b805-ae32005fa3a1
              */
             EventId: string;
-            /**
-             * @description Event status: doing, success or failed (事件状态).
-             * @example success
-             */
-            EventStatus: string;
+            EventStatus: components["schemas"]["EventStatus"];
             /**
              * @description Event status display name (事件状态显示名称).
              * @example 成功
              */
             EventStatusDisplay: string;
             /**
-             * @description Event type: the OpType, change_ecs_config or extend_disk (事件类型).
+             * @description Event type (事件类型): for the operations of this API one of start_up_ecs, shutdown_ecs, hard_shutdown_ecs, restart_ecs, free_shutdown_ecs, change_ecs_config, extend_disk; other upstream events carry their own (e.g. create_ecs, unmount_disk).
              * @example restart_ecs
              */
             EventType: string;
@@ -423,6 +421,12 @@ export interface components {
             /** @description One task per resource (任务列表). */
             TaskList: components["schemas"]["TaskListInfo"][];
         };
+        /**
+         * @description Event or task status: doing (进行中), success (成功) or failed (失败).
+         * @example success
+         * @enum {string}
+         */
+        EventStatus: "doing" | "success" | "failed";
         ExtendDiskBody: {
             /**
              * @description New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.
@@ -519,8 +523,7 @@ export interface components {
             StockRelease?: boolean;
             /** @description Supplier (实例供应商). */
             Supplier?: string;
-            /** @description System disk feature: local or ssd (系统盘类型). */
-            SystemDiskFeature?: string;
+            SystemDiskFeature?: components["schemas"]["DiskFeature"];
             /** @description Tags (标签). */
             Tag?: string[];
             /** @description Shut down without charge: 1 yes, 0 no (关机是否收费). */
@@ -714,11 +717,7 @@ export interface components {
             SubnetId?: string;
             /** @description Supported GPU driver (支持的GPU驱动); empty for CPU instances. */
             SupportGpuDriver: string;
-            /**
-             * @description System disk feature: local or ssd (系统盘特性).
-             * @example ssd
-             */
-            SystemDiskFeature: string;
+            SystemDiskFeature: components["schemas"]["DiskFeature"];
             /** @description Tags (标签). */
             Tag?: string[];
         };
@@ -988,11 +987,7 @@ export interface components {
              * @example GB
              */
             Unit: string;
-            /**
-             * @description Disk feature: local or ssd (磁盘特性). Only ssd disks can be extended.
-             * @example ssd
-             */
-            DiskFeature: string;
+            DiskFeature: components["schemas"]["DiskFeature"];
             /** @description Disk display name, e.g. SSD云盘 (磁盘显示名称). */
             DiskName?: string;
             /** @description Disk goods id (磁盘商品 ID). */
@@ -1013,11 +1008,7 @@ export interface components {
              * @example eaea8708-13c5-11ed-9210-3296060c3fb9
              */
             TaskId: string;
-            /**
-             * @description Task status: doing, success or failed (任务状态).
-             * @example success
-             */
-            Status: string;
+            Status: components["schemas"]["EventStatus"];
             /**
              * @description Task status display name (任务状态显示名称).
              * @example 成功
@@ -1044,7 +1035,7 @@ export interface components {
              */
             EndTime: string;
             /**
-             * @description Resource type: ecs or disk (资源类型).
+             * @description Resource type (资源类型): ecs or disk for the tasks this API starts; other upstream events may carry other values.
              * @example ecs
              */
             ResourceType: string;
@@ -1054,7 +1045,7 @@ export interface components {
              */
             ResourceDisplay: string;
             /**
-             * @description Task type (任务类型).
+             * @description Task type (任务类型): for the operations of this API one of start_up_ecs, shutdown_ecs, hard_shutdown_ecs, restart_ecs, free_shutdown_ecs, change_ecs_config, extend_disk; other upstream events carry their own (e.g. create_ecs).
              * @example restart_ecs
              */
             TaskType: string;

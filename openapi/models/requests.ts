@@ -4,23 +4,41 @@ import { BillingMethod, OpType } from './common';
 // Request models of the nine SDK methods, with the SDK's own checks. The gateway validates REST
 // input with them (or with a pick of them) and the emulator validates wire input with the same.
 
-const EcsId = z.string().min(1, 'must not be empty').openapi({ description: 'Instance id (实例ID).', example: 'ins-tevgfaaronl12h11' });
+// Ids of instances, disks and events are short ASCII tokens (ins-…, disk-…, UUIDs). Checking their
+// form here answers a wrong id with 400 at once instead of sending it upstream.
+export const MAX_IDS_PER_CALL = 100;
+const resourceId = (what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty', abort: true })
+    .max(128, { message: 'must be at most 128 characters', abort: true })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `must be ${what} id: letters, digits, '.', '_', ':' or '-'`);
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+const EcsId = resourceId('an instance').openapi({ description: 'Instance id (实例ID).', example: 'ins-tevgfaaronl12h11' });
 const EcsIdList = z
-  .array(z.string().min(1, 'must not be empty'))
+  .array(resourceId('an instance'))
   .min(1, 'must list at least one instance id')
-  .openapi({ description: 'Instance ids (实例ID列表).', example: ['ins-tevgfaaronl12h11'] });
+  .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} instance ids`)
+  .openapi({ description: `Instance ids (实例ID列表), 1–${MAX_IDS_PER_CALL}.`, example: ['ins-tevgfaaronl12h11'] });
+const AvailableZoneCode = text(64).min(1, 'must not be empty').openapi({ description: 'Availability zone code (可用区代码).', example: 'CN_Hohhot_B' });
 
 export const DescribeTaskEventReq = z
-  .object({ EventId: z.string().min(1, 'must not be empty').openapi({ description: 'Event id (事件id).' }) })
+  .object({ EventId: resourceId('an event').openapi({ description: 'Event id (事件id).', example: '2d01ed16-1231-11ed-b805-ae32005fa3a1' }) })
   .openapi('DescribeTaskEventReq');
 export type DescribeTaskEventReq = z.infer<typeof DescribeTaskEventReq>;
 
 export const DescribeInstanceListReq = z
   .object({
-    AvailableZoneCode: z.string().optional().openapi({ description: 'Filter by availability zone code (可用区代码).', example: 'CN_Hohhot_B' }),
-    VpcId: z.string().optional().openapi({ description: 'Filter by VPC id.' }),
-    SearchInfo: z.string().optional().openapi({ description: 'Search by instance id, name or private IP (搜索信息).' }),
-    EcsIds: z.array(z.string().min(1)).optional().openapi({ description: 'Only these instance ids (批量实例ID筛选).' }),
+    AvailableZoneCode: text(64).optional().openapi({ description: 'Filter by availability zone code (可用区代码).', example: 'CN_Hohhot_B' }),
+    VpcId: text(128).optional().openapi({ description: 'Filter by VPC id.' }),
+    SearchInfo: text(128).optional().openapi({ description: 'Search by instance id, name or private IP (搜索信息), at most 128 characters.' }),
+    EcsIds: z
+      .array(resourceId('an instance'))
+      .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} instance ids`)
+      .optional()
+      .openapi({ description: `Only these instance ids (批量实例ID筛选), at most ${MAX_IDS_PER_CALL}.` }),
     PageNumber: z.number().int().min(1).optional().openapi({ description: 'Page number, from 1. Without paging parameters every row is returned.', example: 1 }),
     PageSize: z.number().int().min(1).max(1000).optional().openapi({ description: 'Rows per page (1–1000).', example: 20 }),
   })
@@ -52,7 +70,7 @@ export type ModifyInstanceNameReq = z.infer<typeof ModifyInstanceNameReq>;
 
 export const DescribeEcsFamilyInfoReq = z
   .object({
-    AvailableZoneCode: z.string().min(1, 'must not be empty').openapi({ description: 'Availability zone code (可用区代码).', example: 'CN_Hohhot_B' }),
+    AvailableZoneCode,
     BillingMethod,
   })
   .openapi('DescribeEcsFamilyInfoReq');
@@ -61,8 +79,8 @@ export type DescribeEcsFamilyInfoReq = z.infer<typeof DescribeEcsFamilyInfoReq>;
 export const ChangeInstanceConfigureReq = z
   .object({
     EcsIds: EcsIdList,
-    AvailableZoneCode: z.string().min(1, 'must not be empty').openapi({ description: 'Availability zone code (可用区代码).', example: 'CN_Hohhot_B' }),
-    EcsFamilyName: z.string().min(1, 'must not be empty').openapi({ description: 'Target family name (实例规格族名称).', example: 'Cpu计算型C4' }),
+    AvailableZoneCode,
+    EcsFamilyName: text(64).min(1, 'must not be empty').openapi({ description: 'Target family name (实例规格族名称).', example: 'Cpu计算型C4' }),
     Cpu: z.number().int().min(1).openapi({ description: 'Target CPU cores (CPU核心数), at least 1.', example: 4 }),
     Ram: z.number().int().min(1).openapi({ description: 'Target memory in GB (内存大小), at least 1.', example: 8 }),
     Gpu: z.number().int().min(0).default(0).openapi({ description: 'Target GPU cards (GPU数量); 0 for CPU instances.', example: 0 }),
@@ -72,7 +90,7 @@ export type ChangeInstanceConfigureReq = z.input<typeof ChangeInstanceConfigureR
 
 export const ExtendDiskReq = z
   .object({
-    DiskId: z.string().min(1, 'must not be empty').openapi({ description: 'Disk id (磁盘ID).', example: 'disk-dj3g8odrnwqdrybj' }),
+    DiskId: resourceId('a disk').openapi({ description: 'Disk id (磁盘ID).', example: 'disk-dj3g8odrnwqdrybj' }),
     ExtendedSize: z
       .number()
       .int()

@@ -233,7 +233,7 @@ export interface components {
         BillingMethod: "0" | "1";
         ChangeInstanceConfigureReq: {
             /**
-             * @description Instance ids (实例ID列表).
+             * @description Instance ids (实例ID列表), 1–100.
              * @example [
              *       "ins-tevgfaaronl12h11"
              *     ]
@@ -755,7 +755,7 @@ export interface components {
         OpType: "start_up_ecs" | "shutdown_ecs" | "hard_shutdown_ecs" | "restart_ecs" | "free_shutdown_ecs";
         OperateInstanceReq: {
             /**
-             * @description Instance ids (实例ID列表).
+             * @description Instance ids (实例ID列表), 1–100.
              * @example [
              *       "ins-tevgfaaronl12h11"
              *     ]
@@ -1514,7 +1514,7 @@ export interface operations {
                 AvailableZoneCode?: string;
                 /** @description Filter by VPC id. */
                 VpcId?: string;
-                /** @description Search by instance id, name or private IP (搜索信息). */
+                /** @description Search by instance id, name or private IP (搜索信息), at most 128 characters. */
                 SearchInfo?: string;
                 /** @description Only these instance ids, comma-separated (`EcsIds=a,b`). */
                 EcsIds?: string[];

@@ -58,6 +58,16 @@ const cases: Case[] = [
   { name: 'PageNumber not a number', path: '/v1/instances?PageNumber=abc', paths: ['query.PageNumber'] },
   { name: 'PageSize above 1000', path: '/v1/instances?PageSize=1001', paths: ['query.PageSize'] },
   { name: 'PageSize fractional', path: '/v1/instances?PageSize=2.5', paths: ['query.PageSize'] },
+  { name: 'SearchInfo longer than 128', path: `/v1/instances?SearchInfo=${'x'.repeat(129)}`, paths: ['query.SearchInfo'] },
+  { name: 'more than 100 EcsIds in the filter', path: `/v1/instances?EcsIds=${Array.from({ length: 101 }, (_, i) => `ins-${i}`).join(',')}`, paths: ['query.EcsIds'] },
+  // Ids: short tokens of id characters, checked before anything is sent upstream
+  { name: 'EcsId of spaces', path: '/v1/instances/%20%20', paths: ['path.EcsId'] },
+  { name: 'EcsId longer than 128', path: `/v1/instances/ins-${'a'.repeat(130)}`, paths: ['path.EcsId'] },
+  { name: 'EcsId with a character ids never have', path: '/v1/instances/ins%3Fx', paths: ['path.EcsId'] },
+  { name: 'EventId longer than 128', path: `/v1/events/${'a'.repeat(20_000)}`, paths: ['path.EventId'] },
+  { name: 'DiskId of spaces', method: 'POST', path: '/v1/disks/%20/extend', body: { ExtendedSize: 64 }, paths: ['path.DiskId'] },
+  { name: 'more than 100 EcsIds in one operation', method: 'POST', path: '/v1/instances/operate', body: { ...op, EcsIds: Array.from({ length: 101 }, (_, i) => `ins-${i}`) }, paths: ['body.EcsIds'] },
+  { name: 'an EcsId with a space inside', method: 'POST', path: '/v1/instances/operate', body: { ...op, EcsIds: ['ins 1'] }, paths: ['body.EcsIds.0'] },
 ];
 
 describe('validation → 400 before any upstream call', () => {

@@ -1,15 +1,15 @@
 import type {
   ChangeInstanceConfigureReq,
   DescribeEcsFamilyInfoReq,
+  DescribeEcsFamilyInfoResult,
   DescribeInstanceListReq,
+  DescribeInstanceListResult,
   DescribeInstanceReq,
   DescribeTaskEventReq,
   EventIdData,
   EventResultData,
   ExtendDiskReq,
-  FamilyInfo,
   InstanceData,
-  InstanceSimpleInfo,
   ModifyInstanceNameData,
   ModifyInstanceNameReq,
   OperateInstanceReq,
@@ -22,12 +22,8 @@ export interface EcsResult<T> {
   requestId?: string;
 }
 
-export interface InstanceListPage {
-  EcsList: InstanceSimpleInfo[];
-  PageNumber: number;
-  PageSize: number;
-  TotalCount: number;
-}
+/** One page of DescribeInstanceList (the model's z.infer type; the name is kept for existing imports). */
+export type InstanceListPage = DescribeInstanceListResult;
 
 /**
  * The nine ECS SDK methods. The gateway's routes depend on this interface only; the signed
@@ -40,7 +36,7 @@ export interface EcsApi {
   describeInstance(req: DescribeInstanceReq): Promise<EcsResult<InstanceData>>;
   operateInstance(req: OperateInstanceReq): Promise<EcsResult<EventIdData>>;
   modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameData>>;
-  describeEcsFamilyInfo(req: DescribeEcsFamilyInfoReq): Promise<EcsResult<{ EcsFamilyInfo: FamilyInfo[] }>>;
+  describeEcsFamilyInfo(req: DescribeEcsFamilyInfoReq): Promise<EcsResult<DescribeEcsFamilyInfoResult>>;
   changeInstanceConfigure(req: ChangeInstanceConfigureReq): Promise<EcsResult<EventIdData>>;
   extendDisk(req: ExtendDiskReq): Promise<EcsResult<EventIdData>>;
 }

@@ -2,10 +2,10 @@ import {
   DescribeInstanceListReq,
   DescribeInstanceReq,
   ModifyInstanceNameReq,
+  type DescribeInstanceListResult,
   type InstanceData,
   type ModifyInstanceNameData,
 } from '../../openapi/models';
-import type { InstanceListPage } from '../../openapi/ecs-api';
 import { toInstanceData, toSimpleInfo } from '../store/views';
 import { instanceOrThrow, parseWith, pickQuery, type ActionHandler } from './context';
 
@@ -14,7 +14,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 const paging = (v: string | undefined) => (v === undefined ? undefined : /^\d+$/.test(v) ? (Number(v) === 0 ? undefined : Number(v)) : v);
 
-export const describeInstanceList: ActionHandler<DescribeInstanceListReq, InstanceListPage> = {
+export const describeInstanceList: ActionHandler<DescribeInstanceListReq, DescribeInstanceListResult> = {
   message: '获取云服务器列表成功！',
   fromWire: ({ query }) => {
     const q = pickQuery(query, ['AvailableZoneCode', 'VpcId', 'SearchInfo', 'EcsIds', 'PageNumber', 'PageSize']);

@@ -1,8 +1,8 @@
 import {
   DescribeEcsFamilyInfoReq,
   DescribeTaskEventReq,
+  type DescribeEcsFamilyInfoResult,
   type EventResultData,
-  type FamilyInfo,
   type RegionGroup,
 } from '../../openapi/models';
 import { EmulatorError, invalidParameter } from '../errors';
@@ -19,7 +19,7 @@ export const describeRegions: ActionHandler<Record<string, never>, RegionGroup[]
   run: (ctx) => structuredClone(ctx.store.catalog.Regions),
 };
 
-export const describeEcsFamilyInfo: ActionHandler<DescribeEcsFamilyInfoReq, { EcsFamilyInfo: FamilyInfo[] }> = {
+export const describeEcsFamilyInfo: ActionHandler<DescribeEcsFamilyInfoReq, DescribeEcsFamilyInfoResult> = {
   message: '获取云服务器类型成功！',
   fromWire: ({ query }) => pickQuery(query, ['AvailableZoneCode', 'BillingMethod']),
   parse: (input) => parseWith(DescribeEcsFamilyInfoReq, input),

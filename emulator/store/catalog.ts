@@ -1,11 +1,5 @@
 import type { AzInfo, BillingMethod, FamilyInfo, RegionGroup, RegionInfo, SpecListInfo } from '../../openapi/models';
-
-/** The families one AZ sells under one billing method (the answer of DescribeEcsFamilyInfo). */
-export interface FamilyOffer {
-  AvailableZoneCode: string;
-  BillingMethod: BillingMethod;
-  EcsFamilyInfo: FamilyInfo[];
-}
+import type { FamilyOffer } from './seed';
 
 /** Regions and families: the slow-changing reference data shared by every account. */
 export interface Catalog {

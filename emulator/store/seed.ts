@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BillingMethod, DiskFeature, FamilyInfo, InstanceStatus, RegionGroup } from '../../openapi/models';
+import { BillingMethod, DescribeEcsFamilyInfoResult, DiskFeature, InstanceStatus, RegionGroup } from '../../openapi/models';
 
 // The seed JSON accepted by POST /_emulator/reset (and createEmulator({seed})); the instance
 // description is also the body of POST /_emulator/instances. Documented in emulator/README.md.
@@ -46,9 +46,11 @@ export const InstanceSpec = z
 export type InstanceSpecInput = z.input<typeof InstanceSpec>;
 export type InstanceSpecParsed = z.output<typeof InstanceSpec>;
 
+/** The families one AZ sells under one billing method: the answer of DescribeEcsFamilyInfo plus its key. */
 export const FamilyOfferSchema = z
-  .object({ AvailableZoneCode: z.string().min(1), BillingMethod, EcsFamilyInfo: z.array(FamilyInfo) })
+  .object({ AvailableZoneCode: z.string().min(1), BillingMethod, ...DescribeEcsFamilyInfoResult.shape })
   .strict();
+export type FamilyOffer = z.infer<typeof FamilyOfferSchema>;
 
 export const SeedSchema = z
   .object({

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { UPSTREAM_ACTIONS, servicePath, type EcsService, type SdkMethodName } from '../../openapi/upstream/actions';
 import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope';
-import type { InstanceListPage } from '../../openapi/ecs-api';
+import type { DescribeInstanceListResult } from '../../openapi/models';
 import { ACTION_HANDLERS } from '../actions';
 import { runAction, sdkMethodOf, type EmulatorCore } from '../core';
 import { sleep } from '../control/faults';
@@ -94,7 +94,7 @@ function envelope(sdk: SdkMethodName, data: unknown, requestId: string): Record<
   const { lowerCaseEnvelope } = UPSTREAM_ACTIONS[sdk];
   const message = ACTION_HANDLERS[sdk].message;
   if (sdk === 'DescribeInstanceList') {
-    const { EcsList, PageNumber, PageSize, TotalCount } = data as InstanceListPage;
+    const { EcsList, PageNumber, PageSize, TotalCount } = data as DescribeInstanceListResult;
     return successEnvelope({ data: { EcsList }, message, requestId, lowerCase: lowerCaseEnvelope, paging: { PageNumber, PageSize, TotalCount } });
   }
   return successEnvelope({ data, message, requestId, lowerCase: lowerCaseEnvelope });

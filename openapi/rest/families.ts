@@ -1,12 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { DescribeEcsFamilyInfoReq, FamilyInfo } from '../models';
+import { createRoute } from '@hono/zod-openapi';
+import { DescribeEcsFamilyInfoReq, DescribeEcsFamilyInfoResult } from '../models';
 import { CacheRequestHeaders, TAG, bearerSecurity, cachedHeaders, commonErrors, notModifiedResponse } from './common';
 
 export const DescribeEcsFamilyInfoQuery = DescribeEcsFamilyInfoReq.pick({ AvailableZoneCode: true, BillingMethod: true });
-
-export const DescribeEcsFamilyInfoResult = z
-  .object({ EcsFamilyInfo: z.array(FamilyInfo).openapi({ description: 'Instance families with their specs.' }) })
-  .openapi('DescribeEcsFamilyInfoResult');
 
 export const describeEcsFamilyInfoRoute = createRoute({
   operationId: 'DescribeEcsFamilyInfo',

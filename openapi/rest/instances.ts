@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   ChangeInstanceConfigureReq,
   DescribeInstanceListReq,
+  DescribeInstanceListResult,
   DescribeInstanceReq,
   InstanceData,
-  InstanceSimpleInfo,
   ModifyInstanceNameData,
   ModifyInstanceNameReq,
   OperateInstanceReq,
@@ -39,15 +39,6 @@ export const DescribeInstanceListQuery = DescribeInstanceListReq.pick({ Availabl
   PageNumber: z.preprocess(fromQueryNumber, listFields.PageNumber).openapi({ type: 'integer', minimum: 1, description: 'Page number, from 1. Without paging parameters every row is returned.', example: 1 }),
   PageSize: z.preprocess(fromQueryNumber, listFields.PageSize).openapi({ type: 'integer', minimum: 1, maximum: 1000, description: 'Rows per page (1–1000).', example: 20 }),
 });
-
-export const DescribeInstanceListResult = z
-  .object({
-    EcsList: z.array(InstanceSimpleInfo).openapi({ description: 'The instances of this page.' }),
-    PageNumber: z.number().int().openapi({ description: 'Page number of this answer.', example: 1 }),
-    PageSize: z.number().int().openapi({ description: 'Rows per page.', example: 20 }),
-    TotalCount: z.number().int().openapi({ description: 'Rows matching the filters, all pages.', example: 1 }),
-  })
-  .openapi('DescribeInstanceListResult');
 
 export const EcsIdParams = DescribeInstanceReq.pick({ EcsId: true });
 export const ModifyInstanceNameBody = ModifyInstanceNameReq.pick({ Name: true }).openapi('ModifyInstanceNameBody');

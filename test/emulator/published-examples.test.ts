@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import examples from '../fixtures/upstream-response-examples.json';
-import { EventIdData, EventResultData, FamilyInfo, InstanceData, InstanceSimpleInfo, ModifyInstanceNameData, RegionGroup } from '../../openapi/models';
+import { DescribeEcsFamilyInfoResult, EventIdData, EventResultData, InstanceData, InstanceSimpleInfo, ModifyInstanceNameData, RegionGroup } from '../../openapi/models';
 
 // The real upstream is the source of truth: the shared models (which the emulator serves) must
 // accept every published example, including event types this product never starts.
@@ -15,7 +15,7 @@ const accepts = (schema: z.ZodType, value: unknown) => {
 describe('the shared models accept the published upstream examples', () => {
   it('DescribeRegions, DescribeEcsFamilyInfo', () => {
     accepts(z.array(RegionGroup), ex.DescribeRegions[0]!.Data);
-    accepts(z.object({ EcsFamilyInfo: z.array(FamilyInfo) }), ex.DescribeEcsFamilyInfo[0]!.Data);
+    accepts(DescribeEcsFamilyInfoResult, ex.DescribeEcsFamilyInfo[0]!.Data);
   });
 
   it('DescribeInstanceList and DescribeInstance (ssd and local disk features)', () => {

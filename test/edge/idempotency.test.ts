@@ -1,7 +1,7 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { storeObjectName } from '../../worker/idempotency/idempotency-key';
-import { RECORD_TTL_MS, type IdempotencyRecord } from '../../worker/idempotency/idempotency-record';
+import { LEASE_MS, RECORD_TTL_MS, leaseMsFor, type IdempotencyRecord } from '../../worker/idempotency/idempotency-record';
 import type { IdempotencyStore } from '../../worker/idempotency/idempotency-store';
 import { idempotency } from '../../worker/idempotency/middleware';
 import { baseApp, deferred, testEnv, unique } from './edge-test-app';
@@ -241,6 +241,17 @@ describe('Idempotency-Key', () => {
     expect(record?.state).toBe('completed');
     const alarm = await runInDurableObject(stub, (_i, state) => state.storage.getAlarm());
     expect(alarm).toBe(record?.state === 'completed' ? record.expiresAt : -1);
+    await runInDurableObject(stub, (_i, state) => state.storage.deleteAlarm());
+  });
+
+  it('the lease outlives the upstream deadline, however long CDS_TIMEOUT_MS is', async () => {
+    expect(leaseMsFor(10_000)).toBe(LEASE_MS);
+    expect(leaseMsFor(120_000)).toBeGreaterThan(120_000);
+    const stub = storeFor('caller-lease', key);
+    const before = Date.now();
+    expect((await stub.begin('fp', leaseMsFor(120_000))).outcome).toBe('proceed');
+    const record = await runInDurableObject(stub, (_i, state) => state.storage.get<IdempotencyRecord>('record'));
+    expect(record?.state === 'in_flight' && record.leaseUntil - before).toBeGreaterThanOrEqual(150_000);
     await runInDurableObject(stub, (_i, state) => state.storage.deleteAlarm());
   });
 

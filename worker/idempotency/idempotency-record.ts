@@ -36,5 +36,13 @@ export type BeginResult =
 
 /** How long a completed answer is replayed (DESIGN 5: 24 h). */
 export const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
-/** How long an in-flight lock holds without completion; well above the upstream timeout. */
+/** How long an in-flight lock holds without completion, at the least. */
 export const LEASE_MS = 60 * 1000;
+
+/**
+ * The lock must outlive the request it guards, or a duplicate could run while the first call is
+ * still waiting for upstream: the upstream deadline (CDS_TIMEOUT_MS) plus room for the rest.
+ */
+export function leaseMsFor(upstreamTimeoutMs: number): number {
+  return Math.max(LEASE_MS, upstreamTimeoutMs + 30_000);
+}

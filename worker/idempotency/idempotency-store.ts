@@ -22,12 +22,12 @@ const RECORD_KEY = 'record';
  */
 export class IdempotencyStore extends DurableObject<Env> {
   /** Claims the key for a request with this fingerprint, or tells the caller what to do instead. */
-  async begin(fingerprint: string): Promise<BeginResult> {
+  async begin(fingerprint: string, leaseMs: number = LEASE_MS): Promise<BeginResult> {
     const now = Date.now();
     const record = this.readLive(now);
     if (!record) {
       const lockToken = crypto.randomUUID();
-      const leaseUntil = now + LEASE_MS;
+      const leaseUntil = now + leaseMs;
       this.write({ state: 'in_flight', fingerprint, lockToken, createdAt: now, leaseUntil });
       await this.ctx.storage.setAlarm(leaseUntil);
       return { outcome: 'proceed', lockToken };

@@ -1,10 +1,11 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
+import { upstreamSettings } from '../config';
 import type { GatewayEnv } from '../env';
 import { problem } from '../http/problem';
 import { requestFingerprint } from './fingerprint';
 import { isValidIdempotencyKey, MAX_IDEMPOTENCY_KEY_LENGTH, storeObjectName } from './idempotency-key';
-import type { BeginResult, StoredResponse } from './idempotency-record';
+import { leaseMsFor, type BeginResult, type StoredResponse } from './idempotency-record';
 import type { IdempotencyStore } from './idempotency-store';
 import { isFinalAnswer, toStoredResponse } from './replay-policy';
 
@@ -40,7 +41,7 @@ export function idempotency(): MiddlewareHandler<GatewayEnv> {
 
     let begun: BeginResult;
     try {
-      begun = await store.begin(fingerprint);
+      begun = await store.begin(fingerprint, leaseMsFor(upstreamSettings(c.env).timeoutMs));
     } catch (err) {
       // Without the record the gateway cannot promise at-most-once: do not call upstream.
       console.error('idempotency: store unavailable', err);

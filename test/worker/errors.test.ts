@@ -108,6 +108,21 @@ describe('transport failures', () => {
     expect(h.upstream.calls).toHaveLength(1); // a timeout is not retried: the deadline is spent
   });
 
+  it('DescribeTaskEvent: the /ecs/v1 lookup and the /ebs/v1 fallback share one CDS_TIMEOUT_MS', async () => {
+    const h = harness();
+    const slowNotFound = async () => {
+      await new Promise((r) => setTimeout(r, TIMEOUT_MS * 0.6));
+      return new Response(JSON.stringify({ Code: 'EventNotFound', Msg: 'not here', RequestId: 'u1' }), { status: 404 });
+    };
+    h.upstream.on('/ecs/v1 DescribeEvent', slowNotFound).on('/ebs/v1 DescribeEvent', FakeUpstream.hang);
+    const started = Date.now();
+    const res = await h.request('/v1/events/ev-1');
+    const elapsed = Date.now() - started;
+    expect(res.status).toBe(504);
+    expect(h.upstream.calls.map((c) => c.path)).toEqual(['/ecs/v1', '/ebs/v1']);
+    expect(elapsed).toBeLessThan(TIMEOUT_MS + 300); // not 1.6 × the timeout
+  });
+
   it('an upstream that sends headers and then stalls the body → 504', async () => {
     const h = harness();
     h.upstream.on('DescribeRegions', (_call, signal) => {

@@ -47,13 +47,15 @@ export class SignedEcsClient implements EcsApi {
   /** DescribeEvent on /ecs/v1; an event the ECS service does not know may be a disk event on /ebs/v1. */
   async describeTaskEvent(req: DescribeTaskEventReq): Promise<EcsResult<EventResultData>> {
     const [primary, ...fallbacks] = UPSTREAM_ACTIONS.DescribeTaskEvent.services;
+    // Both lookups together get one CDS_TIMEOUT_MS, like every other SDK call.
+    const deadline = this.transport.newDeadline();
     let env: UpstreamEnvelope;
     try {
-      env = await this.call('DescribeTaskEvent', { EventId: req.EventId }, undefined, primary);
+      env = await this.call('DescribeTaskEvent', { EventId: req.EventId }, undefined, primary, deadline);
     } catch (err) {
       const fallback = fallbacks[0];
       if (!fallback || !isNotFound(err)) throw err;
-      env = await this.call('DescribeTaskEvent', { EventId: req.EventId }, undefined, fallback);
+      env = await this.call('DescribeTaskEvent', { EventId: req.EventId }, undefined, fallback, deadline);
     }
     return { data: singleObject(env.data, 'DescribeEvent') as EventResultData, requestId: env.requestId };
   }
@@ -113,7 +115,7 @@ export class SignedEcsClient implements EcsApi {
   }
 
   /** Signs (fresh nonce per attempt) and sends one action, then reads its envelope. */
-  private async call(method: SdkMethodName, query: QueryParams, body?: unknown, service?: EcsService): Promise<UpstreamEnvelope> {
+  private async call(method: SdkMethodName, query: QueryParams, body?: unknown, service?: EcsService, deadline?: number): Promise<UpstreamEnvelope> {
     const spec = UPSTREAM_ACTIONS[method];
     const params = toQueryParams(query);
     const reply = await this.transport.send(
@@ -128,6 +130,7 @@ export class SignedEcsClient implements EcsApi {
             params,
           })
         ).query,
+      deadline,
     );
     return readEnvelope(reply, spec.action);
   }

@@ -50,12 +50,17 @@ export class Transport {
     return `${this.options.schema}://${this.options.host}`;
   }
 
+  /** The deadline of one SDK call that starts now; pass it to every send() of that call. */
+  newDeadline(): number {
+    return Date.now() + this.options.timeoutMs;
+  }
+
   /**
    * Sends the request; `sign` is called for every attempt so each carries a fresh nonce and
-   * timestamp (the upstream refuses a reused SignatureNonce).
+   * timestamp (the upstream refuses a reused SignatureNonce). An SDK call that needs more than
+   * one request (DescribeTaskEvent's /ebs/v1 fallback) passes one shared deadline.
    */
-  async send(req: Omit<TransportRequest, 'query'>, sign: () => Promise<string>): Promise<UpstreamReply> {
-    const deadline = Date.now() + this.options.timeoutMs;
+  async send(req: Omit<TransportRequest, 'query'>, sign: () => Promise<string>, deadline = this.newDeadline()): Promise<UpstreamReply> {
     const retries = req.method === 'GET' ? MAX_RETRIES : 0;
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - Date.now();

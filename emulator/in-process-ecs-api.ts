@@ -1,8 +1,8 @@
 import { EcsError, type EcsApi } from '../openapi/ecs-api';
 import { UPSTREAM_ACTIONS, type SdkMethodName } from '../openapi/upstream/actions';
-import { sleep } from './control/faults';
 import { runAction } from './core';
 import { EmulatorError } from './errors';
+import { applyFault } from './fault-outcome';
 import type { Emulator } from './index';
 import { newRequestId } from './wire/app';
 
@@ -22,20 +22,18 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
     const journal = (Status: number, Code: string, FaultId?: number) =>
       core.journal.record({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Status, Code, FaultId });
 
-    const fault = core.faults.match(action);
-    if (fault) {
-      if (fault.delayMs > 0) await sleep(fault.delayMs);
-      if (fault.kind === 'hang') {
-        journal(0, 'Hang', fault.FaultId);
-        throw new EcsError('timeout', 'Timeout', 'fault: the call hung', undefined, requestId);
-      }
-      if (fault.kind === 'malformed') {
-        journal(200, 'Malformed', fault.FaultId);
-        throw new EcsError('bad_response', 'BadResponse', 'fault: unreadable answer', 200, requestId);
-      }
-      if (fault.kind === 'error') {
-        journal(fault.status, fault.code, fault.FaultId);
-        throw new EcsError('business', fault.code, `fault injected by the emulator (FaultId ${fault.FaultId})`, fault.status, requestId);
+    // No client waits on a socket here: a Hang is reported as a timeout at once.
+    const outcome = await applyFault(core.faults.match(action));
+    if (outcome.kind !== 'proceed') {
+      journal(outcome.journal.Status, outcome.journal.Code, outcome.FaultId);
+      switch (outcome.kind) {
+        case 'aborted':
+        case 'hang':
+          throw new EcsError('timeout', 'Timeout', 'fault: the call hung', undefined, requestId);
+        case 'malformed':
+          throw new EcsError('bad_response', 'BadResponse', 'fault: unreadable answer', 200, requestId);
+        case 'error':
+          throw new EcsError('business', outcome.code, outcome.message, outcome.status, requestId);
       }
     }
 
@@ -44,7 +42,7 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
     for (const [n, service] of services.entries()) {
       try {
         const data = runAction(core, sdk, account, service, { typed }) as T;
-        journal(200, 'Success', fault?.FaultId);
+        journal(200, 'Success', outcome.FaultId);
         return { data, requestId };
       } catch (e) {
         if (!(e instanceof EmulatorError)) throw e;

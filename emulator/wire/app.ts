@@ -4,8 +4,9 @@ import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope'
 import type { DescribeInstanceListResult } from '../../openapi/models';
 import { ACTION_HANDLERS } from '../actions';
 import { runAction, sdkMethodOf, type EmulatorCore } from '../core';
-import { sleep } from '../control/faults';
 import { EmulatorError } from '../errors';
+import { applyFault } from '../fault-outcome';
+import { sleep } from '../sleep';
 import { authenticate } from './auth';
 
 const SERVICES: readonly EcsService[] = ['ecs', 'ebs'];
@@ -36,26 +37,25 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService): Prom
     const account = await authenticate(core, method, params);
     accessKeyId = account.AccessKeyId;
     const sdk = route(action, service, method);
-    const fault = core.faults.match(action);
-    if (fault) {
-      if (fault.delayMs > 0 && (await sleep(fault.delayMs, c.req.raw.signal)) === 'aborted') return note(0, 'Aborted', fault.FaultId), json(499, {});
-      if (fault.kind === 'hang') {
-        await sleep(core.hangCapMs, c.req.raw.signal);
-        note(0, 'Hang', fault.FaultId);
-        return json(504, errorEnvelope('ServiceUnavailable', 'fault: hung call released after the hang cap', requestId));
-      }
-      if (fault.kind === 'malformed') {
-        note(200, 'Malformed', fault.FaultId);
-        return new Response('{"Code":"Success","Msg":"ok","Data":{"EventId": ', { status: 200, headers: { 'content-type': 'application/json' } });
-      }
-      if (fault.kind === 'error') {
-        note(fault.status, fault.code, fault.FaultId);
-        return json(fault.status, errorEnvelope(fault.code, `fault injected by the emulator (FaultId ${fault.FaultId})`, requestId));
+    const outcome = await applyFault(core.faults.match(action), c.req.raw.signal);
+    if (outcome.kind !== 'proceed') {
+      // A hung call holds its connection until the client aborts (or the cap), then is journaled.
+      if (outcome.kind === 'hang') await sleep(core.hangCapMs, c.req.raw.signal);
+      note(outcome.journal.Status, outcome.journal.Code, outcome.FaultId);
+      switch (outcome.kind) {
+        case 'aborted':
+          return json(499, {});
+        case 'hang':
+          return json(504, errorEnvelope('ServiceUnavailable', 'fault: hung call released after the hang cap', requestId));
+        case 'malformed':
+          return new Response('{"Code":"Success","Msg":"ok","Data":{"EventId": ', { status: 200, headers: { 'content-type': 'application/json' } });
+        case 'error':
+          return json(outcome.status, errorEnvelope(outcome.code, outcome.message, requestId));
       }
     }
     const body = UPSTREAM_ACTIONS[sdk].method === 'POST' ? await readJson(c.req.raw) : undefined;
     const data = runAction(core, sdk, account, service, { wire: { query: params, body } });
-    note(200, 'Success', fault?.FaultId);
+    note(200, 'Success', outcome.FaultId);
     return json(200, envelope(sdk, data, requestId));
   } catch (e) {
     if (e instanceof EmulatorError) {

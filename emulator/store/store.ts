@@ -101,7 +101,7 @@ export class EmulatorStore {
     const family = spec.EcsFamilyName
       ? families.find((f) => f.EcsFamilyName === spec.EcsFamilyName)
       : families.find((f) => f.SpecList.some((s) => s.Gpu > 0 === wantGpu));
-    if (!family) throw new EmulatorError('InvalidParameter', `${at}.EcsFamilyName: no family ${spec.EcsFamilyName ?? ''} in ${spec.AvailableZoneCode} for billing method ${spec.BillingMethod}`);
+    if (!family) throw new EmulatorError('InvalidParameter', `${at}.EcsFamilyName: ${noFamily(spec, wantGpu, families.map((f) => f.EcsFamilyName))}`);
     const matching = family.SpecList.filter(
       (s) => (spec.Cpu === undefined || s.Cpu === spec.Cpu) && (spec.Ram === undefined || s.Ram === spec.Ram) && (spec.Gpu === undefined || s.Gpu === spec.Gpu),
     );
@@ -166,4 +166,13 @@ export function randomId(prefix: string): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return prefix + Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Names what is missing: the named family, a default CPU/GPU family, or any family at all (custom seeds). */
+function noFamily(spec: InstanceSpecParsed, gpu: boolean, sold: string[]): string {
+  const where = `in ${spec.AvailableZoneCode} for billing method ${spec.BillingMethod}`;
+  const offered = sold.length ? `families sold there: ${sold.join(', ')}` : `the seed's Families sell none there`;
+  return spec.EcsFamilyName !== undefined
+    ? `family ${spec.EcsFamilyName} is not sold ${where} (${offered})`
+    : `no ${gpu ? 'GPU' : 'CPU'} family to default to ${where} (${offered}); name one in EcsFamilyName or add one to Families`;
 }

@@ -246,6 +246,10 @@ describe('reset, state, instances, clock, health', () => {
       [{ Instances: [{ EcsId: 'ins-a' }, { EcsId: 'ins-a' }] }, 'already in use'],
       [{ Instances: [{ AccessKeyId: 'ghost' }] }, 'unknown account'],
       [{ Unknown: true }, 'Unknown'],
+      // A custom seed that sells no family: the message names what is missing, not an empty name.
+      [{ Families: [], Instances: [{}] }, "EcsFamilyName: no CPU family to default to in CN_Hohhot_B for billing method 0 (the seed's Families sell none there)"],
+      [{ Instances: [{ Gpu: 1, BillingMethod: '1', AvailableZoneCode: 'CN_Suqian_A' }], Families: [{ AvailableZoneCode: 'CN_Suqian_A', BillingMethod: '1', EcsFamilyInfo: [] }] }, 'no GPU family to default to'],
+      [{ Instances: [{ EcsFamilyName: 'Nope' }] }, 'family Nope is not sold in CN_Hohhot_B for billing method 0 (families sold there: Cpu计算型C4,'],
     ] as const;
     for (const [seed, part] of bad) {
       const r = await ctl(emu, 'POST', '/reset', seed);

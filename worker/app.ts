@@ -5,7 +5,7 @@ import { documentOf, registerDocumentComponents } from '../openapi/document';
 import { bearerAuth } from './auth/bearer-auth';
 import { upstreamSettings } from './config';
 import type { Env, GatewayEnv } from './env';
-import { notFound, onError } from './http/errors';
+import { notFoundHandler, onError } from './http/errors';
 import { problem } from './http/problem';
 import { requestId } from './http/request-id';
 import { validationHook } from './http/validation';
@@ -67,6 +67,6 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   registerMetaRoutes(app, () => (document ??= documentOf(app)));
 
   app.onError(onError);
-  app.notFound(notFound);
+  app.notFound(notFoundHandler(() => app.routes));
   return app;
 }

@@ -276,3 +276,30 @@ describe('X-Request-Id', () => {
     expect(((await res.json()) as Problem).requestId).toBe('abc');
   });
 });
+
+describe('paths and methods the gateway does not serve', () => {
+  it('an unknown path → 404 problem', async () => {
+    const h = harness();
+    const res = await h.request('/v1/volumes');
+    expect(res.status).toBe(404);
+    expect((await problemOf(res)).code).toBe('NotFound');
+    expect(h.upstream.calls).toHaveLength(0);
+  });
+
+  it('a known path with another method → 405 problem with Allow', async () => {
+    const h = harness();
+    const res = await h.request('/v1/instances/ins-1', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('Allow')).toBe('GET, HEAD, PATCH');
+    expect((await problemOf(res)).code).toBe('MethodNotAllowed');
+
+    const put = await h.request('/v1/regions', { method: 'PUT', body: '{}' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('Allow')).toBe('GET, HEAD');
+
+    const get = await h.request('/v1/disks/disk-1/extend');
+    expect(get.status).toBe(405);
+    expect(get.headers.get('Allow')).toBe('POST');
+    expect(h.upstream.calls).toHaveLength(0);
+  });
+});

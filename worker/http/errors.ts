@@ -99,5 +99,36 @@ export const onError: ErrorHandler<GatewayEnv> = (err, c) => {
   return problem(c, { status: 500, code: 'InternalError', title: 'Internal error', detail: 'The gateway failed unexpectedly; quote the request id when reporting it.' });
 };
 
-export const notFound: NotFoundHandler<GatewayEnv> = (c) =>
-  problem(c, { status: 404, code: 'NotFound', title: 'Not found', detail: `No route for ${c.req.method} ${new URL(c.req.url).pathname}.` });
+export interface KnownRoute {
+  method: string;
+  /** Hono path, e.g. /v1/instances/:EcsId */
+  path: string;
+}
+
+/**
+ * 404 for a path the gateway does not serve; 405 with `Allow` for a path it serves with other
+ * methods (e.g. DELETE /v1/instances/{EcsId}), so a client learns what it did wrong.
+ */
+export function notFoundHandler(routes: () => readonly KnownRoute[]): NotFoundHandler<GatewayEnv> {
+  return (c) => {
+    const path = new URL(c.req.url).pathname;
+    const allowed = allowedMethods(routes(), path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return problem(c, { status: 405, code: 'MethodNotAllowed', title: 'Method not allowed', detail: `${path} takes ${allowed.join(', ')}, not ${c.req.method}.` });
+    }
+    return problem(c, { status: 404, code: 'NotFound', title: 'Not found', detail: `No route for ${c.req.method} ${path}.` });
+  };
+}
+
+function allowedMethods(routes: readonly KnownRoute[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of routes) {
+    // Middleware is registered as ALL on wildcard paths; only real endpoints count.
+    if (route.method === 'ALL' || route.path.includes('*')) continue;
+    const pattern = new RegExp(`^${route.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}$`);
+    if (pattern.test(path)) methods.add(route.method);
+  }
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}

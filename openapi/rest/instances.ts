@@ -23,7 +23,8 @@ import {
 
 // Query strings carry text: numbers are read with Number(), EcsIds as `a,b` (or repeated
 // `EcsIds=a&EcsIds=b`). The rules themselves stay those of DescribeInstanceListReq.
-const fromQueryNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v)) : v);
+// Only plain decimal digits become numbers ("0x10", "1e3" and "2.5" stay strings and fail).
+const fromQueryNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v) : v) : v);
 const fromQueryList = (v: unknown) =>
   typeof v === 'string' || Array.isArray(v)
     ? ([] as string[]).concat(v as string | string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)

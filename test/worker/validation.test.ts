@@ -58,6 +58,8 @@ const cases: Case[] = [
   { name: 'PageNumber not a number', path: '/v1/instances?PageNumber=abc', paths: ['query.PageNumber'] },
   { name: 'PageSize above 1000', path: '/v1/instances?PageSize=1001', paths: ['query.PageSize'] },
   { name: 'PageSize fractional', path: '/v1/instances?PageSize=2.5', paths: ['query.PageSize'] },
+  { name: 'PageSize in hex', path: '/v1/instances?PageSize=0x10', paths: ['query.PageSize'] },
+  { name: 'PageNumber in exponent form', path: '/v1/instances?PageNumber=1e3', paths: ['query.PageNumber'] },
   { name: 'SearchInfo longer than 128', path: `/v1/instances?SearchInfo=${'x'.repeat(129)}`, paths: ['query.SearchInfo'] },
   { name: 'more than 100 EcsIds in the filter', path: `/v1/instances?EcsIds=${Array.from({ length: 101 }, (_, i) => `ins-${i}`).join(',')}`, paths: ['query.EcsIds'] },
   // Ids: short tokens of id characters, checked before anything is sent upstream

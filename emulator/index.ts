@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { errorEnvelope } from '../openapi/upstream/envelope';
 import { createControlApp } from './control/app';
+import type { ControlHosts } from './control/guard';
 import { createCore, parseAccessKeys, type EmulatorCore } from './core';
 import type { EmulatorClock } from './state/clock';
 import type { Durations } from './state/machine';
@@ -12,6 +13,7 @@ export { DEFAULT_SEED, SEED_IDS, SeedSchema, InstanceSpec, type SeedInput } from
 export { TRANSITIONS } from './state/transitions';
 export { EmulatorError } from './errors';
 export { parseAccessKeys } from './core';
+export { LOOPBACK_CONTROL_HOSTS, type ControlHosts } from './control/guard';
 export type { Durations } from './state/machine';
 export type { AccessKey } from './store/types';
 
@@ -30,6 +32,11 @@ export interface EmulatorOptions {
   wallNow?: () => number;
   /** How long a Hang fault holds a call nobody aborts; default 300000 ms. */
   hangCapMs?: number;
+  /**
+   * Host names `/_emulator/*` answers (Host header and any Origin; others get 403). Default
+   * `'any'`, for in-process use where nothing listens; the Node server passes LOOPBACK_CONTROL_HOSTS.
+   */
+  controlHosts?: ControlHosts;
 }
 
 export interface Emulator {
@@ -57,7 +64,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     hangCapMs: options.hangCapMs,
   });
   const app = new Hono();
-  app.route('/_emulator', createControlApp(core));
+  app.route('/_emulator', createControlApp(core, options.controlHosts));
   app.route('/', createWireApp(core));
   // Any other path is not an upstream endpoint.
   app.notFound((c) => {

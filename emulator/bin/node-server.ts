@@ -1,5 +1,5 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { TRANSITIONS, createEmulator, type Durations, type Emulator } from '../index';
+import { LOOPBACK_CONTROL_HOSTS, TRANSITIONS, createEmulator, type Durations, type Emulator } from '../index';
 
 /** `EMULATOR_DURATIONS=restart_ecs=2,shutdown_ecs=1`: per-transition seconds. */
 export function parseDurations(spec: string | undefined): Durations {
@@ -18,7 +18,8 @@ export function parseDurations(spec: string | undefined): Durations {
 export function startEmulatorServer(env: NodeJS.ProcessEnv, port: number, host = '127.0.0.1'): Promise<{ emulator: Emulator; server: ServerType }> {
   const clock = env.EMULATOR_CLOCK === 'manual' ? 'manual' : 'wall';
   if (env.EMULATOR_CLOCK && !['manual', 'wall'].includes(env.EMULATOR_CLOCK)) throw new Error(`EMULATOR_CLOCK must be manual or wall, got ${env.EMULATOR_CLOCK}`);
-  const emulator = createEmulator({ accessKeys: env.EMULATOR_ACCESS_KEYS, clock, durations: parseDurations(env.EMULATOR_DURATIONS) });
+  // Over the network the control API answers loopback host names only (DNS rebinding, cross-site pages).
+  const emulator = createEmulator({ accessKeys: env.EMULATOR_ACCESS_KEYS, clock, durations: parseDurations(env.EMULATOR_DURATIONS), controlHosts: LOOPBACK_CONTROL_HOSTS });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: emulator.fetch, port, hostname: host }, () => resolve({ emulator, server }));
     server.once('error', reject);

@@ -6,16 +6,24 @@ import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
+import { controlGuard, type ControlHosts } from './guard';
 
-// Control API (no signature; meant for loopback). Bad input answers 400 {"Code","Msg"}.
+// Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}.
 
 const AdvanceSchema = z.object({ Seconds: z.number().min(0).max(10 * 365 * 86_400) }).strict();
 const CreateSchema = z.union([z.object({ Instances: z.array(z.unknown()).min(1).max(100) }).strict(), z.record(z.string(), z.unknown())]);
 
 const bad = (c: Context, msg: string) => c.json({ Code: 'InvalidParameter', Msg: msg }, 400);
 
+/** `application/json`, with or without parameters such as charset. */
+const isJsonType = (type: string | undefined) => /^application\/json\s*(;|$)/i.test(type?.trim() ?? '');
+
 async function body(c: Context, required: boolean): Promise<{ ok: true; value: unknown } | { ok: false; res: Response }> {
   const text = await c.req.text();
+  // A body must say it is JSON: text/plain and form posts are what a foreign web page can send
+  // without a CORS preflight. A body-less POST (plain reset) needs no Content-Type.
+  if (text.length > 0 && !isJsonType(c.req.header('content-type')))
+    return { ok: false, res: bad(c, `Content-Type: a control request with a body must be application/json, got ${c.req.header('content-type') ?? 'none'}`) };
   if (!text.trim()) return required ? { ok: false, res: bad(c, 'body: a JSON body is required') } : { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -24,8 +32,9 @@ async function body(c: Context, required: boolean): Promise<{ ok: true; value: u
   }
 }
 
-export function createControlApp(core: EmulatorCore): Hono {
+export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'): Hono {
   const app = new Hono();
+  app.use('*', controlGuard(hosts));
   const clockView = () => ({ Mode: core.clock.mode, Now: new Date(core.clock.now()).toISOString(), ChinaTime: chinaTime(core.clock.now()) });
 
   app.get('/health', (c) => c.json({ Status: 'ok', Clock: clockView(), Accounts: [...core.store.accounts.keys()] }));

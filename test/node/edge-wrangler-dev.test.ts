@@ -59,7 +59,12 @@ function call(path: string, init: RequestInit & { token?: string } = {}): Promis
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${emu}/_emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  const res = await fetch(`${emu}/_emulator${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    signal: AbortSignal.timeout(5000),
+  });
   expect(res.ok).toBe(true);
   return res.json();
 }

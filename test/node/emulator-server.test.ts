@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDurations } from '../../emulator/bin/node-server';
 import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from './helpers';
@@ -39,7 +40,12 @@ async function signed(method: 'GET' | 'POST', service: string, action: string, p
 }
 
 const control = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${base}/_emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${base}/_emulator${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    signal: AbortSignal.timeout(10_000),
+  });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked field by field
   return { status: res.status, body: (await res.json()) as any };
 };
@@ -123,6 +129,34 @@ describe('npm run emulator over real HTTP (manual clock)', () => {
     const res = await fetch(`${base}/ecs/v1?${canonical}&Signature=${enc(sig)}`, { method: 'POST', body: '{"EcsId":' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { Code: string }).Code).toBe('InvalidParameter');
+  });
+});
+
+/** A request through node:http, which sends the Host header it is given (fetch does not). */
+function rawRequest(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${base}${path}`, { method, headers, timeout: 10_000 }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject).end(body);
+  });
+}
+
+describe('npm run emulator: the control API answers loopback only', () => {
+  it('a foreign Host (DNS rebinding) or a foreign Origin gets 403; localhost is fine', async () => {
+    const port = new URL(base).port;
+    const rebound = await rawRequest('GET', '/_emulator/state', { host: `attacker.example:${port}` });
+    expect(rebound.status).toBe(403);
+    expect(JSON.parse(rebound.body)).toMatchObject({ Code: 'Forbidden' });
+    expect((await rawRequest('GET', '/_emulator/health', { host: `localhost:${port}` })).status).toBe(200);
+    expect((await rawRequest('POST', '/_emulator/reset', { host: `127.0.0.1:${port}`, origin: 'https://attacker.example' })).status).toBe(403);
+  });
+
+  it('a control body that is not declared JSON (text/plain: no CORS preflight) → 400', async () => {
+    const r = await rawRequest('POST', '/_emulator/faults', { host: new URL(base).host, 'content-type': 'text/plain' }, '{"Status":503}');
+    expect(r.status).toBe(400);
+    expect((await control('GET', '/faults')).body.Faults).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { ACTION_HANDLERS } from './actions';
 import type { WireInput } from './actions/context';
 import { FaultRegistry } from './control/faults';
 import { Journal } from './control/journal';
-import { EmulatorClock } from './state/clock';
+import { EmulatorClock, type ClockMode } from './state/clock';
 import { InstanceStateMachine, type Durations } from './state/machine';
 import { EmulatorStore } from './store/store';
 import type { AccessKey, AccountState } from './store/types';
@@ -25,7 +25,7 @@ export interface EmulatorCore {
 
 export interface CoreOptions {
   accessKeys: AccessKey[];
-  clock: 'manual' | 'wall';
+  clock: ClockMode;
   durations?: Durations;
   seed?: unknown;
   random?: () => number;

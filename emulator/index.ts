@@ -3,7 +3,7 @@ import { errorEnvelope } from '../openapi/upstream/envelope';
 import { createControlApp } from './control/app';
 import type { ControlHosts } from './control/guard';
 import { createCore, parseAccessKeys, type EmulatorCore } from './core';
-import type { EmulatorClock } from './state/clock';
+import type { ClockMode, EmulatorClock } from './state/clock';
 import type { Durations } from './state/machine';
 import type { EmulatorStore } from './store/store';
 import type { AccessKey } from './store/types';
@@ -21,7 +21,7 @@ export interface EmulatorOptions {
   /** Accounts; default `test-ak:test-sk`. Either pairs or the `EMULATOR_ACCESS_KEYS` string form. */
   accessKeys?: AccessKey[] | string;
   /** `manual` starts stopped (advance it); default `wall`. */
-  clock?: 'manual' | 'wall';
+  clock?: ClockMode;
   /** Transition durations in seconds, per OpType / change_ecs_config / extend_disk. */
   durations?: Durations;
   /** Seed JSON (the POST /_emulator/reset body format); default DEFAULT_SEED. */

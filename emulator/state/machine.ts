@@ -1,4 +1,4 @@
-import type { SpecListInfo } from '../../openapi/models';
+import type { EventStatus, SpecListInfo } from '../../openapi/models';
 import { EmulatorError } from '../errors';
 import type { AccountState, DiskRecord, EventRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
 import type { EmulatorClock } from './clock';
@@ -126,7 +126,7 @@ export class InstanceStateMachine {
     this.endTask(account, p, 'success', p.DueAt);
   }
 
-  private endTask(account: AccountState, p: PendingTransition, status: 'success' | 'failed', at: number): void {
+  private endTask(account: AccountState, p: PendingTransition, status: Exclude<EventStatus, 'doing'>, at: number): void {
     const task = account.Events.get(p.EventId)?.Tasks.find((t) => t.TaskId === p.TaskId);
     if (!task) return;
     task.Status = status;

@@ -1,3 +1,4 @@
+import type { EcsService } from '../../openapi/upstream/actions';
 import type { BillingMethod, DiskFeature, EventStatus, EventType, InstanceStatus, OsInfo, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
 
 /** Disk status is not part of the wire models; it is kept to refuse a second extension while one runs. */
@@ -64,7 +65,7 @@ export interface EventRecord {
   EventId: string;
   EventType: EventType;
   /** Instance events are served on /ecs/v1, disk events on /ebs/v1. */
-  Service: 'ecs' | 'ebs';
+  Service: EcsService;
   CreateTime: number;
   Tasks: TaskRecord[];
 }

@@ -153,10 +153,11 @@ describe('npm run emulator: the control API answers loopback only', () => {
     expect((await rawRequest('POST', '/_emulator/reset', { host: `127.0.0.1:${port}`, origin: 'https://attacker.example' })).status).toBe(403);
   });
 
-  it('a control body that is not declared JSON (text/plain: no CORS preflight) → 400', async () => {
-    const r = await rawRequest('POST', '/_emulator/faults', { host: new URL(base).host, 'content-type': 'text/plain' }, '{"Status":503}');
-    expect(r.status).toBe(400);
-    expect((await control('GET', '/faults')).body.Faults).toEqual([]);
+  it('a body sent the way curl -d sends it (form type) is read as JSON', async () => {
+    const r = await rawRequest('POST', '/_emulator/faults', { host: new URL(base).host, 'content-type': 'application/x-www-form-urlencoded' }, '{"Status":503,"Times":1}');
+    expect(r.status).toBe(201);
+    expect((await control('GET', '/faults')).body.Faults).toHaveLength(1);
+    await control('DELETE', '/faults');
   });
 });
 

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { EcsApi } from '../openapi/ecs-api';
 import { documentOf, registerDocumentComponents } from '../openapi/document';
+import { changeInstanceConfigureRoute, extendDiskRoute, modifyInstanceNameRoute, operateInstanceRoute } from '../openapi/rest';
 import { bearerAuth } from './auth/bearer-auth';
 import { upstreamSettings } from './config';
 import type { Env, GatewayEnv } from './env';
@@ -25,7 +26,11 @@ export interface GatewayAppOptions {
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
-const MUTATING_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+/** The routes that change something upstream: they take an Idempotency-Key. */
+const MUTATING_ROUTES = [operateInstanceRoute, changeInstanceConfigureRoute, modifyInstanceNameRoute, extendDiskRoute];
+
+/** OpenAPI `/v1/instances/{EcsId}` → Hono `/v1/instances/:EcsId`. */
+const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ':$1');
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
 export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs'> = {}): EcsApi {
@@ -54,8 +59,9 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
     c.set('ecs', ecsApiFactory(c.env));
     await next();
   });
+  // Only on the mutating routes themselves: a 404 or 405 must not be stored and replayed.
   const idempotent = idempotency();
-  app.use('/v1/*', (c, next) => (MUTATING_METHODS.has(c.req.method) ? idempotent(c, next) : next()));
+  for (const route of MUTATING_ROUTES) app.on(route.method.toUpperCase(), honoPath(route.path), idempotent);
 
   registerRegionRoutes(app);
   registerFamilyRoutes(app);

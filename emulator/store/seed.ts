@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BillingMethod, DescribeEcsFamilyInfoResult, DiskFeature, InstanceStatus, RegionGroup } from '../../openapi/models';
+import { BillingMethod, DescribeEcsFamilyInfoResult, DiskFeature, InstanceStatus, RegionGroup, resourceId } from '../../openapi/models';
 
 // The seed JSON accepted by POST /_emulator/reset (and createEmulator({seed})); the instance
 // description is also the body of POST /_emulator/instances. Documented in emulator/README.md.
@@ -8,7 +8,7 @@ const size = z.number().int().positive().multipleOf(8, 'must be a multiple of 8'
 
 export const DiskSpec = z
   .object({
-    DiskId: z.string().min(1).max(64).optional(),
+    DiskId: resourceId('a disk').optional(),
     Name: z.string().min(1).max(64).optional(),
     Size: size,
     DiskFeature: DiskFeature.default('ssd'),
@@ -30,7 +30,7 @@ export const InstanceSpec = z
     Gpu: z.number().int().min(0).optional(),
     Status: InstanceStatus.default('running'),
     SystemDisk: z
-      .object({ DiskId: z.string().min(1).max(64).optional(), Size: size.default(48), DiskFeature: DiskFeature.default('ssd') })
+      .object({ DiskId: resourceId('a disk').optional(), Size: size.default(48), DiskFeature: DiskFeature.default('ssd') })
       .strict()
       .default({ Size: 48, DiskFeature: 'ssd' }),
     DataDisks: z.array(DiskSpec).max(16).default([]),

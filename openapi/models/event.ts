@@ -1,11 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { ChinaTime, OpType } from './common';
 
-/** Status of an event and of each of its tasks. */
-export const EventStatus = z
-  .enum(['doing', 'success', 'failed'])
-  .openapi('EventStatus', { description: 'Event or task status: doing (进行中), success (成功) or failed (失败).', example: 'success' });
+/** Status of an event and of each of its tasks, as this product (the emulator) produces them. */
+export const EventStatus = z.enum(['doing', 'success', 'failed']);
 export type EventStatus = z.infer<typeof EventStatus>;
+
+// On the answers the field stays an open string: the gateway passes upstream data through, and a
+// value the upstream adds one day must not break a strict generated client.
+const EventStatusField = z
+  .string()
+  .openapi({ description: 'Status: doing (进行中), success (成功) or failed (失败); other upstream values are passed through.', example: 'success' });
 
 /**
  * Event and task types this product starts: the five OpTypes, ChangeInstanceConfigure and
@@ -29,7 +33,7 @@ const producedTypes = EventType.options.join(', ');
 export const TaskListInfo = z
   .object({
     TaskId: z.string().openapi({ description: 'Task id (任务ID).', example: 'eaea8708-13c5-11ed-9210-3296060c3fb9' }),
-    Status: EventStatus,
+    Status: EventStatusField,
     StatusDisplay: z.string().openapi({ description: 'Task status display name (任务状态显示名称).', example: '成功' }),
     ResourceId: z.string().openapi({ description: 'Id of the instance or disk the task works on (资源ID).', example: 'ins-klkyifuqgmq4cxes' }),
     CreateTime: ChinaTime.openapi({ description: 'Creation time (创建时间), China time.' }),
@@ -52,7 +56,7 @@ export type TaskListInfo = z.infer<typeof TaskListInfo>;
 export const EventResultData = z
   .object({
     EventId: z.string().openapi({ description: 'Event id (事件ID).', example: '2d01ed16-1231-11ed-b805-ae32005fa3a1' }),
-    EventStatus: EventStatus,
+    EventStatus: EventStatusField,
     EventStatusDisplay: z.string().openapi({ description: 'Event status display name (事件状态显示名称).', example: '成功' }),
     EventType: z.string().openapi({
       description: `Event type (事件类型): for the operations of this API one of ${producedTypes}; other upstream events carry their own (e.g. create_ecs, unmount_disk).`,

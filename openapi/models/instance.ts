@@ -33,11 +33,14 @@ export const GpuCardData = z
   .openapi('GpuCardData');
 export type GpuCardData = z.infer<typeof GpuCardData>;
 
-/** Disk feature: the published upstream examples carry only these two. */
-export const DiskFeature = z
-  .enum(['ssd', 'local'])
-  .openapi('DiskFeature', { description: 'Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).', example: 'ssd' });
+/** Disk feature: the published upstream examples carry only these two; the emulator uses them. */
+export const DiskFeature = z.enum(['ssd', 'local']);
 export type DiskFeature = z.infer<typeof DiskFeature>;
+
+// On the answers an open string (passed through from upstream), with the known values described.
+const DiskFeatureField = z
+  .string()
+  .openapi({ description: 'Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).', example: 'ssd' });
 
 const EipMap = <T extends z.ZodTypeAny>(entry: T) =>
   z.record(z.string(), entry).openapi({ description: 'Public address information keyed by gateway / private IP (公网ip信息).' });
@@ -88,7 +91,7 @@ export const InstanceSimpleInfo = z
     SecurityGroup: z.array(SecurityGroupInfo).optional().openapi({ description: 'Security groups (安全组).' }),
     SubnetId: z.string().optional().openapi({ description: 'Subnet id (子网 ID).' }),
     SupportGpuDriver: z.string().openapi({ description: 'Supported GPU driver (支持的GPU驱动); empty for CPU instances.' }),
-    SystemDiskFeature: DiskFeature,
+    SystemDiskFeature: DiskFeatureField,
     Tag: z.array(z.string()).optional().openapi({ description: 'Tags (标签).' }),
   })
   .openapi('InstanceSimpleInfo', { description: 'One row of the instance list (实例简要信息).' });
@@ -130,7 +133,7 @@ const diskFields = {
   DiskIops: z.number().int().openapi({ description: 'Disk IOPS (磁盘IOPS).', example: 2520 }),
   BandMbps: z.number().int().openapi({ description: 'Disk bandwidth in Mbps (磁盘带宽).', example: 96 }),
   Unit: z.string().openapi({ description: 'Size unit (单位).', example: 'GB' }),
-  DiskFeature: DiskFeature,
+  DiskFeature: DiskFeatureField,
   DiskName: z.string().optional().openapi({ description: 'Disk display name, e.g. SSD云盘 (磁盘显示名称).' }),
   EbsGoodsId: z.string().optional().openapi({ description: 'Disk goods id (磁盘商品 ID).' }),
   EcsGoodsId: z.string().optional().openapi({ description: 'Instance goods id (云主机商品 ID).' }),
@@ -214,7 +217,7 @@ export const InstanceData = z
     SecurityGroup: z.array(SecurityGroupInfo).optional().openapi({ description: 'Security groups (安全组).' }),
     StockRelease: z.boolean().optional().openapi({ description: 'Stock release flag (库存释放标志).' }),
     Supplier: z.string().optional().openapi({ description: 'Supplier (实例供应商).' }),
-    SystemDiskFeature: DiskFeature.optional(),
+    SystemDiskFeature: DiskFeatureField.optional(),
     Tag: z.array(z.string()).optional().openapi({ description: 'Tags (标签).' }),
     NoChargeForShutdown: z.number().int().openapi({ description: 'Shut down without charge: 1 yes, 0 no (关机是否收费).' }),
     EcsRule: InstanceRuleInfo,

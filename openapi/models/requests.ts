@@ -7,7 +7,7 @@ import { BillingMethod, OpType } from './common';
 // Ids of instances, disks and events are short ASCII tokens (ins-…, disk-…, UUIDs). Checking their
 // form here answers a wrong id with 400 at once instead of sending it upstream.
 export const MAX_IDS_PER_CALL = 100;
-const resourceId = (what: string) =>
+export const resourceId = (what: string) =>
   z
     .string()
     .trim()

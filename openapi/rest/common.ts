@@ -73,7 +73,7 @@ const replayableProblemHeaders = requestIdHeaders.extend({ 'Idempotent-Replayed'
 export const commonErrors = {
   400: problemResponse('Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation.'),
   401: problemResponse('Missing or unknown bearer token (codes Unauthorized, InvalidToken).'),
-  429: problemResponse('The ECS API throttled the call (its code is kept); retry later.'),
+  429: problemResponse('The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds.', requestIdHeaders.extend({ 'Retry-After': RetryAfterHeader })),
   500: problemResponse('The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError).'),
   502: problemResponse('The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway\'s own credentials or call (InvalidAction).'),
   504: problemResponse('The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout).'),

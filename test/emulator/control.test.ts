@@ -282,6 +282,10 @@ describe('reset, state, instances, clock, health', () => {
     expect(bad.body.Msg).toContain('Status');
     expect((await ctl(emu, 'POST', '/instances', { EcsId: 'ins-demand-cpu-ssd' })).body.Msg).toContain('already in use');
     expect((await ctl(emu, 'POST', '/instances')).status).toBe(400);
+    // Disk ids follow the id rule every API call checks, or the disk could never be extended.
+    const oddDisk = await ctl(emu, 'POST', '/instances', { DataDisks: [{ DiskId: '数据盘1', Size: 64 }] });
+    expect(oddDisk.status).toBe(400);
+    expect(oddDisk.body.Msg).toContain('DiskId');
   });
 
   it('GET /state shows instances, events, pending transitions and faults per account', async () => {

@@ -299,7 +299,11 @@ export interface components {
              * @example GB
              */
             Unit: string;
-            DiskFeature: components["schemas"]["DiskFeature"];
+            /**
+             * @description Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).
+             * @example ssd
+             */
+            DiskFeature: string;
             /** @description Disk display name, e.g. SSD云盘 (磁盘显示名称). */
             DiskName?: string;
             /** @description Disk goods id (磁盘商品 ID). */
@@ -341,12 +345,6 @@ export interface components {
             /** @description Region groups with their regions and availability zones. */
             RegionGroups: components["schemas"]["RegionGroup"][];
         };
-        /**
-         * @description Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).
-         * @example ssd
-         * @enum {string}
-         */
-        DiskFeature: "ssd" | "local";
         DiskInfo: {
             SystemDiskConf: components["schemas"]["SystemDiskConfInfo"];
             /** @description Data disks (数据盘配置信息列表). */
@@ -397,7 +395,11 @@ export interface components {
              * @example 2d01ed16-1231-11ed-b805-ae32005fa3a1
              */
             EventId: string;
-            EventStatus: components["schemas"]["EventStatus"];
+            /**
+             * @description Status: doing (进行中), success (成功) or failed (失败); other upstream values are passed through.
+             * @example success
+             */
+            EventStatus: string;
             /**
              * @description Event status display name (事件状态显示名称).
              * @example 成功
@@ -421,12 +423,6 @@ export interface components {
             /** @description One task per resource (任务列表). */
             TaskList: components["schemas"]["TaskListInfo"][];
         };
-        /**
-         * @description Event or task status: doing (进行中), success (成功) or failed (失败).
-         * @example success
-         * @enum {string}
-         */
-        EventStatus: "doing" | "success" | "failed";
         ExtendDiskBody: {
             /**
              * @description New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.
@@ -523,7 +519,11 @@ export interface components {
             StockRelease?: boolean;
             /** @description Supplier (实例供应商). */
             Supplier?: string;
-            SystemDiskFeature?: components["schemas"]["DiskFeature"];
+            /**
+             * @description Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).
+             * @example ssd
+             */
+            SystemDiskFeature?: string;
             /** @description Tags (标签). */
             Tag?: string[];
             /** @description Shut down without charge: 1 yes, 0 no (关机是否收费). */
@@ -717,7 +717,11 @@ export interface components {
             SubnetId?: string;
             /** @description Supported GPU driver (支持的GPU驱动); empty for CPU instances. */
             SupportGpuDriver: string;
-            SystemDiskFeature: components["schemas"]["DiskFeature"];
+            /**
+             * @description Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).
+             * @example ssd
+             */
+            SystemDiskFeature: string;
             /** @description Tags (标签). */
             Tag?: string[];
         };
@@ -987,7 +991,11 @@ export interface components {
              * @example GB
              */
             Unit: string;
-            DiskFeature: components["schemas"]["DiskFeature"];
+            /**
+             * @description Disk feature (磁盘特性): ssd (SSD云盘, a cloud disk; can be extended) or local (本地盘).
+             * @example ssd
+             */
+            DiskFeature: string;
             /** @description Disk display name, e.g. SSD云盘 (磁盘显示名称). */
             DiskName?: string;
             /** @description Disk goods id (磁盘商品 ID). */
@@ -1008,7 +1016,11 @@ export interface components {
              * @example eaea8708-13c5-11ed-9210-3296060c3fb9
              */
             TaskId: string;
-            Status: components["schemas"]["EventStatus"];
+            /**
+             * @description Status: doing (进行中), success (成功) or failed (失败); other upstream values are passed through.
+             * @example success
+             */
+            Status: string;
             /**
              * @description Task status display name (任务状态显示名称).
              * @example 成功
@@ -1221,11 +1233,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1338,11 +1352,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1461,11 +1477,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1564,11 +1582,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1742,11 +1762,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1933,11 +1955,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2050,11 +2074,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2229,11 +2255,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2360,11 +2388,13 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept); retry later. */
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {

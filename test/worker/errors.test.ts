@@ -61,6 +61,15 @@ describe('upstream business errors keep their code', () => {
     });
   }
 
+  it('a throttled call (429) tells the caller when to retry', async () => {
+    const h = harness();
+    h.upstream.on('DescribeInstance', () => jsonAnswer({ Code: 'Throttling', Msg: 'slow down', RequestId: 'u1' }, 429));
+    const res = await h.request('/v1/instances/ins-1');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('Retry-After')).toBe('1');
+    expect((await problemOf(res)).code).toBe('Throttling');
+  });
+
   it('the upstream message is the detail', async () => {
     const h = harness();
     h.upstream.on('DescribeInstance', () => jsonAnswer({ code: 'InstanceNotFound', Message: 'ins-9 does not exist', RequestId: 'u2' }, 404));
@@ -296,6 +305,13 @@ describe('paths and methods the gateway does not serve', () => {
     const put = await h.request('/v1/regions', { method: 'PUT', body: '{}' });
     expect(put.status).toBe(405);
     expect(put.headers.get('Allow')).toBe('GET, HEAD');
+
+    // Not a mutating route, so no Idempotency-Key record: the answer is never replayed.
+    for (let i = 0; i < 2; i++) {
+      const keyed = await h.request('/v1/instances/ins-1', { method: 'PUT', body: '{}', headers: { 'Idempotency-Key': 'k-405' } });
+      expect(keyed.status).toBe(405);
+      expect(keyed.headers.get('Idempotent-Replayed')).toBeNull();
+    }
 
     const get = await h.request('/v1/disks/disk-1/extend');
     expect(get.status).toBe(405);

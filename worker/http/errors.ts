@@ -68,6 +68,8 @@ export function mapEcsError(err: EcsError): MappedError {
 export function ecsErrorProblem(c: Context<GatewayEnv>, err: EcsError): Response {
   if (err.requestId) c.header('X-Upstream-Request-Id', err.requestId);
   const mapped = mapEcsError(err);
+  // The upstream's own Retry-After does not reach the EcsApi; one second is a safe first wait.
+  if (mapped.status === 429) c.header('Retry-After', '1');
   return problem(c, { ...mapped, detail: redactSecrets(mapped.detail, c.env), code: err.code });
 }
 

@@ -1,19 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EcsApi } from '../../openapi/ecs-api';
+import type { Problem } from '../../openapi/models';
 import { createGatewayApp } from '../../worker/app';
 import { FakeUpstream, exampleOf, jsonAnswer } from './helpers/fake-upstream';
 import { TIMEOUT_MS, WRITE_TOKEN, harness, json } from './helpers/gateway';
 
 // Upstream answers and failures → HTTP status and problem+json (DESIGN 3).
 
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  requestId: string;
-}
 
 async function problemOf(res: Response): Promise<Problem> {
   expect(res.headers.get('Content-Type')).toBe('application/problem+json');

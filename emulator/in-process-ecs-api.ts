@@ -1,6 +1,6 @@
 import { EcsError, type EcsApi } from '../openapi/ecs-api';
 import { UPSTREAM_ACTIONS, type SdkMethodName } from '../openapi/upstream/actions';
-import { runAction } from './core';
+import { runAction } from './actions/run-action';
 import { EmulatorError } from './errors';
 import { applyFault } from './fault-outcome';
 import type { Emulator } from './index';

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { errorEnvelope } from '../openapi/upstream/envelope';
 import { createControlApp } from './control/app';
 import type { ControlHosts } from './control/guard';
-import { createCore, parseAccessKeys, type EmulatorCore } from './core';
+import { parseAccessKeys } from './access-keys';
+import { createCore, resetCore, type EmulatorCore } from './core';
 import type { ClockMode, EmulatorClock } from './state/clock';
 import type { Durations } from './state/machine';
 import type { EmulatorStore } from './store/store';
@@ -12,7 +13,7 @@ import { createWireApp, newRequestId } from './wire/app';
 export { DEFAULT_SEED, SEED_IDS, SeedSchema, InstanceSpec, type SeedInput } from './store/seed';
 export { TRANSITIONS } from './state/transitions';
 export { EmulatorError } from './errors';
-export { parseAccessKeys } from './core';
+export { parseAccessKeys } from './access-keys';
 export { LOOPBACK_CONTROL_HOSTS, type ControlHosts } from './control/guard';
 export type { Durations } from './state/machine';
 export type { AccessKey } from './store/types';
@@ -53,7 +54,7 @@ export interface Emulator {
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const accessKeys = typeof options.accessKeys === 'string' || options.accessKeys === undefined ? parseAccessKeys(options.accessKeys) : options.accessKeys;
+  const accessKeys = Array.isArray(options.accessKeys) ? options.accessKeys : accessKeysOf(options.accessKeys);
   const core = createCore({
     accessKeys,
     clock: options.clock ?? 'wall',
@@ -68,9 +69,9 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.route('/', createWireApp(core));
   // Any other path is not an upstream endpoint.
   app.notFound((c) => {
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     if (path === '/_emulator' || path.startsWith('/_emulator/')) return c.json({ Code: 'NotFound', Msg: `no control route ${c.req.method} ${path}` }, 404);
-    return c.json(errorEnvelope('InvalidAction', `no API at ${new URL(c.req.url).pathname}; use /ecs/v1 or /ebs/v1`, newRequestId()), 400);
+    return c.json(errorEnvelope('InvalidAction', `no API at ${path}; use /ecs/v1 or /ebs/v1`, newRequestId()), 400);
   });
   return {
     fetch: async (request) => app.fetch(request),
@@ -79,12 +80,16 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     store: core.store,
     core,
     advance: (s) => core.clock.advance(s),
-    reset: (seed) => {
-      core.store.reset(seed);
-      core.faults.clear();
-      core.journal.clear();
-    },
+    reset: (seed) => resetCore(core, seed),
   };
+}
+
+function accessKeysOf(spec: string | undefined): AccessKey[] {
+  try {
+    return parseAccessKeys(spec);
+  } catch (e) {
+    throw new Error(`createEmulator accessKeys: ${(e as Error).message}`);
+  }
 }
 
 export { createInProcessEcsApi } from './in-process-ecs-api';

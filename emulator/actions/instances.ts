@@ -50,7 +50,7 @@ export const describeInstance: ActionHandler<DescribeInstanceReq, InstanceData> 
   parse: (input) => parseWith(DescribeInstanceReq, input),
   run: (ctx, req) => {
     ctx.machine.settle(ctx.account);
-    return toInstanceData(ctx.store.catalog, ctx.account, instanceOrThrow(ctx, req.EcsId), ctx.clock.now());
+    return toInstanceData(ctx.store.catalog, instanceOrThrow(ctx, req.EcsId), ctx.clock.now());
   },
 };
 

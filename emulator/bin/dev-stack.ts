@@ -5,17 +5,27 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { banner, startEmulatorServer } from './node-server';
+import { EmulatorSettingsSchema, LOOPBACK_HOST as host, portSetting, readSettings, toEmulatorSettings, type EmulatorSettings } from './settings';
 
-const host = '127.0.0.1';
-const emulatorPort = Number(process.env.EMULATOR_PORT ?? 8788);
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? 8787);
 const DEV_TOKEN = 'dev-token';
 
-const { emulator, server } = await startEmulatorServer(process.env, emulatorPort, host).catch((e: unknown) => {
+let settings: EmulatorSettings;
+let gatewayPort: number;
+try {
+  const env = readSettings(EmulatorSettingsSchema.extend({ GATEWAY_PORT: portSetting(8787) }), process.env);
+  settings = toEmulatorSettings(env);
+  gatewayPort = env.GATEWAY_PORT;
+} catch (e) {
+  console.error(`npm start: ${(e as Error).message}`);
+  process.exit(2);
+}
+const emulatorPort = settings.port;
+
+const { emulator, server } = await startEmulatorServer(settings).catch((e: unknown) => {
   console.error(`emulator: cannot start on ${host}:${emulatorPort}: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
-console.log(banner(emulator, host, emulatorPort));
+console.log(banner(emulator, emulatorPort));
 
 const firstKey = [...emulator.store.accounts.values()][0]!;
 // The emulator starts from its seed every time, so the gateway's KV cache and idempotency records

@@ -1,30 +1,37 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { EmulatorCore } from '../core';
+import { resetCore, type EmulatorCore } from '../core';
 import { EmulatorError, describeIssues } from '../errors';
+import { readJsonBody } from '../json-body';
 import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
 import { controlGuard, type ControlHosts } from './guard';
 
-// Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}.
+// Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}:
+// the helpers below throw EmulatorError, which onError turns into that shape.
 
 const AdvanceSchema = z.object({ Seconds: z.number().min(0).max(10 * 365 * 86_400) }).strict();
 const CreateSchema = z.union([z.object({ Instances: z.array(z.unknown()).min(1).max(100) }).strict(), z.record(z.string(), z.unknown())]);
 
-const bad = (c: Context, msg: string) => c.json({ Code: 'InvalidParameter', Msg: msg }, 400);
+/**
+ * The JSON body, whatever its Content-Type: foreign web pages are kept out by the Host and Origin
+ * checks of controlGuard, not by the media type. `schema`: the body must be there and match it.
+ */
+async function jsonBody(c: Context): Promise<unknown>;
+async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>>;
+async function jsonBody(c: Context, schema?: z.ZodType): Promise<unknown> {
+  const value = await readJsonBody(c.req.raw);
+  if (!schema) return value;
+  if (value === undefined) throw new EmulatorError('InvalidParameter', 'body: a JSON body is required');
+  return parseOrThrow(schema, value);
+}
 
-async function body(c: Context, required: boolean): Promise<{ ok: true; value: unknown } | { ok: false; res: Response }> {
-  // Read as JSON whatever the Content-Type: `curl -d` labels it a form. Foreign web pages are kept
-  // out by the Host and Origin checks of controlGuard, not by the media type.
-  const text = await c.req.text();
-  if (!text.trim()) return required ? { ok: false, res: bad(c, 'body: a JSON body is required') } : { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false, res: bad(c, 'body: not valid JSON') };
-  }
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new EmulatorError('InvalidParameter', describeIssues(parsed.error.issues));
+  return parsed.data;
 }
 
 export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'): Hono {
@@ -35,12 +42,9 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
   app.get('/health', (c) => c.json({ Status: 'ok', Clock: clockView(), Accounts: [...core.store.accounts.keys()] }));
 
   app.post('/reset', async (c) => {
-    const b = await body(c, false);
-    if (!b.ok) return b.res;
-    core.store.reset(b.value);
-    core.faults.clear();
-    core.journal.clear();
-    return c.json({ Status: 'reset', Seed: b.value === undefined ? 'default' : 'custom', Instances: [...core.store.accounts.values()].reduce((n, a) => n + a.Instances.size, 0) });
+    const seed = await jsonBody(c);
+    resetCore(core, seed);
+    return c.json({ Status: 'reset', Seed: seed === undefined ? 'default' : 'custom', Instances: [...core.store.accounts.values()].reduce((n, a) => n + a.Instances.size, 0) });
   });
 
   app.get('/state', (c) => {
@@ -50,7 +54,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         AccessKeyId: a.AccessKeyId,
         CustomerId: a.CustomerId,
         Instances: [...a.Instances.values()].map((i) => ({
-          ...toInstanceData(core.store.catalog, a, i, core.clock.now()),
+          ...toInstanceData(core.store.catalog, i, core.clock.now()),
           DiskStatus: Object.fromEntries([i.SystemDisk, ...i.DataDisks].map((d) => [d.DiskId, d.Status])),
           FailNextTransition: i.FailNextTransition,
         })),
@@ -62,18 +66,15 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
   });
 
   app.post('/instances', async (c) => {
-    const b = await body(c, true);
-    if (!b.ok) return b.res;
-    const parsed = CreateSchema.safeParse(b.value);
-    if (!parsed.success) return bad(c, describeIssues(parsed.error.issues));
-    const specs = 'Instances' in parsed.data && Array.isArray(parsed.data.Instances) ? parsed.data.Instances : [parsed.data];
+    const body = await jsonBody(c, CreateSchema);
+    const specs = 'Instances' in body && Array.isArray(body.Instances) ? body.Instances : [body];
     const created = core.store.createInstances(specs);
     return c.json(
       {
         EcsIds: created.map((i) => i.EcsId),
         Instances: created.map((i) => {
           const owner = core.store.findInstanceAnywhere(i.EcsId)!.account;
-          return { AccessKeyId: owner.AccessKeyId, ...toInstanceData(core.store.catalog, owner, i, core.clock.now()) };
+          return { AccessKeyId: owner.AccessKeyId, ...toInstanceData(core.store.catalog, i, core.clock.now()) };
         }),
       },
       201,
@@ -81,19 +82,15 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
   });
 
   app.post('/faults', async (c) => {
-    const b = await body(c, true);
-    if (!b.ok) return b.res;
-    if (b.value && typeof b.value === 'object' && 'FailNextTransition' in b.value) {
-      const f = InstanceFaultSchema.safeParse(b.value);
-      if (!f.success) return bad(c, describeIssues(f.error.issues));
-      const found = core.store.findInstanceAnywhere(f.data.EcsId);
-      if (!found) return c.json({ Code: 'InstanceNotFound', Msg: `instance ${f.data.EcsId} not found` }, 404);
+    const body = await jsonBody(c, z.unknown());
+    if (body && typeof body === 'object' && 'FailNextTransition' in body) {
+      const { EcsId } = parseOrThrow(InstanceFaultSchema, body);
+      const found = core.store.findInstanceAnywhere(EcsId);
+      if (!found) throw new EmulatorError('InstanceNotFound', `instance ${EcsId} not found`);
       found.instance.FailNextTransition = true;
-      return c.json({ EcsId: f.data.EcsId, FailNextTransition: true }, 201);
+      return c.json({ EcsId, FailNextTransition: true }, 201);
     }
-    const f = CallFaultSchema.safeParse(b.value);
-    if (!f.success) return bad(c, describeIssues(f.error.issues));
-    return c.json(core.faults.add(f.data), 201);
+    return c.json(core.faults.add(parseOrThrow(CallFaultSchema, body)), 201);
   });
 
   app.get('/faults', (c) => c.json({ Faults: core.faults.list() }));
@@ -108,11 +105,8 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
   app.delete('/journal', (c) => (core.journal.clear(), c.json({ Status: 'cleared' })));
 
   app.post('/clock/advance', async (c) => {
-    const b = await body(c, true);
-    if (!b.ok) return b.res;
-    const parsed = AdvanceSchema.safeParse(b.value);
-    if (!parsed.success) return bad(c, describeIssues(parsed.error.issues));
-    core.clock.advance(parsed.data.Seconds);
+    const { Seconds } = await jsonBody(c, AdvanceSchema);
+    core.clock.advance(Seconds);
     return c.json({ Clock: clockView() });
   });
 

@@ -12,7 +12,7 @@ export interface TransitionRule {
   resource: ResourceType;
 }
 
-/** DESIGN 4's state machine, one row per OpType / action. */
+/** The instance state machine, one row per OpType / action (docs/upstream-protocol.md). */
 export const TRANSITIONS: Readonly<Record<TransitionKind, TransitionRule>> = {
   start_up_ecs: { allowedFrom: ['shutdown'], passesThrough: 'starting_up', endsIn: 'running', defaultDurationS: 8, resource: 'ecs' },
   shutdown_ecs: { allowedFrom: ['running'], passesThrough: 'shutting_down', endsIn: 'shutdown', defaultDurationS: 8, resource: 'ecs' },

@@ -43,7 +43,6 @@ export const InstanceSpec = z
     Tag: z.array(z.string()).default([]),
   })
   .strict();
-export type InstanceSpecInput = z.input<typeof InstanceSpec>;
 export type InstanceSpecParsed = z.output<typeof InstanceSpec>;
 
 /** The families one AZ sells under one billing method: the answer of DescribeEcsFamilyInfo plus its key. */
@@ -62,7 +61,6 @@ export const SeedSchema = z
   })
   .strict();
 export type SeedInput = z.input<typeof SeedSchema>;
-export type Seed = z.output<typeof SeedSchema>;
 
 /** Ids of the default seed's instances and disks (all in the first account). */
 export const SEED_IDS = {
@@ -73,7 +71,7 @@ export const SEED_IDS = {
   monthGpuSsd: 'ins-month-gpu-ssd',
 } as const;
 
-/** The default seed of DESIGN 4 (reloaded by reset without a body). */
+/** The default seed (reloaded by reset without a body); its instances are listed in emulator/README.md. */
 export const DEFAULT_SEED: SeedInput = {
   Instances: [
     {

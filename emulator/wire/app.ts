@@ -3,13 +3,18 @@ import { UPSTREAM_ACTIONS, servicePath, type EcsService, type SdkMethodName } fr
 import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope';
 import type { DescribeInstanceListResult } from '../../openapi/models';
 import { ACTION_HANDLERS } from '../actions';
-import { runAction, sdkMethodOf, type EmulatorCore } from '../core';
+import { runAction } from '../actions/run-action';
+import type { EmulatorCore } from '../core';
 import { EmulatorError } from '../errors';
 import { applyFault } from '../fault-outcome';
+import { readJsonBody } from '../json-body';
 import { sleep } from '../sleep';
 import { authenticate } from './auth';
 
 const SERVICES: readonly EcsService[] = ['ecs', 'ebs'];
+
+/** Upstream Action name → SDK method (DescribeEvent → DescribeTaskEvent), from UPSTREAM_ACTIONS. */
+const SDK_METHOD_OF_ACTION = new Map((Object.keys(UPSTREAM_ACTIONS) as SdkMethodName[]).map((sdk) => [UPSTREAM_ACTIONS[sdk].action as string, sdk]));
 
 /** A RequestId like the upstream's: 32 hex digits. */
 export const newRequestId = () => crypto.randomUUID().replaceAll('-', '');
@@ -53,7 +58,7 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService): Prom
           return json(outcome.status, errorEnvelope(outcome.code, outcome.message, requestId));
       }
     }
-    const body = UPSTREAM_ACTIONS[sdk].method === 'POST' ? await readJson(c.req.raw) : undefined;
+    const body = UPSTREAM_ACTIONS[sdk].method === 'POST' ? ((await readJsonBody(c.req.raw)) ?? {}) : undefined;
     const data = runAction(core, sdk, account, service, { wire: { query: params, body } });
     note(200, 'Success', outcome.FaultId);
     return json(200, envelope(sdk, data, requestId));
@@ -71,23 +76,13 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService): Prom
 
 /** Unknown Action, or a known one on the wrong path or with the wrong method: InvalidAction. */
 function route(action: string, service: EcsService, method: string): SdkMethodName {
-  const sdk = sdkMethodOf(action);
+  const sdk = SDK_METHOD_OF_ACTION.get(action);
   if (!sdk) throw new EmulatorError('InvalidAction', `unknown Action ${action}`);
   const def = UPSTREAM_ACTIONS[sdk];
   if (!(def.services as readonly EcsService[]).includes(service))
     throw new EmulatorError('InvalidAction', `Action ${action} is served on ${def.services.map(servicePath).join(' and ')}, not ${servicePath(service)}`);
   if (def.method !== method) throw new EmulatorError('InvalidAction', `Action ${action} takes ${def.method}, not ${method}`);
   return sdk;
-}
-
-async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new EmulatorError('InvalidParameter', 'body: not valid JSON');
-  }
 }
 
 function envelope(sdk: SdkMethodName, data: unknown, requestId: string): Record<string, unknown> {

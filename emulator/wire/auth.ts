@@ -1,14 +1,14 @@
 import { API_VERSION, COMMON_PARAMS, SIGNATURE_METHOD, SIGNATURE_VERSION } from '../../openapi/upstream/actions';
-import { canonicalQuery, hmacSha1Base64, percentEncode, stringToSign, timingSafeEqual } from '../../openapi/upstream/signature';
+import { canonicalQuery, hmacSha1Base64, stringToSign, stringToSignOf, timingSafeEqual } from '../../openapi/upstream/signature';
 import type { EmulatorCore } from '../core';
 import { EmulatorError } from '../errors';
 import type { AccountState } from '../store/types';
+import { REPLAY_WINDOW_MS } from './nonces';
 
-const WINDOW_MS = 15 * 60_000;
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
 /**
- * Signature v1.0 check of DESIGN 2.1 / 4, in this order: common parameters present, fixed values,
+ * Signature v1.0 check (docs/upstream-protocol.md), in this order: common parameters present, fixed values,
  * known AccessKeyId, Timestamp within 15 minutes of wall-clock time, signature, then nonce (a nonce
  * is only remembered once the signature is good, so a bad request cannot burn it).
  */
@@ -22,7 +22,7 @@ export async function authenticate(core: EmulatorCore, method: string, params: R
   if (!account) throw new EmulatorError('InvalidAccessKeyId', `the AccessKeyId ${params.AccessKeyId} is not known`);
   const ts = parseTimestamp(params.Timestamp!);
   if (ts === undefined) throw new EmulatorError('InvalidParameter', 'Timestamp: must be UTC YYYY-MM-DDTHH:mm:ssZ');
-  if (Math.abs(core.wallNow() - ts) > WINDOW_MS)
+  if (Math.abs(core.wallNow() - ts) > REPLAY_WINDOW_MS)
     throw new EmulatorError('RequestExpired', `Timestamp ${params.Timestamp} is more than 15 minutes from the server time ${new Date(core.wallNow()).toISOString()}`);
   const unsigned = { ...params };
   delete unsigned.Signature;
@@ -51,6 +51,5 @@ function parseTimestamp(v: string): number | undefined {
 async function matchesGoSdkVariant(method: string, params: Record<string, string>, secret: string, signature: string): Promise<boolean> {
   const canonical = canonicalQuery(params);
   if (!canonical.includes('%20')) return false;
-  const sts = `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonical.replaceAll('%20', '+'))}`;
-  return timingSafeEqual(await hmacSha1Base64(secret, sts), signature);
+  return timingSafeEqual(await hmacSha1Base64(secret, stringToSignOf(method, canonical.replaceAll('%20', '+'))), signature);
 }

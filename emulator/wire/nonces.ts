@@ -1,10 +1,13 @@
+/** How far a Timestamp may be from wall-clock time, and how long a SignatureNonce is remembered. */
+export const REPLAY_WINDOW_MS = 15 * 60_000;
+
 /** SignatureNonce values seen per access key within the replay window (wall-clock time). */
 export class NonceCache {
   // Insertion order is expiry order (every entry gets now + window), so expired entries are
   // always at the front: pruning stops at the first live one instead of scanning them all.
   private seen = new Map<string, number>();
 
-  constructor(private readonly windowMs = 15 * 60_000) {}
+  constructor(private readonly windowMs = REPLAY_WINDOW_MS) {}
 
   /** Nonces currently remembered. */
   get size(): number {

@@ -26,7 +26,8 @@ export function stringToSign(method: string, params: Record<string, string>): st
   return stringToSignOf(method, canonicalQuery(params));
 }
 
-function stringToSignOf(method: string, canonical: string): string {
+/** `METHOD&%2F&` + the percent-encoded canonical query. */
+export function stringToSignOf(method: string, canonical: string): string {
   return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonical)}`;
 }
 

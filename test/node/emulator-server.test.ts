@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDurations } from '../../emulator/bin/node-server';
+import { parseDurations } from '../../emulator/bin/settings';
 import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from './helpers';
 
 // Drives `npm run emulator` over real HTTP with a client written here from DESIGN 2.1 alone

@@ -1,6 +1,6 @@
 import type { Env } from './env';
 
-// Every non-secret setting of DESIGN 3.1 and 5 with its default, read from the bindings in one
+// Every non-secret setting (README, Configuration) with its default, read from the bindings in one
 // place. Values that are missing, empty or not positive numbers fall back to the default.
 
 export const DEFAULTS = {

@@ -1,6 +1,6 @@
 import type { EcsApi } from '../openapi/ecs-api';
 
-/** Bindings of wrangler.toml plus the secrets (DESIGN 3.1, 5). */
+/** Bindings of wrangler.toml plus the secrets (README, Configuration). */
 export interface Env {
   CDS_API_HOST?: string;
   CDS_API_SCHEMA?: string;

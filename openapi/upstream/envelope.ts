@@ -1,4 +1,4 @@
-/** Upstream answer envelopes (DESIGN 2.3). The emulator writes them; the signed client reads them. */
+/** Upstream answer envelopes (docs/upstream-protocol.md). The emulator writes them; the signed client reads them. */
 export const SUCCESS_CODE = 'Success';
 
 export interface SuccessEnvelopeInput {

@@ -15,7 +15,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const SCREENSHOT = '/tmp/docs-page.png';
-// DESIGN 3: the nine REST operations.
+// The nine REST operations of the README.
 const OPERATIONS = [
   'DescribeRegions', 'DescribeEcsFamilyInfo', 'DescribeInstanceList', 'DescribeInstance', 'ModifyInstanceName',
   'OperateInstance', 'ChangeInstanceConfigure', 'ExtendDisk', 'DescribeTaskEvent',

@@ -52,7 +52,7 @@ export function deferred<T = void>(): { promise: Promise<T>; resolve: (v: T) => 
   return { promise, resolve };
 }
 
-/** Installs an emulator fault through its control API (DESIGN 4). */
+/** Installs an emulator fault through its control API (emulator/README.md). */
 export async function emulatorFault(emulator: Emulator, spec: Record<string, unknown>): Promise<void> {
   const res = await emulator.fetch(new Request('http://emulator/_emulator/faults', { method: 'POST', body: JSON.stringify(spec), headers: { 'Content-Type': 'application/json' } }));
   if (!res.ok) throw new Error(`fault refused: ${res.status} ${await res.text()}`);

@@ -5,7 +5,7 @@ import { createGatewayApp } from '../../worker/app';
 import type { Env } from '../../worker/env';
 import { emulatorFault, journalCodes, testEnv, unique } from './edge-test-app';
 
-// The edge behaviour of issue 4 through the real gateway against the in-process emulator; the
+// The edge behaviour (cache, idempotency, timeouts, retries) through the real gateway against the in-process emulator; the
 // emulator's journal counts the upstream calls each behaviour implies, its faults make it fail.
 
 let emulator: Emulator;

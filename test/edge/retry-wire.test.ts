@@ -6,7 +6,7 @@ import type { Env } from '../../worker/env';
 import { checkAgainstDocument } from '../worker/helpers/contract';
 import { emulatorFault, journalCodes, testEnv, unique } from './edge-test-app';
 
-// Upstream resilience (DESIGN 5) over the real wire: the gateway's own SignedEcsClient and
+// Upstream resilience (timeouts, GET retries) over the real wire: the gateway's own SignedEcsClient and
 // Transport, whose fetch is the emulator's fetch handler (so every retry is signed anew and
 // checked), and the emulator's journal counting the attempts.
 

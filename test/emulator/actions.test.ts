@@ -119,7 +119,7 @@ describe('every action answers the published envelope and complete models', () =
     expect(row.CreateTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
   });
 
-  it('the seed holds the instances DESIGN 4 lists', async () => {
+  it('the seed holds the instances emulator/README.md lists', async () => {
     const emu = newEmulator();
     const get = async (id: string) => (await call(emu, 'DescribeInstance', { params: { EcsId: id } })).body.Data;
     const a = await get('ins-demand-cpu-ssd');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hmacSha1Base64, percentEncode, signRequest, stringToSign } from '../../openapi/upstream/signature';
 import { AK, SK, call, ctl, expectError, newEmulator, send } from './helpers';
 
-describe('signature enforcement (DESIGN 2.1 / 4)', () => {
+describe('signature enforcement (docs/upstream-protocol.md)', () => {
   it('accepts a correctly signed call', async () => {
     const r = await call(newEmulator(), 'DescribeRegions');
     expect(r.status).toBe(200);

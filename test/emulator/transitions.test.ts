@@ -38,8 +38,8 @@ async function runTransition(opts: { id: string; op: string; via: string; to: st
   return emu;
 }
 
-describe('state machine: every transition of DESIGN 4 with the manual clock', () => {
-  it('the table matches DESIGN 4', () => {
+describe('state machine: every transition of the state machine with the manual clock', () => {
+  it('the table matches docs/upstream-protocol.md', () => {
     expect(TRANSITIONS.start_up_ecs).toMatchObject({ allowedFrom: ['shutdown'], passesThrough: 'starting_up', endsIn: 'running', defaultDurationS: 8 });
     expect(TRANSITIONS.shutdown_ecs).toMatchObject({ allowedFrom: ['running'], passesThrough: 'shutting_down', endsIn: 'shutdown', defaultDurationS: 8 });
     expect(TRANSITIONS.hard_shutdown_ecs).toMatchObject({ allowedFrom: ['running', 'restarting', 'starting_up'], passesThrough: 'shutting_down', endsIn: 'shutdown', defaultDurationS: 3 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDurations } from '../../emulator/bin/settings';
 import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from './helpers';
 
-// Drives `npm run emulator` over real HTTP with a client written here from DESIGN 2.1 alone
+// Drives `npm run emulator` over real HTTP with a client written here from docs/upstream-protocol.md alone
 // (node:crypto, its own encoding), as a user of another language would.
 
 let proc: Spawned;

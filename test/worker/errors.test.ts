@@ -5,7 +5,7 @@ import { createGatewayApp } from '../../worker/app';
 import { FakeUpstream, exampleOf, jsonAnswer } from './helpers/fake-upstream';
 import { TIMEOUT_MS, WRITE_TOKEN, harness, json } from './helpers/gateway';
 
-// Upstream answers and failures → HTTP status and problem+json (DESIGN 3).
+// Upstream answers and failures → HTTP status and problem+json (docs/architecture.md, error mapping).
 
 
 async function problemOf(res: Response): Promise<Problem> {

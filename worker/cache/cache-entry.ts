@@ -17,7 +17,7 @@ export interface CacheEntry {
 /** Bump when the entry format changes: old entries are then simply never read again. */
 const KEY_PREFIX = 'ref:v1';
 
-/** A copy is kept for stale use this long after its last successful refresh (DESIGN 5: 7 days). */
+/** A copy is kept for stale use this long after its last successful refresh: 7 days. */
 export const STALE_RETENTION_S = 7 * 24 * 60 * 60;
 
 /**

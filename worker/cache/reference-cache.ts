@@ -31,7 +31,7 @@ const recent = new RecentEntries();
 
 /**
  * Serves a slow-changing reference answer (regions, families) through the ECS_CACHE KV namespace
- * with stale-while-revalidate, stale-if-error and ETag revalidation (DESIGN 5).
+ * with stale-while-revalidate, stale-if-error and ETag revalidation (worker/cache/README.md).
  */
 export async function serveCachedReference(c: Context<GatewayEnv>, opts: ReferenceCacheOptions): Promise<Response> {
   const now = opts.now ?? Date.now;

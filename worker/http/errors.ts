@@ -6,7 +6,7 @@ import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 import type { Env, GatewayEnv } from '../env';
 import { problem } from './problem';
 
-// Upstream errors become problem+json answers with the closest HTTP status (DESIGN 3).
+// Upstream errors become problem+json answers with the closest HTTP status (docs/architecture.md, error mapping).
 
 /** Upstream 403 codes that mean the gateway's own credentials (or clock) are wrong, not the caller's. */
 const CREDENTIAL_CODES = new Set(['InvalidAccessKeyId', 'SignatureDoesNotMatch', 'RequestExpired', 'SignatureNonceUsed']);

@@ -1,4 +1,4 @@
-/** Longest accepted Idempotency-Key (DESIGN 5 / issue 4: over 255 → 400). */
+/** Longest accepted Idempotency-Key (over 255 → 400). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /** 1–255 printable ASCII characters (0x20–0x7E), e.g. a UUID. */

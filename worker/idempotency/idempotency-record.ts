@@ -34,7 +34,7 @@ export type BeginResult =
   | { outcome: 'mismatch' }
   | { outcome: 'in_flight'; retryAfterSeconds: number };
 
-/** How long a completed answer is replayed (DESIGN 5: 24 h). */
+/** How long a completed answer is replayed: 24 h. */
 export const RECORD_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long an in-flight lock holds without completion, at the least. */
 export const LEASE_MS = 60 * 1000;

@@ -15,7 +15,7 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Idempotency-Key handling for mutating routes (DESIGN 5). Mounted after auth: keys are scoped to
+ * Idempotency-Key handling for mutating routes (worker/idempotency/README.md). Mounted after auth: keys are scoped to
  * the caller (callerId). Without the header the request passes through unchanged.
  */
 export function idempotency(): MiddlewareHandler<GatewayEnv> {

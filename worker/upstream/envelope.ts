@@ -2,7 +2,7 @@ import { EcsError } from '../../openapi/ecs-api';
 import type { UpstreamReply } from './transport';
 import { SUCCESS_CODE, readEnvelopeHead } from '../../openapi/upstream/envelope';
 
-// Reading an upstream answer (DESIGN 2.3): both success variants (`Code`/`Msg` and
+// Reading an upstream answer (docs/upstream-protocol.md, envelopes): both success variants (`Code`/`Msg` and
 // `code`/`Message`), HTTP 200 with a code other than Success is an error, an error envelope keeps
 // its code whatever the HTTP status, and anything that is not a readable envelope is bad_response.
 

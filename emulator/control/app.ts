@@ -7,10 +7,16 @@ import { toEventResult } from '../state/events';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
 import { controlGuard, type ControlHosts } from './guard';
+import { JOURNAL_CAP } from './journal';
 
 // Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}.
 
 const AdvanceSchema = z.object({ Seconds: z.number().min(0).max(10 * 365 * 86_400) }).strict();
+/** Path and query numbers: plain decimal digits (no sign, exponent or spaces), then a range. */
+const wholeNumber = (min: number, max: number) =>
+  z.string().regex(/^[0-9]{1,9}$/, 'expected a whole number').transform(Number).pipe(z.number().min(min).max(max));
+const FaultIdParam = z.object({ FaultId: wholeNumber(1, 999_999_999) });
+const JournalQuery = z.object({ limit: wholeNumber(1, JOURNAL_CAP).optional() });
 const CreateSchema = z.union([z.object({ Instances: z.array(z.unknown()).min(1).max(100) }).strict(), z.record(z.string(), z.unknown())]);
 
 const bad = (c: Context, msg: string) => c.json({ Code: 'InvalidParameter', Msg: msg }, 400);
@@ -30,6 +36,10 @@ async function body(c: Context, required: boolean): Promise<{ ok: true; value: u
 export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'): Hono {
   const app = new Hono();
   app.use('*', controlGuard(hosts));
+  const instanceFaults = () =>
+    [...core.store.accounts.values()].flatMap((a) =>
+      [...a.Instances.values()].filter((i) => i.FailNextTransition).map((i) => ({ AccessKeyId: a.AccessKeyId, EcsId: i.EcsId, FailNextTransition: true })),
+    );
   const clockView = () => ({ Mode: core.clock.mode, Now: new Date(core.clock.now()).toISOString(), ChinaTime: chinaTime(core.clock.now()) });
 
   app.get('/health', (c) => c.json({ Status: 'ok', Clock: clockView(), Accounts: [...core.store.accounts.keys()] }));
@@ -58,7 +68,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         Pending: a.Pending.map((p) => ({ Kind: p.Kind, EcsId: p.EcsId, DiskId: p.DiskId, EventId: p.EventId, DueAt: chinaTime(p.DueAt) })),
       };
     });
-    return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list() });
+    return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });
   });
 
   app.post('/instances', async (c) => {
@@ -96,7 +106,24 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
     return c.json(core.faults.add(f.data), 201);
   });
 
-  app.get('/faults', (c) => c.json({ Faults: core.faults.list() }));
+  app.get('/faults', (c) => c.json({ Faults: core.faults.list(), InstanceFaults: instanceFaults() }));
+
+  app.delete('/faults/instances/:EcsId', (c) => {
+    const EcsId = c.req.param('EcsId');
+    const found = core.store.findInstanceAnywhere(EcsId);
+    if (!found) return c.json({ Code: 'InstanceNotFound', Msg: `instance ${EcsId} not found` }, 404);
+    if (!found.instance.FailNextTransition) return c.json({ Code: 'FaultNotFound', Msg: `instance ${EcsId} has no FailNextTransition fault` }, 404);
+    found.instance.FailNextTransition = false;
+    return c.json({ EcsId, FailNextTransition: false });
+  });
+
+  app.delete('/faults/:FaultId', (c) => {
+    const parsed = FaultIdParam.safeParse(c.req.param());
+    if (!parsed.success) return bad(c, describeIssues(parsed.error.issues));
+    const removed = core.faults.remove(parsed.data.FaultId);
+    if (!removed) return c.json({ Code: 'FaultNotFound', Msg: `no active fault ${parsed.data.FaultId} (spent, removed or never added)` }, 404);
+    return c.json({ Status: 'removed', Fault: removed });
+  });
 
   app.delete('/faults', (c) => {
     core.faults.clear();
@@ -104,7 +131,11 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
     return c.json({ Status: 'cleared' });
   });
 
-  app.get('/journal', (c) => c.json({ Entries: core.journal.list() }));
+  app.get('/journal', (c) => {
+    const parsed = JournalQuery.safeParse(c.req.query());
+    if (!parsed.success) return bad(c, describeIssues(parsed.error.issues));
+    return c.json({ Entries: core.journal.list(parsed.data.limit) });
+  });
   app.delete('/journal', (c) => (core.journal.clear(), c.json({ Status: 'cleared' })));
 
   app.post('/clock/advance', async (c) => {

@@ -59,6 +59,13 @@ export class FaultRegistry {
     this.faults = [];
   }
 
+  /** Removes one fault; undefined when no active fault has that id (already spent or never added). */
+  remove(faultId: number): ActiveFault | undefined {
+    const found = this.faults.find((f) => f.FaultId === faultId);
+    if (found) this.faults = this.faults.filter((f) => f !== found);
+    return found && { ...found };
+  }
+
   list(): ActiveFault[] {
     return this.faults.map((f) => ({ ...f }));
   }

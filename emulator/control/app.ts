@@ -6,6 +6,7 @@ import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
+import { serveDashboard } from './dashboard';
 import { controlGuard, type ControlHosts } from './guard';
 import { JOURNAL_CAP } from './journal';
 
@@ -42,6 +43,8 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
     );
   const clockView = () => ({ Mode: core.clock.mode, Now: new Date(core.clock.now()).toISOString(), ChinaTime: chinaTime(core.clock.now()) });
 
+  app.get('/ui', serveDashboard);
+
   app.get('/health', (c) => c.json({ Status: 'ok', Clock: clockView(), Accounts: [...core.store.accounts.keys()] }));
 
   app.post('/reset', async (c) => {
@@ -61,6 +64,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         CustomerId: a.CustomerId,
         Instances: [...a.Instances.values()].map((i) => ({
           ...toInstanceData(core.store.catalog, a, i, core.clock.now()),
+          AvailableZoneCode: i.AvailableZoneCode,
           DiskStatus: Object.fromEntries([i.SystemDisk, ...i.DataDisks].map((d) => [d.DiskId, d.Status])),
           FailNextTransition: i.FailNextTransition,
         })),

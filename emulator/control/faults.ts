@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { UPSTREAM_ACTIONS } from '../../openapi/upstream/actions';
 import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 
-const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [string, ...string[]];
+/** Upstream Action names, from the action table: what a call fault may target. */
+export const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [string, ...string[]];
 
 /** A wire fault: matching calls (all, or one Action) fail, slow down, hang or answer unreadable JSON. */
 export const CallFaultSchema = z

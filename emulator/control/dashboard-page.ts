@@ -43,6 +43,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
   header h1 span { font-weight:400; color:#9aa8bd; }
   header .group { display:flex; align-items:center; gap:8px; }
   header label { color:#9aa8bd; font-size:12px; }
+  header #customer { color:#cfd8e6; }
   header select, header input { background:#243049; color:#fff; border:1px solid #3a4866; border-radius:4px; padding:3px 6px; }
   header input { width:76px; }
   .clock { display:flex; flex-direction:column; line-height:1.2; }
@@ -64,7 +65,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
   button.x { background:transparent; border:0; color:var(--muted); padding:0 4px; font-size:15px; line-height:1; }
   button.x:hover { color:var(--bad); }
 
-  main { display:grid; grid-template-columns:minmax(0,1fr) 372px; grid-template-areas:"inst inst" "events faults" "journal faults"; gap:12px; padding:12px 16px 16px; align-items:start; }
+  main { display:grid; grid-template-columns:minmax(0,1fr) 372px; grid-template-areas:"inst inst" "events faults" "journal faults"; grid-template-rows:auto auto 1fr; gap:12px; padding:12px 16px 16px; align-items:start; }
   #instances { grid-area:inst; } #events { grid-area:events; } #faults { grid-area:faults; } #journal { grid-area:journal; }
   .panel { background:var(--panel); border:1px solid var(--line); border-radius:6px; min-width:0; overflow:hidden; }
   .panel > h2 { display:flex; align-items:baseline; gap:10px; margin:0; padding:7px 12px; font-size:13px; font-weight:650; border-bottom:1px solid var(--line); background:#fafbfc; }

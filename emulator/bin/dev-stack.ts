@@ -59,7 +59,7 @@ console.log(
     '',
     `Gateway:  http://${host}:${gatewayPort}  (docs: /docs, OpenAPI: /openapi.json) — starting under wrangler dev…`,
     `Dev token: ${DEV_TOKEN}   e.g. curl -H 'Authorization: Bearer ${DEV_TOKEN}' http://${host}:${gatewayPort}/v1/regions`,
-    `Emulator: http://${host}:${emulatorPort}/_emulator/health`,
+    `Emulator: http://${host}:${emulatorPort}/_emulator/health   dashboard: http://${host}:${emulatorPort}/_emulator/ui`,
     'Ctrl-C stops both.',
     '',
   ].join('\n'),

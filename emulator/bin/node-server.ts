@@ -18,6 +18,7 @@ export function banner(emulator: Emulator, port: number): string {
   return [
     `ECS emulator listening on http://${host}:${port}  (APIs /ecs/v1, /ebs/v1; control /_emulator/*)`,
     `  clock: ${emulator.clock.mode}   access key ids: ${keys}`,
+    `  dashboard: http://${host}:${port}/_emulator/ui`,
     `  Go SDK: CDS_API_HOST=${host}:${port} CDS_API_SCHEMA=http CDS_SECRET_ID=<access key id> CDS_SECRET_KEY=<its secret>`,
   ].join('\n');
 }

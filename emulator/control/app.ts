@@ -7,12 +7,19 @@ import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
+import { serveDashboard } from './dashboard';
 import { controlGuard, type ControlHosts } from './guard';
+import { JOURNAL_CAP } from './journal';
 
 // Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}:
 // the helpers below throw EmulatorError, which onError turns into that shape.
 
 const AdvanceSchema = z.object({ Seconds: z.number().min(0).max(10 * 365 * 86_400) }).strict();
+/** Path and query numbers: plain decimal digits (no sign, exponent or spaces), then a range. */
+const wholeNumber = (min: number, max: number) =>
+  z.string().regex(/^[0-9]{1,9}$/, 'expected a whole number').transform(Number).pipe(z.number().min(min).max(max));
+const FaultIdParam = z.object({ FaultId: wholeNumber(1, 999_999_999) });
+const JournalQuery = z.object({ limit: wholeNumber(1, JOURNAL_CAP).optional() });
 const CreateSchema = z.union([z.object({ Instances: z.array(z.unknown()).min(1).max(100) }).strict(), z.record(z.string(), z.unknown())]);
 
 /**
@@ -37,7 +44,13 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown): z.output<
 export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'): Hono {
   const app = new Hono();
   app.use('*', controlGuard(hosts));
+  const instanceFaults = () =>
+    [...core.store.accounts.values()].flatMap((a) =>
+      [...a.Instances.values()].filter((i) => i.FailNextTransition).map((i) => ({ AccessKeyId: a.AccessKeyId, EcsId: i.EcsId, FailNextTransition: true })),
+    );
   const clockView = () => ({ Mode: core.clock.mode, Now: new Date(core.clock.now()).toISOString(), ChinaTime: chinaTime(core.clock.now()) });
+
+  app.get('/ui', serveDashboard);
 
   app.get('/health', (c) => c.json({ Status: 'ok', Clock: clockView(), Accounts: [...core.store.accounts.keys()] }));
 
@@ -55,6 +68,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         CustomerId: a.CustomerId,
         Instances: [...a.Instances.values()].map((i) => ({
           ...toInstanceData(core.store.catalog, i, core.clock.now()),
+          AvailableZoneCode: i.AvailableZoneCode,
           DiskStatus: Object.fromEntries([i.SystemDisk, ...i.DataDisks].map((d) => [d.DiskId, d.Status])),
           FailNextTransition: i.FailNextTransition,
         })),
@@ -62,7 +76,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         Pending: a.Pending.map((p) => ({ Kind: p.Kind, EcsId: p.EcsId, DiskId: p.DiskId, EventId: p.EventId, DueAt: chinaTime(p.DueAt) })),
       };
     });
-    return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list() });
+    return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });
   });
 
   app.post('/instances', async (c) => {
@@ -93,7 +107,23 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
     return c.json(core.faults.add(parseOrThrow(CallFaultSchema, body)), 201);
   });
 
-  app.get('/faults', (c) => c.json({ Faults: core.faults.list() }));
+  app.get('/faults', (c) => c.json({ Faults: core.faults.list(), InstanceFaults: instanceFaults() }));
+
+  app.delete('/faults/instances/:EcsId', (c) => {
+    const EcsId = c.req.param('EcsId');
+    const found = core.store.findInstanceAnywhere(EcsId);
+    if (!found) throw new EmulatorError('InstanceNotFound', `instance ${EcsId} not found`);
+    if (!found.instance.FailNextTransition) return c.json({ Code: 'FaultNotFound', Msg: `instance ${EcsId} has no FailNextTransition fault` }, 404);
+    found.instance.FailNextTransition = false;
+    return c.json({ EcsId, FailNextTransition: false });
+  });
+
+  app.delete('/faults/:FaultId', (c) => {
+    const { FaultId } = parseOrThrow(FaultIdParam, c.req.param());
+    const removed = core.faults.remove(FaultId);
+    if (!removed) return c.json({ Code: 'FaultNotFound', Msg: `no active fault ${FaultId} (spent, removed or never added)` }, 404);
+    return c.json({ Status: 'removed', Fault: removed });
+  });
 
   app.delete('/faults', (c) => {
     core.faults.clear();
@@ -101,7 +131,10 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
     return c.json({ Status: 'cleared' });
   });
 
-  app.get('/journal', (c) => c.json({ Entries: core.journal.list() }));
+  app.get('/journal', (c) => {
+    const { limit } = parseOrThrow(JournalQuery, c.req.query());
+    return c.json({ Entries: core.journal.list(limit) });
+  });
   app.delete('/journal', (c) => (core.journal.clear(), c.json({ Status: 'cleared' })));
 
   app.post('/clock/advance', async (c) => {

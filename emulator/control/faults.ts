@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { UPSTREAM_ACTIONS } from '../../openapi/upstream/actions';
 import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 
-const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [string, ...string[]];
+/** Upstream Action names, from the action table: what a call fault may target. */
+export const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [string, ...string[]];
 
 /** A wire fault: matching calls (all, or one Action) fail, slow down, hang or answer unreadable JSON. */
 export const CallFaultSchema = z
@@ -57,6 +58,13 @@ export class FaultRegistry {
 
   clear(): void {
     this.faults = [];
+  }
+
+  /** Removes one fault; undefined when no active fault has that id (already spent or never added). */
+  remove(faultId: number): ActiveFault | undefined {
+    const found = this.faults.find((f) => f.FaultId === faultId);
+    if (found) this.faults = this.faults.filter((f) => f !== found);
+    return found && { ...found };
   }
 
   list(): ActiveFault[] {

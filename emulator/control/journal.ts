@@ -17,6 +17,9 @@ export interface JournalEntry {
   FaultId?: number;
 }
 
+/** How many calls the journal keeps. */
+export const JOURNAL_CAP = 1000;
+
 /** The calls received, newest last; bounded so a long-running emulator does not grow forever. */
 export class Journal {
   private entries: JournalEntry[] = [];
@@ -24,7 +27,7 @@ export class Journal {
 
   constructor(
     private readonly now: () => number,
-    private readonly cap = 1000,
+    private readonly cap = JOURNAL_CAP,
   ) {}
 
   record(entry: Omit<JournalEntry, 'Seq' | 'Time' | 'TimeMs'>): void {
@@ -33,8 +36,9 @@ export class Journal {
     if (this.entries.length > this.cap) this.entries.splice(0, this.entries.length - this.cap);
   }
 
-  list(): JournalEntry[] {
-    return this.entries.map((e) => ({ ...e }));
+  /** Oldest first; with `limit`, only the newest `limit` entries. */
+  list(limit?: number): JournalEntry[] {
+    return (limit === undefined ? this.entries : this.entries.slice(Math.max(0, this.entries.length - limit))).map((e) => ({ ...e }));
   }
 
   clear(): void {

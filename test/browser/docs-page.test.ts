@@ -1,19 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from '../node/helpers';
+import { launchChromium, startDevStack, type Browser, type DevStack } from './launch';
 
 // GET /docs in a real (headless) Chromium against `npm start`, with no network but loopback:
 // the page must render, run its try-it form and never reach beyond the gateway's own origin.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Keep Chromium itself quiet too (no update, sync or field-trial traffic), so "offline" is real.
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const SCREENSHOT = '/tmp/docs-page.png';
 // The nine REST operations of the README.
 const OPERATIONS = [
@@ -21,51 +12,26 @@ const OPERATIONS = [
   'OperateInstance', 'ChangeInstanceConfigure', 'ExtendDisk', 'DescribeTaskEvent',
 ];
 
-let stack: Spawned | undefined;
-let context: BrowserContext | undefined;
-let userDataDir: string | undefined;
+let stack: DevStack | undefined;
+let browser: Browser | undefined;
 let page: Page;
 let origin: string;
-const requests: string[] = [];
-const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}; npm run test:browser needs it. Install it with ` +
-        '`apt-get update && apt-get install -y chromium` (Debian), or point CHROMIUM_PATH at a Chromium/Chrome binary.',
-    );
-  const [emuPort, gwPort] = [await freePort(), await freePort()];
-  origin = `http://127.0.0.1:${gwPort}`;
-  // Its own process group, so teardown reaches npm, the emulator, wrangler and workerd alike.
-  stack = spawnGroup('npm', ['start'], { EMULATOR_PORT: String(emuPort), GATEWAY_PORT: String(gwPort) });
-  await waitFor(`${origin}/healthz`, stack, 90_000);
-
-  userDataDir = mkdtempSync(join(tmpdir(), 'docs-page-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  // Context-wide, so a request from any page, worker or popup is seen as well.
-  context.on('request', (r) => requests.push(r.url()));
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+  stack = await startDevStack();
+  origin = stack.gateway;
+  browser = await launchChromium();
+  page = browser.page;
   await page.goto(`${origin}/docs`);
   await page.locator('section.op').first().waitFor().catch(async (e: Error) => {
     // Say why: the page's own message (e.g. "Could not load /openapi.json") and the stack's output.
-    throw new Error(`/docs did not render: ${await page.locator('#content').textContent()}\n${e.message}\n${stack!.output()}`);
+    throw new Error(`/docs did not render: ${await page.locator('#content').textContent()}\n${e.message}\n${stack!.process.output()}`);
   });
 });
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  await stopGroup(stack, 'SIGTERM', 10_000);
+  await browser?.close();
+  await stack?.stop();
 });
 
 /** Opens an operation's try-it form, sends it with `token` and returns the shown answer. */
@@ -117,6 +83,7 @@ describe('GET /docs in Chromium', () => {
   });
 
   it('made no request beyond its own origin and logged no console error', () => {
+    const { requests, consoleErrors } = browser!;
     expect(requests.length).toBeGreaterThanOrEqual(4);
     expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([]);
     // Chromium logs every 4xx fetch as "Failed to load resource"; the 401 above is deliberate.

@@ -18,6 +18,7 @@ describe('npm start', () => {
     const body = (await regions.json()) as { RegionGroups: { RegionList: unknown[] }[] };
     expect(body.RegionGroups[0]!.RegionList.length).toBeGreaterThanOrEqual(2);
     expect(proc.output()).toContain('dev-token');
+    expect(proc.output()).toContain(`dashboard: http://127.0.0.1:${emuPort}/_emulator/ui`);
     expect(proc.output()).not.toContain('test-sk');
 
     // Like Ctrl-C in a terminal: the signal reaches the whole process group (npm dies by it).

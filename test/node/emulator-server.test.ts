@@ -65,6 +65,7 @@ describe('npm run emulator over real HTTP (manual clock)', () => {
     expect(proc.output()).toContain('node-ak, second-ak');
     expect(proc.output()).not.toContain('node-sk');
     expect(proc.output()).toContain('clock: manual');
+    expect(proc.output()).toContain(`dashboard: ${base}/_emulator/ui`);
   });
 
   it('health reports the manual clock and accounts from EMULATOR_ACCESS_KEYS', async () => {

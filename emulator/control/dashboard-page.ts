@@ -1,0 +1,510 @@
+// The emulator dashboard served at /_emulator/ui: one self-contained page (inline CSS and JS, no
+// build step, no CDN, no web font) that polls the control API and updates its tables in place,
+// so scroll positions and half-filled forms survive every refresh. Data reaches the DOM as text
+// nodes only: instance names and fault codes are user input.
+
+export interface DashboardPageInput {
+  /** CSP nonce of the inline style and script. */
+  nonce: string;
+  /** Upstream Action names a call fault may target. */
+  actions: readonly string[];
+  /** Upstream error codes, offered as suggestions for a fault's Code. */
+  errorCodes: readonly string[];
+}
+
+/** JSON safe inside a <script> element (no `</script>` or `<!--` can close or change it). */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput): string {
+  return /* html */ `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>ECS emulator — dashboard</title>
+<style nonce="${nonce}">
+  :root {
+    --fg:#1d2330; --muted:#5f6b7d; --line:#dfe4eb; --soft:#eef1f5; --bg:#f3f5f8; --panel:#fff; --head:#172033; --accent:#1b5fb4;
+    --ok:#17704a; --ok-bg:#e2f3ea; --busy:#8a5700; --busy-bg:#fdefd2; --off:#5b6475; --off-bg:#eceff3; --bad:#b42318; --bad-bg:#fde6e3;
+    --mono: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace;
+  }
+  * { box-sizing:border-box; }
+  html, body { margin:0; }
+  body { font:13px/1.45 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; color:var(--fg); background:var(--bg); }
+  .mono, code, input, select { font-family:var(--mono); font-size:12px; }
+  .muted { color:var(--muted); }
+  .small { font-size:11px; }
+  .nowrap { white-space:nowrap; }
+  [hidden] { display:none !important; }
+
+  header { position:sticky; top:0; z-index:10; display:flex; align-items:center; gap:20px; padding:8px 16px; background:var(--head); color:#e8edf5; }
+  header h1 { margin:0; font-size:15px; font-weight:650; letter-spacing:.01em; white-space:nowrap; }
+  header h1 span { font-weight:400; color:#9aa8bd; }
+  header .group { display:flex; align-items:center; gap:8px; }
+  header label { color:#9aa8bd; font-size:12px; }
+  header #customer { color:#cfd8e6; }
+  header select, header input { background:#243049; color:#fff; border:1px solid #3a4866; border-radius:4px; padding:3px 6px; }
+  header input { width:76px; }
+  .clock { display:flex; flex-direction:column; line-height:1.2; }
+  .clock b { font:600 14px var(--mono); color:#fff; }
+  .clock span { font:11px var(--mono); color:#9aa8bd; }
+  .mode { font:600 10px var(--mono); text-transform:uppercase; letter-spacing:.06em; padding:2px 6px; border-radius:3px; background:#33415c; color:#cfd8e6; }
+  .mode.manual { background:#5c4413; color:#ffd98a; }
+  .spacer { flex:1; }
+  .live { display:flex; align-items:center; gap:6px; font-size:12px; color:#9aa8bd; white-space:nowrap; }
+  .live::before { content:""; width:8px; height:8px; border-radius:50%; background:#3ccf82; }
+  .live.down { color:#ffb4a8; }
+  .live.down::before { background:#f0604d; }
+
+  button { font:inherit; font-size:12px; border-radius:4px; padding:4px 10px; cursor:pointer; border:1px solid var(--accent); background:var(--accent); color:#fff; }
+  button:hover { filter:brightness(1.08); }
+  button.ghost { background:transparent; color:inherit; border-color:#4a5a7a; }
+  button.danger { background:transparent; color:#ffb4a8; border-color:#8c3b31; }
+  button.plain { background:#fff; color:var(--fg); border-color:var(--line); }
+  button.x { background:transparent; border:0; color:var(--muted); padding:0 4px; font-size:15px; line-height:1; }
+  button.x:hover { color:var(--bad); }
+
+  main { display:grid; grid-template-columns:minmax(0,1fr) 372px; grid-template-areas:"inst inst" "events faults" "journal faults"; grid-template-rows:auto auto 1fr; gap:12px; padding:12px 16px 16px; align-items:start; }
+  #instances { grid-area:inst; } #events { grid-area:events; } #faults { grid-area:faults; } #journal { grid-area:journal; }
+  .panel { background:var(--panel); border:1px solid var(--line); border-radius:6px; min-width:0; overflow:hidden; }
+  .panel > h2 { display:flex; align-items:baseline; gap:10px; margin:0; padding:7px 12px; font-size:13px; font-weight:650; border-bottom:1px solid var(--line); background:#fafbfc; }
+  .panel > h2 .muted { font-weight:400; font-size:12px; }
+  .scroll { overflow:auto; }
+  #instances .scroll { max-height:372px; } #events .scroll { max-height:262px; } #journal .scroll { max-height:330px; }
+  #faults .scroll { max-height:230px; }
+  #faults td, #faults th { padding-left:8px; padding-right:8px; }
+
+  table { border-collapse:separate; border-spacing:0; width:100%; }
+  th { position:sticky; top:0; z-index:1; background:#f6f8fa; color:var(--muted); font-size:11px; font-weight:600; text-transform:uppercase; letter-spacing:.04em; text-align:left; padding:5px 10px; border-bottom:1px solid var(--line); white-space:nowrap; }
+  td { padding:5px 10px; border-bottom:1px solid var(--soft); vertical-align:top; }
+  tbody tr:hover td { background:#f8fafc; }
+  td.num, th.num { text-align:right; }
+  .empty td { color:var(--muted); text-align:center; padding:14px; }
+  .id { font-family:var(--mono); font-size:12px; font-weight:600; }
+  .ellipsis { display:inline-block; max-width:112px; overflow:hidden; text-overflow:ellipsis; white-space:nowrap; vertical-align:bottom; }
+
+  .st { display:inline-flex; align-items:center; gap:5px; padding:1px 8px 1px 7px; border-radius:10px; font:600 11.5px var(--mono); white-space:nowrap; }
+  .st::before { content:""; flex:none; width:7px; height:7px; border-radius:50%; background:currentColor; }
+  .st i { font:normal 500 11.5px system-ui, "Noto Sans CJK SC", sans-serif; opacity:.85; }
+  .st.ok { color:var(--ok); background:var(--ok-bg); }
+  .st.busy { color:var(--busy); background:var(--busy-bg); }
+  .st.busy::before { animation:pulse 1.3s ease-in-out infinite; }
+  .st.off { color:var(--off); background:var(--off-bg); }
+  .st.bad { color:var(--bad); background:var(--bad-bg); }
+  .st.sm { padding:0 6px 0 5px; font-size:10.5px; }
+  .st.sm::before { width:6px; height:6px; }
+  @keyframes pulse { 0%, 100% { opacity:1; } 50% { opacity:.2; } }
+  @media (prefers-reduced-motion: reduce) { .st.busy::before { animation:none; } }
+
+  .tag { display:inline-block; font:600 10px var(--mono); padding:0 5px; border-radius:3px; background:var(--soft); color:var(--muted); text-transform:uppercase; letter-spacing:.04em; }
+  .tag.warn { background:var(--bad-bg); color:var(--bad); }
+  .disk { display:flex; align-items:center; gap:6px; white-space:nowrap; line-height:1.7; }
+  .task { display:flex; align-items:center; gap:6px; white-space:nowrap; line-height:1.7; }
+  .http2 { color:var(--ok); } .http4 { color:var(--busy); } .http5, .http0 { color:var(--bad); }
+  .fid { display:inline-block; font:600 11px var(--mono); padding:0 5px; border-radius:3px; background:var(--bad-bg); color:var(--bad); }
+
+  .panel form { padding:10px 12px; border-top:1px solid var(--line); }
+  .panel form h3 { margin:0 0 8px; font-size:12px; font-weight:650; }
+  .fields { display:grid; grid-template-columns:1fr 1fr; gap:6px 10px; }
+  .fields label { display:flex; flex-direction:column; gap:2px; font-size:11px; color:var(--muted); }
+  .fields label.wide { grid-column:1 / -1; }
+  .fields label.check { flex-direction:row; align-items:center; gap:6px; font-size:12px; color:var(--fg); }
+  .fields input[type=number], .fields input[type=text], .fields select { width:100%; padding:4px 6px; border:1px solid var(--line); border-radius:4px; background:#fff; color:var(--fg); }
+  .actions { display:flex; justify-content:space-between; align-items:center; gap:8px; margin-top:8px; }
+  .row { display:flex; gap:8px; align-items:center; }
+  .row select { flex:1; min-width:0; padding:4px 6px; border:1px solid var(--line); border-radius:4px; background:#fff; }
+  #message:empty { display:none; }
+  #message { padding:6px 12px; border-top:1px solid var(--line); font-size:12px; }
+  #message.error { color:var(--bad); background:var(--bad-bg); }
+  #message.ok { color:var(--ok); }
+</style>
+</head>
+<body>
+<header>
+  <h1>ECS emulator <span>dashboard</span></h1>
+  <div class="group" id="account-group">
+    <label for="account">Account</label>
+    <select id="account" aria-label="Account"></select>
+    <span id="customer" class="mono small muted"></span>
+  </div>
+  <div class="group">
+    <span id="clock-mode" class="mode" title="Clock mode">—</span>
+    <div class="clock"><b id="clock-china" title="Emulator time, China time (UTC+8)">—</b><span id="clock-utc">—</span></div>
+  </div>
+  <form class="group" id="advance-form" autocomplete="off">
+    <label for="advance-seconds">Advance</label>
+    <input id="advance-seconds" type="number" min="0" step="1" value="60" aria-label="Seconds to advance"> <label for="advance-seconds">s</label>
+    <button type="submit" class="ghost">Advance clock</button>
+  </form>
+  <div class="spacer"></div>
+  <span id="live" class="live">connecting…</span>
+  <button type="button" id="reset" class="danger" title="Default seed; clears faults and journal">Reset to seed</button>
+</header>
+
+<main>
+  <section class="panel" id="instances">
+    <h2>Instances <span class="muted" id="instances-summary"></span></h2>
+    <div class="scroll"><table>
+      <thead><tr><th>Status</th><th>Instance</th><th>Spec</th><th>Zone</th><th>Billing</th><th>Disks</th><th>Fault</th></tr></thead>
+      <tbody id="instance-rows"></tbody>
+      <tbody><tr class="empty" id="instances-empty" hidden><td colspan="7">No instances in this account.</td></tr></tbody>
+    </table></div>
+  </section>
+
+  <section class="panel" id="events">
+    <h2>Recent events <span class="muted" id="events-summary"></span></h2>
+    <div class="scroll"><table>
+      <thead><tr><th>Created</th><th>Event</th><th>Status</th><th>Tasks</th><th>EventId</th></tr></thead>
+      <tbody id="event-rows"></tbody>
+      <tbody><tr class="empty" id="events-empty" hidden><td colspan="5">No events yet: operate an instance through the API.</td></tr></tbody>
+    </table></div>
+  </section>
+
+  <section class="panel" id="faults">
+    <h2>Faults <span class="muted" id="faults-summary"></span><span class="spacer"></span><button type="button" class="plain" id="clear-faults">Clear all</button></h2>
+    <div class="scroll"><table>
+      <thead><tr><th class="num">Id</th><th>Match → effect</th><th class="num" title="Hits left before the fault disappears">Left</th><th></th></tr></thead>
+      <tbody id="fault-rows"></tbody>
+      <tbody id="instance-fault-rows"></tbody>
+      <tbody><tr class="empty" id="faults-empty" hidden><td colspan="4">No active faults: every call is answered normally.</td></tr></tbody>
+    </table></div>
+    <form id="call-fault-form" autocomplete="off">
+      <h3>Add a call fault</h3>
+      <div class="fields">
+        <label class="wide">Action<select name="Action" id="fault-action"><option value="">any action</option></select></label>
+        <label>Status<input type="number" name="Status" min="400" max="599" placeholder="e.g. 503"></label>
+        <label>Code<input type="text" name="Code" list="error-codes" placeholder="e.g. ServiceUnavailable"></label>
+        <label>DelayMs<input type="number" name="DelayMs" min="0" max="600000" step="100" placeholder="0"></label>
+        <label>Times<input type="number" name="Times" min="1" step="1" placeholder="until removed"></label>
+        <label>Probability<input type="number" name="Probability" min="0" max="1" step="0.05" placeholder="1"></label>
+        <span></span>
+        <label class="check"><input type="checkbox" name="Hang"> Hang (no answer)</label>
+        <label class="check"><input type="checkbox" name="Malformed"> Malformed JSON</label>
+      </div>
+      <div class="actions"><span class="muted small">Matching calls fail before the action runs.</span><button type="submit">Add fault</button></div>
+    </form>
+    <form id="instance-fault-form" autocomplete="off">
+      <h3>Fail an instance's next transition</h3>
+      <div class="row"><select name="EcsId" id="fault-instance" aria-label="Instance"></select><button type="submit">Add</button></div>
+    </form>
+    <div id="message" role="status"></div>
+  </section>
+
+  <section class="panel" id="journal">
+    <h2>Journal <span class="muted" id="journal-summary"></span></h2>
+    <div class="scroll"><table>
+      <thead><tr><th class="num">#</th><th>Time (China)</th><th>Action</th><th>Account</th><th class="num">Status</th><th>Code</th><th>Fault</th><th>Call</th></tr></thead>
+      <tbody id="journal-rows"></tbody>
+      <tbody><tr class="empty" id="journal-empty" hidden><td colspan="8">No calls received yet.</td></tr></tbody>
+    </table></div>
+  </section>
+</main>
+<datalist id="error-codes"></datalist>
+
+<script nonce="${nonce}">
+(() => {
+  const ACTIONS = ${scriptJson(actions)};
+  const ERROR_CODES = ${scriptJson(errorCodes)};
+  const POLL_MS = 1000;
+  const JOURNAL_TAIL = 100;
+  const EVENTS_SHOWN = 50;
+  // The control API lives beside this page: /_emulator/ui → /_emulator/state, …
+  const base = location.pathname.replace(/\\/ui\\/?$/, '');
+  const $ = (id) => document.getElementById(id);
+
+  /** An element with text children only (never HTML). */
+  const h = (tag, cls, ...kids) => {
+    const el = document.createElement(tag);
+    if (cls) el.className = cls;
+    for (const kid of kids.flat()) if (kid !== null && kid !== undefined && kid !== false) el.append(kid.nodeType ? kid : String(kid));
+    return el;
+  };
+  const titled = (el, title) => ((el.title = title), el);
+
+  const TONE = {
+    running: 'ok', success: 'ok', available: 'ok',
+    building: 'busy', restarting: 'busy', shutting_down: 'busy', starting_up: 'busy', deleting: 'busy', destroying: 'busy',
+    recovering: 'busy', updating: 'busy', doing: 'busy',
+    error: 'bad', failed: 'bad',
+  };
+  const pill = (code, display, small) => h('span', 'st ' + (TONE[code] || 'off') + (small ? ' sm' : ''), code, display ? [' ', h('i', '', display)] : []);
+  /** A × button; the document's click handler acts on its data-* attribute. */
+  const removeButton = (data, value, title) => {
+    const b = titled(h('button', 'x', '×'), title);
+    b.type = 'button';
+    b.dataset[data] = value;
+    b.setAttribute('aria-label', title);
+    return b;
+  };
+  const clockTime = (t) => (t ? t.slice(11) : '');
+
+  /**
+   * Brings tbody's rows in line with items, keyed; a row is rebuilt only when its data changed,
+   * so unchanged rows (and the scroll position around them) stay as they are.
+   */
+  function sync(tbody, items, key, build) {
+    const old = new Map([...tbody.children].map((tr) => [tr.dataset.key, tr]));
+    let prev = null;
+    for (const item of items) {
+      const k = key(item);
+      const sig = JSON.stringify(item);
+      let tr = old.get(k);
+      old.delete(k);
+      if (!tr || tr.dataset.sig !== sig) {
+        const fresh = build(item);
+        fresh.dataset.key = k;
+        fresh.dataset.sig = sig;
+        if (tr) tr.replaceWith(fresh);
+        tr = fresh;
+      }
+      const want = prev ? prev.nextSibling : tbody.firstChild;
+      if (want !== tr) tbody.insertBefore(tr, want);
+      prev = tr;
+    }
+    for (const tr of old.values()) tr.remove();
+  }
+
+  /** Keeps a select's options equal to the given [value, label] list without losing the choice. */
+  function syncOptions(select, options, keep) {
+    const sig = JSON.stringify(options);
+    if (select.dataset.sig === sig) return;
+    const chosen = select.value;
+    select.replaceChildren(...options.map(([value, label]) => {
+      const o = h('option', '', label);
+      o.value = value;
+      return o;
+    }));
+    select.dataset.sig = sig;
+    if (keep && options.some(([v]) => v === chosen)) select.value = chosen;
+  }
+
+  for (const a of ACTIONS) $('fault-action').append(Object.assign(h('option', '', a), { value: a }));
+  for (const c of ERROR_CODES) $('error-codes').append(Object.assign(h('option'), { value: c }));
+
+  // ---- rendering ----
+
+  function instanceRow(i) {
+    const disks = [['sys', i.Disk.SystemDiskConf.DiskId, i.Disk.SystemDiskConf], ...i.Disk.DataDiskConf.map((d) => ['data', d.Id, d])];
+    const rule = i.EcsRule;
+    const spec = rule.CpuNum + ' vCPU · ' + rule.Ram + ' GiB' + (rule.Gpu ? ' · ' + rule.Gpu + ' GPU' : '');
+    const fault = i.FailNextTransition
+      ? h('span', 'nowrap', titled(h('span', 'tag warn', 'fails'), 'Its next transition ends failed and the instance goes to error'), ' ', removeButton('removeInstanceFault', i.EcsId, 'Remove this instance fault'))
+      : h('span', 'muted', '—');
+    return h('tr', '',
+      h('td', '', pill(i.Status, i.StatusDisplay)),
+      h('td', 'nowrap', h('div', 'id', i.EcsId), h('div', 'muted', i.EcsName)),
+      h('td', 'nowrap', h('div', 'mono', spec), h('div', 'muted small', rule.Name, i.RealCardName ? ' · ' + i.RealCardName : '')),
+      h('td', 'nowrap', h('div', 'mono', i.AvailableZoneCode), h('div', 'muted small', i.RegionName + ' · ' + i.AzName)),
+      titled(h('td', 'nowrap', h('div', '', i.BillingInfo.BillingMethodName), i.NoChargeForShutdown ? h('div', '', h('span', 'tag', '关机不计费')) : null), 'BillingMethod ' + i.BillingInfo.BillingMethod),
+      h('td', '', disks.map(([kind, id, d]) => h('div', 'disk',
+        h('span', 'tag', kind), h('span', 'mono', id), h('span', 'muted', d.DiskFeature + ' · ' + d.Size + ' GB'), pill(i.DiskStatus[id] || 'available', '', true)))),
+      h('td', '', fault),
+    );
+  }
+
+  function eventRow(e) {
+    return h('tr', '',
+      titled(h('td', 'mono nowrap', clockTime(e.CreateTime)), e.CreateTime),
+      h('td', 'nowrap', h('div', '', e.EventTypeDisplay), h('div', 'mono small muted', e.EventType + (e.Service === 'ebs' ? ' · ebs' : ''))),
+      h('td', '', pill(e.EventStatus, e.EventStatusDisplay)),
+      h('td', '', e.TaskList.map((t) => titled(h('div', 'task',
+        pill(t.Status, t.StatusDisplay, true), h('span', 'mono', t.ResourceId),
+        h('span', 'muted small mono', clockTime(t.CreateTime) + ' → ' + (t.EndTime ? clockTime(t.EndTime) : '…'))),
+        t.ResourceDisplay + ' · ' + t.TaskTypeDisplay + ' (' + t.TaskType + ') · TaskId ' + t.TaskId + ' · updated ' + t.UpdateTime))),
+      h('td', 'mono small', titled(h('span', 'ellipsis', e.EventId), e.EventId)),
+    );
+  }
+
+  function effectOf(f) {
+    const parts = [];
+    if (f.Hang) parts.push('hang');
+    else if (f.Malformed) parts.push('malformed JSON');
+    else if (f.Status !== undefined || f.Code !== undefined) parts.push([f.Status, f.Code].filter((x) => x !== undefined).join(' '));
+    if (f.DelayMs) parts.push('+' + f.DelayMs + ' ms');
+    if (f.Probability !== undefined) parts.push('p=' + f.Probability);
+    return parts.join(' · ');
+  }
+
+  function faultRow(f) {
+    const remove = removeButton('removeFault', f.FaultId, 'Remove fault ' + f.FaultId);
+    return h('tr', '',
+      h('td', 'num', h('span', 'fid', '#' + f.FaultId)),
+      h('td', '', h('div', 'mono', f.Action || h('span', 'muted', 'any action')), h('div', 'mono small muted', effectOf(f))),
+      titled(h('td', 'num mono nowrap', f.Times !== undefined ? String(f.Times - f.Hits) : '∞'), f.Hits + ' hit(s) so far'),
+      h('td', 'num', remove),
+    );
+  }
+
+  function instanceFaultRow(f) {
+    const remove = removeButton('removeInstanceFault', f.EcsId, 'Remove this instance fault');
+    return h('tr', '',
+      h('td', 'num', h('span', 'tag warn', 'inst')),
+      h('td', '', h('div', 'mono', f.EcsId), h('div', 'mono small muted', 'next transition fails' + (f.AccessKeyId ? ' · ' + f.AccessKeyId : ''))),
+      h('td', 'num mono', '1'),
+      h('td', 'num', remove),
+    );
+  }
+
+  function journalRow(j) {
+    return h('tr', '',
+      h('td', 'num mono muted', j.Seq),
+      titled(h('td', 'mono nowrap', clockTime(j.Time)), j.Time),
+      h('td', 'mono', j.Action || h('span', 'muted', '—')),
+      h('td', 'mono', j.AccessKeyId || h('span', 'muted', '—')),
+      h('td', 'num mono http' + String(j.Status).charAt(0), j.Status === 0 ? 'none' : j.Status),
+      h('td', 'mono', j.Code),
+      h('td', '', j.FaultId !== undefined ? h('span', 'fid', '#' + j.FaultId) : ''),
+      h('td', 'mono small muted nowrap', j.Method + ' ' + j.Path + (j.Transport === 'http' ? '' : ' · ' + j.Transport)),
+    );
+  }
+
+  const countBy = (items, f) => items.reduce((m, x) => ((m[f(x)] = (m[f(x)] || 0) + 1), m), {});
+
+  function render(state, journal) {
+    const accounts = state.Accounts;
+    const stored = sessionStorage.getItem('emulatorAccount');
+    syncOptions($('account'), accounts.map((a) => [a.AccessKeyId, a.AccessKeyId]), true);
+    if (stored && accounts.some((a) => a.AccessKeyId === stored) && $('account').dataset.picked !== '1') $('account').value = stored;
+    $('account').hidden = accounts.length < 2;
+    const account = accounts.find((a) => a.AccessKeyId === $('account').value) || accounts[0];
+    $('customer').textContent = account ? (accounts.length < 2 ? account.AccessKeyId + ' · ' : '') + account.CustomerId : '';
+
+    $('clock-mode').textContent = state.Clock.Mode;
+    $('clock-mode').className = 'mode ' + state.Clock.Mode;
+    $('clock-china').textContent = state.Clock.ChinaTime;
+    $('clock-utc').textContent = 'UTC ' + state.Clock.Now.replace('T', ' ').replace(/\\.\\d+Z$/, 'Z');
+
+    const instances = account ? account.Instances : [];
+    sync($('instance-rows'), instances, (i) => i.EcsId, instanceRow);
+    $('instances-empty').hidden = instances.length > 0;
+    const byStatus = countBy(instances, (i) => i.Status);
+    $('instances-summary').textContent = instances.length + ' · ' + Object.entries(byStatus).map(([s, n]) => n + ' ' + s).join(', ');
+
+    const events = account ? account.Events.slice(-EVENTS_SHOWN).reverse() : [];
+    sync($('event-rows'), events, (e) => e.EventId, eventRow);
+    $('events-empty').hidden = events.length > 0;
+    const doing = events.filter((e) => e.EventStatus === 'doing').length;
+    $('events-summary').textContent = account ? account.Events.length + ' in this account' + (doing ? ' · ' + doing + ' running' : '') : '';
+
+    sync($('fault-rows'), state.Faults, (f) => String(f.FaultId), faultRow);
+    sync($('instance-fault-rows'), state.InstanceFaults, (f) => f.EcsId, instanceFaultRow);
+    const nFaults = state.Faults.length + state.InstanceFaults.length;
+    $('faults-empty').hidden = nFaults > 0;
+    $('faults-summary').textContent = nFaults ? nFaults + ' active (all accounts)' : 'none';
+    syncOptions($('fault-instance'), instances.map((i) => [i.EcsId, i.EcsId + ' · ' + i.EcsName + ' (' + i.Status + ')']), true);
+
+    const entries = journal.Entries.slice().reverse();
+    sync($('journal-rows'), entries, (j) => String(j.Seq), journalRow);
+    $('journal-empty').hidden = entries.length > 0;
+    $('journal-summary').textContent = 'newest first · last ' + JOURNAL_TAIL + ' calls, all accounts';
+  }
+
+  // ---- talking to the control API ----
+
+  async function api(method, path, body) {
+    const res = await fetch(base + path, {
+      method,
+      cache: 'no-store',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error((data.Code || res.status) + ': ' + (data.Msg || res.statusText));
+    return data;
+  }
+
+  function say(text, kind) {
+    $('message').textContent = text;
+    $('message').className = kind || '';
+  }
+
+  let timer = 0;
+  let polling = false;
+  async function poll() {
+    clearTimeout(timer);
+    if (polling) return;
+    polling = true;
+    try {
+      const [state, journal] = await Promise.all([api('GET', '/state'), api('GET', '/journal?limit=' + JOURNAL_TAIL)]);
+      render(state, journal);
+      $('live').className = 'live';
+      $('live').textContent = 'live · ' + new Date().toLocaleTimeString([], { hour12: false });
+    } catch (e) {
+      $('live').className = 'live down';
+      $('live').textContent = 'disconnected — retrying';
+      $('live').title = String(e && e.message);
+    } finally {
+      polling = false;
+      timer = setTimeout(poll, POLL_MS);
+    }
+  }
+
+  /** Runs one change, reports it, and refreshes at once instead of waiting for the next poll. */
+  async function act(run, done) {
+    try {
+      const answer = await run();
+      say(done(answer), 'ok');
+    } catch (e) {
+      say(String(e && e.message), 'error');
+    }
+    poll();
+  }
+
+  $('account').addEventListener('change', () => {
+    $('account').dataset.picked = '1';
+    sessionStorage.setItem('emulatorAccount', $('account').value);
+    poll();
+  });
+
+  $('call-fault-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const form = ev.target;
+    const fault = {};
+    for (const el of form.elements) {
+      if (!el.name) continue;
+      if (el.type === 'checkbox') { if (el.checked) fault[el.name] = true; }
+      else if (el.value.trim() !== '') fault[el.name] = el.type === 'number' ? Number(el.value) : el.value.trim();
+    }
+    act(() => api('POST', '/faults', fault), (f) => 'Fault #' + f.FaultId + ' added: ' + (f.Action || 'any action') + ' → ' + effectOf(f));
+  });
+
+  $('instance-fault-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const EcsId = $('fault-instance').value;
+    if (!EcsId) return say('No instance to choose in this account.', 'error');
+    act(() => api('POST', '/faults', { EcsId, FailNextTransition: true }), () => EcsId + ': its next transition will fail');
+  });
+
+  document.addEventListener('click', (ev) => {
+    const el = ev.target.closest('button');
+    if (!el) return;
+    if (el.dataset.removeFault) {
+      const id = el.dataset.removeFault;
+      act(() => api('DELETE', '/faults/' + encodeURIComponent(id)), () => 'Fault #' + id + ' removed');
+    } else if (el.dataset.removeInstanceFault) {
+      const id = el.dataset.removeInstanceFault;
+      act(() => api('DELETE', '/faults/instances/' + encodeURIComponent(id)), () => id + ': instance fault removed');
+    }
+  });
+
+  $('clear-faults').addEventListener('click', () => act(() => api('DELETE', '/faults'), () => 'All faults cleared'));
+
+  $('advance-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const seconds = Number($('advance-seconds').value);
+    act(() => api('POST', '/clock/advance', { Seconds: seconds }), (r) => 'Clock advanced ' + seconds + ' s to ' + r.Clock.ChinaTime);
+  });
+
+  $('reset').addEventListener('click', () => {
+    if (!confirm('Reset the emulator to its seed? Instances, events, faults and the journal start over.')) return;
+    act(() => api('POST', '/reset'), (r) => 'Reset to the ' + r.Seed + ' seed: ' + r.Instances + ' instances');
+  });
+
+  poll();
+})();
+</script>
+</body>
+</html>
+`;
+}

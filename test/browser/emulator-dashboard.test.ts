@@ -1,0 +1,159 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startDevStack, type Browser, type DevStack } from './launch';
+
+// GET /_emulator/ui in a real (headless) Chromium against `npm start`, with no network but
+// loopback: the page shows the seeded world, follows changes made through the gateway without a
+// reload, and a fault added from its form is what the next wire call meets.
+
+const SCREENSHOT = process.env.DASHBOARD_SCREENSHOT ?? '/tmp/emulator-dashboard.png';
+const TOKEN = { authorization: 'Bearer dev-token' };
+const SEEDED = ['ins-demand-cpu-ssd', 'ins-demand-cpu-local', 'ins-demand-gpu-ssd', 'ins-month-cpu-ssd', 'ins-month-gpu-ssd'];
+
+let stack: DevStack | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let navigations = 0;
+
+const row = (EcsId: string) => page.locator(`#instance-rows tr[data-key="${EcsId}"]`);
+const statusOf = (EcsId: string) => row(EcsId).locator('td').first().textContent();
+
+async function gateway(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${stack!.gateway}${path}`, {
+    method,
+    headers: body === undefined ? TOKEN : { ...TOKEN, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(15_000),
+  });
+  return { status: res.status, body: await res.json() };
+}
+const control = async (path: string) => (await fetch(`${stack!.emulator}/_emulator${path}`)).json() as Promise<any>;
+
+beforeAll(async () => {
+  // Short restarts, so the round trip running → restarting → running takes seconds on the wall clock.
+  stack = await startDevStack({ EMULATOR_DURATIONS: 'restart_ecs=3' });
+  browser = await launchChromium();
+  page = browser.page;
+  page.on('framenavigated', (f) => {
+    if (f === page.mainFrame()) navigations++;
+  });
+  await page.goto(`${stack.emulator}/_emulator/ui`);
+  await row(SEEDED[0]!).waitFor({ timeout: 10_000 }).catch((e: Error) => {
+    throw new Error(`/_emulator/ui did not render: ${e.message}\n${browser!.consoleErrors.join('\n')}\n${stack!.process.output()}`);
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('GET /_emulator/ui in Chromium', () => {
+  it('shows the seeded instances: status (with its Chinese display), spec, zone, billing and disks', async () => {
+    expect(await page.locator('#instance-rows tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key')))).toEqual(SEEDED);
+    const first = (await row('ins-demand-cpu-ssd').textContent())!;
+    for (const part of ['running', '运行中', 'web-01', '4 vCPU · 8 GiB', 'Cpu计算型C4', 'CN_Hohhot_B', '按需计费', 'disk-demand-cpu-ssd-data', 'ssd · 96 GB', 'available'])
+      expect(first).toContain(part);
+    expect(await row('ins-demand-cpu-ssd').locator('.st').first().getAttribute('class')).toContain('ok');
+    expect(await statusOf('ins-demand-gpu-ssd')).toContain('已关机');
+    expect(await row('ins-demand-gpu-ssd').locator('.st').first().getAttribute('class')).toContain('off');
+    expect(await page.locator('#clock-mode').textContent()).toBe('wall');
+    expect(await page.locator('#clock-china').textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+  });
+
+  it('follows a restart made through the gateway, without reloading and without losing form input', async () => {
+    const before = navigations;
+    await page.evaluate(() => ((globalThis as unknown as { marker: number }).marker = 42));
+    await page.locator('#call-fault-form input[name=DelayMs]').fill('250'); // half-typed input must survive updates
+
+    const op = await gateway('POST', '/v1/instances/operate', { EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' });
+    expect(op.status, JSON.stringify(op.body)).toBe(202);
+    await expect.poll(() => statusOf('ins-demand-cpu-ssd'), { timeout: 5_000 }).toContain('restarting');
+    expect(await row('ins-demand-cpu-ssd').locator('.st').first().getAttribute('class')).toContain('busy');
+    const event = page.locator(`#event-rows tr[data-key="${op.body.EventId}"]`);
+    await expect.poll(() => event.textContent(), { timeout: 5_000 }).toContain('重启云服务器');
+    // restart_ecs=3: running again a few seconds later, and the event ends success.
+    await expect.poll(() => statusOf('ins-demand-cpu-ssd'), { timeout: 10_000, interval: 250 }).toContain('running');
+    await expect.poll(() => event.textContent(), { timeout: 5_000 }).toContain('成功');
+
+    expect(navigations).toBe(before);
+    expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
+    expect(await page.locator('#call-fault-form input[name=DelayMs]').inputValue()).toBe('250');
+    await page.locator('#call-fault-form input[name=DelayMs]').fill('');
+  });
+
+  it('a fault added from the form is met by the next wire call and named in the journal', async () => {
+    const form = page.locator('#call-fault-form');
+    await form.locator('select[name=Action]').selectOption('DescribeInstance');
+    await form.locator('input[name=Status]').fill('503');
+    await form.locator('input[name=Code]').fill('ServiceUnavailable');
+    await form.getByRole('button', { name: 'Add fault' }).click();
+    await expect.poll(() => page.locator('#message').textContent(), { timeout: 5_000 }).toMatch(/^Fault #\d+ added/);
+    const faults = (await control('/faults')).Faults;
+    expect(faults).toHaveLength(1);
+    expect(faults[0]).toMatchObject({ Action: 'DescribeInstance', Status: 503, Code: 'ServiceUnavailable' });
+    const faultId: number = faults[0].FaultId;
+    await expect.poll(() => page.locator('#fault-rows').textContent(), { timeout: 5_000 }).toContain('503 ServiceUnavailable');
+
+    // Through the gateway: the upstream 503 becomes a 502 problem; other actions still answer.
+    const hit = await gateway('GET', '/v1/instances/ins-demand-cpu-ssd');
+    expect(hit.status, JSON.stringify(hit.body)).toBe(502);
+    expect((await gateway('GET', '/v1/instances')).status).toBe(200);
+    const journal = (await control('/journal')).Entries as { Action: string; Status: number; FaultId?: number }[];
+    expect(journal.filter((e) => e.FaultId === faultId).map((e) => [e.Action, e.Status])[0]).toEqual(['DescribeInstance', 503]);
+    const faultedRow = page.locator('#journal-rows tr', { hasText: `#${faultId}` }).first();
+    await expect.poll(() => faultedRow.textContent(), { timeout: 5_000 }).toContain('ServiceUnavailable');
+
+    // An instance fault from its form shows in the list and on the instance's row.
+    await page.locator('#fault-instance').selectOption('ins-month-gpu-ssd');
+    await page.locator('#instance-fault-form').getByRole('button', { name: 'Add' }).click();
+    await expect.poll(async () => (await control('/faults')).InstanceFaults.map((f: { EcsId: string }) => f.EcsId)).toEqual(['ins-month-gpu-ssd']);
+    await expect.poll(() => row('ins-month-gpu-ssd').locator('td').last().textContent(), { timeout: 5_000 }).toContain('fails');
+
+    // What a person sees: the world with a transition under way, its events, the faults and the journal naming them.
+    expect((await gateway('POST', '/v1/instances/operate', { EcsIds: ['ins-demand-cpu-local'], OpType: 'shutdown_ecs' })).status).toBe(202);
+    await expect.poll(() => statusOf('ins-demand-cpu-local'), { timeout: 5_000 }).toContain('shutting_down');
+    await page.mouse.wheel(0, -10_000);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // × removes them again: the wire call answers, the list is empty.
+    await page.locator(`#fault-rows button[data-remove-fault="${faultId}"]`).click();
+    await page.locator('#instance-fault-rows button[data-remove-instance-fault="ins-month-gpu-ssd"]').click();
+    await expect.poll(async () => (await control('/faults')).Faults.length + (await control('/faults')).InstanceFaults.length).toBe(0);
+    await expect.poll(() => page.locator('#faults-empty').isVisible(), { timeout: 5_000 }).toBe(true);
+    expect((await gateway('GET', '/v1/instances/ins-demand-cpu-ssd')).status).toBe(200);
+  });
+
+  it('a refused fault shows the control API\'s message and adds nothing', async () => {
+    const form = page.locator('#call-fault-form');
+    await form.locator('select[name=Action]').selectOption('');
+    for (const name of ['Status', 'Code', 'DelayMs', 'Times', 'Probability']) await form.locator(`input[name=${name}]`).fill('');
+    await form.locator('input[name=Times]').fill('2');
+    await form.getByRole('button', { name: 'Add fault' }).click();
+    await expect.poll(() => page.locator('#message').textContent(), { timeout: 5_000 }).toContain('at least one of Status, Code, DelayMs, Hang, Malformed');
+    expect(await page.locator('#message').getAttribute('class')).toBe('error');
+    expect((await control('/faults')).Faults).toEqual([]);
+  });
+
+  it('advances the clock and resets to the seed from the header', async () => {
+    const read = async () => Date.parse((await page.locator('#clock-china').textContent())!.replace(' ', 'T') + '+08:00');
+    const t0 = await read();
+    await page.locator('#advance-seconds').fill('7200');
+    await page.getByRole('button', { name: 'Advance clock' }).click();
+    await expect.poll(read, { timeout: 5_000 }).toBeGreaterThanOrEqual(t0 + 7200_000);
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Reset to seed' }).click();
+    await expect.poll(() => page.locator('#events-empty').isVisible(), { timeout: 5_000 }).toBe(true);
+    expect((await control('/state')).Accounts[0].Events).toEqual([]);
+    expect(await page.locator('#instance-rows tr').count()).toBe(SEEDED.length);
+  });
+
+  it('made no request beyond the emulator\'s own origin and logged no console error', () => {
+    const { requests, consoleErrors } = browser!;
+    expect(requests.length).toBeGreaterThanOrEqual(5);
+    expect(requests.filter((url) => new URL(url).origin !== stack!.emulator)).toEqual([]);
+    // The refused fault above is a deliberate 400.
+    expect(consoleErrors.filter((e) => !/Failed to load resource: .* status of 400/.test(e))).toEqual([]);
+  });
+});

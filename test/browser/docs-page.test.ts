@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from '../node/helpers';
+import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from '../helpers/process-group';
 
 // GET /docs in a real (headless) Chromium against `npm start`, with no network but loopback:
 // the page must render, run its try-it form and never reach beyond the gateway's own origin.
@@ -15,7 +15,7 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const SCREENSHOT = '/tmp/docs-page.png';
-// DESIGN 3: the nine REST operations.
+// The nine REST operations.
 const OPERATIONS = [
   'DescribeRegions', 'DescribeEcsFamilyInfo', 'DescribeInstanceList', 'DescribeInstance', 'ModifyInstanceName',
   'OperateInstance', 'ChangeInstanceConfigure', 'ExtendDisk', 'DescribeTaskEvent',

@@ -3,9 +3,9 @@ import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort, sleep, spawnGroup, stopGroup, waitFor, wranglerCommand, type Spawned } from './helpers';
+import { freePort, sleep, spawnGroup, stopGroup, waitFor, wranglerCommand, type Spawned } from '../helpers/process-group';
 
-// Issue 4 "Done when", end to end: `npm run emulator` and the gateway under `wrangler dev --var`
+// The edge behaviour end to end: `npm run emulator` and the gateway under `wrangler dev --var`
 // (short TTL, short timeout, fresh --persist-to so KV and the Durable Object start empty), driven
 // over real HTTP; the emulator's journal shows exactly the upstream calls each behaviour implies.
 
@@ -88,7 +88,7 @@ async function journal(action: string): Promise<string[]> {
   return Entries.filter((e) => e.Action === action).map((e) => e.Code);
 }
 
-describe('issue 4 against npm run emulator + wrangler dev --var', () => {
+describe('edge behaviour against npm run emulator + wrangler dev --var', () => {
   beforeEach(async () => {
     await control('DELETE', '/faults');
     await control('DELETE', '/journal');

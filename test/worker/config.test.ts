@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, cacheTtls, upstreamSettings } from '../../worker/config';
 
-describe('configuration (DESIGN 3.1, 5)', () => {
+describe('configuration', () => {
   it('falls back to the documented defaults when a setting is absent', () => {
     expect(upstreamSettings({})).toEqual({ schema: 'https', host: 'api.capitalonline.net', timeoutMs: 10_000 });
     expect(cacheTtls({})).toEqual({ regions: 3600, families: 600 });

@@ -94,6 +94,40 @@ describe('ChangeInstanceConfigure', () => {
     expect((await detail(emu, 'ins-month-cpu-ssd')).EcsRule.CpuNum).toBe(4);
   });
 
+  describe('monthly instances may only grow: each dimension on its own', () => {
+    // One monthly GPU instance at Cpu 8 / Ram 16 / Gpu 2 and targets one step away in one dimension.
+    const spec = (Cpu: number, Ram: number, Gpu: number) => ({ GpuShowType: 'A5000', GpuTypeId: 'gpu-a5000', Cpu, Ram, Gpu, SupportGpuDriver: 'Datacenter' });
+    const targets: [number, number, number][] = [[8, 16, 2], [7, 16, 2], [9, 16, 2], [8, 15, 2], [8, 17, 2], [8, 16, 1], [8, 16, 3], [9, 15, 2]];
+    async function monthly(): Promise<Emulator> {
+      const emu = newEmulator();
+      const reset = await ctl(emu, 'POST', '/reset', {
+        Families: [{ AvailableZoneCode: 'CN_Hohhot_B', BillingMethod: '1', EcsFamilyInfo: [{ EcsFamilyName: 'Grow', SpecList: targets.map(([c, r, g]) => spec(c, r, g)) }] }],
+        Instances: [{ EcsId: 'ins-m', BillingMethod: '1', EcsFamilyName: 'Grow', Cpu: 8, Ram: 16, Gpu: 2, Status: 'shutdown' }],
+      });
+      expect(reset.status, reset.text).toBe(200);
+      return emu;
+    }
+    const to = (emu: Emulator, Cpu: number, Ram: number, Gpu: number) =>
+      change(emu, { EcsIds: ['ins-m'], AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Grow', Cpu, Ram, Gpu });
+
+    for (const [name, [cpu, ram, gpu]] of [['only CPU', [7, 16, 2]], ['only RAM', [8, 15, 2]], ['only GPU', [8, 16, 1]], ['RAM while CPU grows', [9, 15, 2]]] as const) {
+      it(`shrinking ${name} is refused`, async () => {
+        const emu = await monthly();
+        expectError(await to(emu, cpu, ram, gpu), 400, 'UnsupportedOperation', 'only grow');
+        expect((await detail(emu, 'ins-m')).EcsRule).toMatchObject({ CpuNum: 8, Ram: 16, Gpu: 2 });
+      });
+    }
+    for (const [name, [cpu, ram, gpu]] of [['only CPU', [9, 16, 2]], ['only RAM', [8, 17, 2]], ['only GPU', [8, 16, 3]]] as const) {
+      it(`growing ${name} (the others equal) is accepted`, async () => {
+        const emu = await monthly();
+        const r = await to(emu, cpu, ram, gpu);
+        expect(r.status, r.text).toBe(200);
+        emu.advance(10);
+        expect((await detail(emu, 'ins-m')).EcsRule).toMatchObject({ CpuNum: cpu, Ram: ram, Gpu: gpu });
+      });
+    }
+  });
+
   it('local-disk instances stay in their family, but may resize inside it', async () => {
     const emu = newEmulator();
     await shutDown(emu, ['ins-demand-cpu-local']);
@@ -176,6 +210,16 @@ describe('ExtendDisk', () => {
     expectError(await extend(emu, 'disk-demand-cpu-ssd-data', 96), 400, 'InvalidParameter', 'larger than the current size 96');
     expectError(await extend(emu, 'disk-demand-cpu-ssd-data', 88), 400, 'InvalidParameter', 'larger');
     expectError(await extend(emu, 'disk-demand-cpu-ssd-data', '128'), 400, 'InvalidParameter', 'ExtendedSize');
+  });
+
+  it('the edges one rule at a time: 96 → 104 (the next multiple of 8) is accepted, 100 (larger, not a multiple) and 96 (a multiple, not larger) are not', async () => {
+    const emu = newEmulator();
+    expectError(await extend(emu, 'disk-demand-cpu-ssd-data', 100), 400, 'InvalidParameter', 'multiple of 8');
+    expectError(await extend(emu, 'disk-demand-cpu-ssd-data', 96), 400, 'InvalidParameter', 'larger');
+    const r = await extend(emu, 'disk-demand-cpu-ssd-data', 104);
+    expect(r.status, r.text).toBe(200);
+    emu.advance(6);
+    expect((await detail(emu, 'ins-demand-cpu-ssd')).Disk.DataDiskConf[0].Size).toBe(104);
   });
 
   it('not a local disk', async () => {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
-import { signRequest } from '../../openapi/upstream/signature';
+import { independentlySigned } from './independent-signature';
 
 export const AK = 'test-ak';
 export const SK = 'test-sk';
@@ -24,10 +24,13 @@ export interface CallOptions {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field
 export type Answer = { status: number; body: any; text: string };
 
-/** A signed call as an independent client would make it (signature from openapi/upstream/signature.ts). */
+/**
+ * A signed call as an independent client would make it: signed by test/helpers/independent-signature.ts,
+ * never by openapi/upstream/signature.ts, which the emulator checks with (a bug shared by both sides would hide).
+ */
 export async function call(emu: Emulator, action: string, o: CallOptions = {}): Promise<Answer> {
   const method = o.method ?? (o.body !== undefined || o.rawBody !== undefined ? 'POST' : 'GET');
-  const signed = await signRequest({ method, action, accessKeyId: o.ak ?? AK, secretKey: o.sk ?? SK, params: o.params, now: o.now, nonce: o.nonce });
+  const signed = independentlySigned({ method, action, accessKeyId: o.ak ?? AK, secretKey: o.sk ?? SK, params: o.params, now: o.now, nonce: o.nonce });
   return send(emu, `/${o.service ?? 'ecs'}/v1?${signed.query}`, method, o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body)), o.signal);
 }
 

@@ -89,3 +89,33 @@ export function independentSignature(secretKey: string, stringToSign: string): s
   const enc = new TextEncoder();
   return base64(hmacSha1(enc.encode(secretKey), enc.encode(stringToSign)));
 }
+
+export interface IndependentSignInput {
+  method: 'GET' | 'POST';
+  action: string;
+  accessKeyId: string;
+  secretKey: string;
+  params?: Record<string, string>;
+  nonce?: string;
+  now?: Date;
+}
+
+/** A complete signed query (common parameters, Signature) made with this file's signer only. */
+export function independentlySigned(input: IndependentSignInput): { params: Record<string, string>; query: string; stringToSign: string } {
+  const params: Record<string, string> = {
+    ...input.params,
+    Action: input.action,
+    AccessKeyId: input.accessKeyId,
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureNonce: input.nonce ?? crypto.randomUUID(),
+    SignatureVersion: '1.0',
+    Timestamp: (input.now ?? new Date()).toISOString().slice(0, 19) + 'Z',
+    Version: '2019-08-08',
+  };
+  const stringToSign = independentStringToSign(input.method, params);
+  const all = { ...params, Signature: independentSignature(input.secretKey, stringToSign) };
+  const query = Object.entries(all)
+    .map(([k, v]) => rfc3986Encode(k) + '=' + rfc3986Encode(v))
+    .join('&');
+  return { params: all, query, stringToSign };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hmacSha1Base64, percentEncode, signRequest, stringToSign } from '../../../openapi/upstream/signature';
+import { independentSignature, independentStringToSign, independentlySigned, rfc3986Encode } from '../../helpers/independent-signature';
 import { AK, SK, call, ctl, expectError, newEmulator, send } from '../../helpers/emulator-client';
 
 describe('signature enforcement', () => {
@@ -11,7 +11,7 @@ describe('signature enforcement', () => {
 
   it('bad signature → 403 SignatureDoesNotMatch with the string-to-sign the emulator computed', async () => {
     const emu = newEmulator();
-    const signed = await signRequest({ method: 'GET', action: 'DescribeRegions', accessKeyId: AK, secretKey: 'wrong-secret' });
+    const signed = independentlySigned({ method: 'GET', action: 'DescribeRegions', accessKeyId: AK, secretKey: 'wrong-secret' });
     const r = await send(emu, `/ecs/v1?${signed.query}`, 'GET');
     expectError(r, 403, 'SignatureDoesNotMatch');
     // Same string as the client computed: the difference is the key, which the message never shows.
@@ -21,14 +21,14 @@ describe('signature enforcement', () => {
 
   it('a tampered parameter breaks the signature, and the shown string-to-sign reveals the difference', async () => {
     const emu = newEmulator();
-    const signed = await signRequest({ method: 'GET', action: 'DescribeInstance', accessKeyId: AK, secretKey: SK, params: { EcsId: 'ins-demand-cpu-ssd' } });
+    const signed = independentlySigned({ method: 'GET', action: 'DescribeInstance', accessKeyId: AK, secretKey: SK, params: { EcsId: 'ins-demand-cpu-ssd' } });
     const r = await send(emu, `/ecs/v1?${signed.query.replace('ins-demand-cpu-ssd', 'ins-demand-gpu-ssd')}`, 'GET');
     expectError(r, 403, 'SignatureDoesNotMatch', 'EcsId%3Dins-demand-gpu-ssd');
   });
 
   it('the method is part of the signature (GET signature sent as POST)', async () => {
     const emu = newEmulator();
-    const signed = await signRequest({ method: 'GET', action: 'OperateInstance', accessKeyId: AK, secretKey: SK });
+    const signed = independentlySigned({ method: 'GET', action: 'OperateInstance', accessKeyId: AK, secretKey: SK });
     const r = await send(emu, `/ecs/v1?${signed.query}`, 'POST', JSON.stringify({ EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' }));
     expectError(r, 403, 'SignatureDoesNotMatch', 'POST&%2F&');
   });
@@ -46,7 +46,7 @@ describe('signature enforcement', () => {
     expect(r.status).toBe(200);
     expect(r.body.TotalCount).toBe(0);
     // The signature helper used by the client matches the published worked example encoding.
-    expect(percentEncode('a b*~')).toBe('a%20b%2A~');
+    expect(rfc3986Encode('a b*~')).toBe('a%20b%2A~');
   });
 
   it('unknown AccessKeyId → 403 InvalidAccessKeyId', async () => {
@@ -80,7 +80,7 @@ describe('signature enforcement', () => {
       Action: 'DescribeRegions', AccessKeyId: AK, SignatureMethod: 'HMAC-SHA1', SignatureNonce: crypto.randomUUID(),
       SignatureVersion: '1.0', Timestamp: '2026-01-02 03:04:05', Version: '2019-08-08',
     };
-    const sig = await hmacSha1Base64(SK, stringToSign('GET', params));
+    const sig = independentSignature(SK, independentStringToSign('GET', params));
     const q = new URLSearchParams({ ...params, Signature: sig }).toString();
     expectError(await send(emu, `/ecs/v1?${q}`, 'GET'), 400, 'InvalidParameter', 'Timestamp');
   });
@@ -102,7 +102,7 @@ describe('signature enforcement', () => {
 
   it('missing common parameter → 400 MissingParameter naming it', async () => {
     const emu = newEmulator();
-    const signed = await signRequest({ method: 'GET', action: 'DescribeRegions', accessKeyId: AK, secretKey: SK });
+    const signed = independentlySigned({ method: 'GET', action: 'DescribeRegions', accessKeyId: AK, secretKey: SK });
     for (const drop of ['SignatureNonce', 'Timestamp', 'Signature', 'Version', 'AccessKeyId', 'Action']) {
       const q = new URLSearchParams(signed.params);
       q.delete(drop);
@@ -112,7 +112,7 @@ describe('signature enforcement', () => {
 
   it('wrong SignatureMethod → 400 InvalidParameter', async () => {
     const emu = newEmulator();
-    const signed = await signRequest({ method: 'GET', action: 'DescribeRegions', accessKeyId: AK, secretKey: SK });
+    const signed = independentlySigned({ method: 'GET', action: 'DescribeRegions', accessKeyId: AK, secretKey: SK });
     const q = new URLSearchParams({ ...signed.params, SignatureMethod: 'HMAC-SHA256' });
     expectError(await send(emu, `/ecs/v1?${q}`, 'GET'), 400, 'InvalidParameter', 'SignatureMethod');
   });
@@ -135,7 +135,7 @@ describe('signature enforcement', () => {
 
   it('an unknown path → 400 InvalidAction', async () => {
     const emu = newEmulator();
-    const signed = await signRequest({ method: 'GET', action: 'DescribeRegions', accessKeyId: AK, secretKey: SK });
+    const signed = independentlySigned({ method: 'GET', action: 'DescribeRegions', accessKeyId: AK, secretKey: SK });
     expectError(await send(emu, `/vpc/v1?${signed.query}`, 'GET'), 400, 'InvalidAction');
   });
 });
@@ -148,14 +148,14 @@ describe('official Go SDK signing variant', () => {
       Action: 'DescribeInstanceList', AccessKeyId: AK, SignatureMethod: 'HMAC-SHA1', SignatureNonce: crypto.randomUUID(),
       SignatureVersion: '1.0', Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), Version: '2019-08-08', SearchInfo: 'web 01',
     };
-    const goCanonical = Object.keys(params).sort().map((k) => `${percentEncode(k)}=${percentEncode(params[k]!).replaceAll('%20', '+')}`).join('&');
-    const sig = await hmacSha1Base64(SK, `GET&%2F&${percentEncode(goCanonical)}`);
+    const goCanonical = Object.keys(params).sort().map((k) => `${rfc3986Encode(k)}=${rfc3986Encode(params[k]!).replaceAll('%20', '+')}`).join('&');
+    const sig = independentSignature(SK, `GET&%2F&${rfc3986Encode(goCanonical)}`);
     const q = new URLSearchParams({ ...params, Signature: sig }).toString(); // url.Values.Encode: space as +
     const r = await send(emu, `/ecs/v1?${q}`, 'GET');
     expect(r.status, r.text).toBe(200);
     expect(r.body.Data.EcsList.map((e: { EcsId: string }) => e.EcsId)).toEqual(['ins-demand-cpu-ssd']);
     // A wrong secret still fails in both variants.
-    const bad = await hmacSha1Base64('nope', `GET&%2F&${percentEncode(goCanonical)}`);
+    const bad = independentSignature('nope', `GET&%2F&${rfc3986Encode(goCanonical)}`);
     const q2 = new URLSearchParams({ ...params, SignatureNonce: crypto.randomUUID(), Signature: bad }).toString();
     expectError(await send(emu, `/ecs/v1?${q2}`, 'GET'), 403, 'SignatureDoesNotMatch');
   });

@@ -2,8 +2,8 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { createEmulator, type Emulator } from '../../emulator';
 import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
 import type { Env } from '../../worker/env';
-import { testEnv, unique } from '../edge/edge-test-app';
-import { ctl } from '../emulator/helpers';
+import { testEnv, unique } from '../helpers/middleware-app';
+import { ctl } from '../helpers/emulator-client';
 
 // The real gateway app in workerd (KV from wrangler.toml, the signed client) against an emulator
 // reached through its in-process fetch handler, so every call is signed and verified. Unlike the

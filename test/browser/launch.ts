@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from '../node/helpers';
+import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from '../helpers/process-group';
 
 // Shared by the browser tests: `npm start` on free ports, and a headless Chromium that records
 // every request it makes (so a test can prove it stayed on loopback) and every console error.

@@ -3,7 +3,7 @@ import { get as httpGet, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { freePort, sleep, spawnGroup, stopGroup, waitFor, wranglerCommand, type Spawned } from './helpers';
+import { freePort, sleep, spawnGroup, stopGroup, waitFor, wranglerCommand, type Spawned } from '../helpers/process-group';
 
 // The edge behaviour (cache, idempotency, timeouts, retries), end to end: `npm run emulator` and the gateway under `wrangler dev --var`
 // (short TTL, short timeout, fresh --persist-to so KV and the Durable Object start empty), driven

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, groupAlive, sleep, spawnGroup, stopGroup, waitFor, type Spawned } from './helpers';
+import { freePort, groupAlive, sleep, spawnGroup, stopGroup, waitFor, type Spawned } from '../helpers/process-group';
 
 // `npm start`: emulator + gateway under wrangler dev, one command; SIGTERM stops both cleanly.
 

@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDurations } from '../../emulator/bin/settings';
-import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from './helpers';
+import { freePort, spawnGroup, stopGroup, waitFor, type Spawned } from '../helpers/process-group';
 
 // Drives `npm run emulator` over real HTTP with a client written here from docs/upstream-protocol.md alone
 // (node:crypto, its own encoding), as a user of another language would.

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rfc3986Encode } from './helpers/independent-signature';
-import { FakeUpstream, jsonAnswer } from './helpers/fake-upstream';
-import { SECRET_KEY, WRITE_TOKEN, harness, json } from './helpers/gateway';
-import type { Harness } from './helpers/gateway';
+import { rfc3986Encode } from '../helpers/independent-signature';
+import { FakeUpstream, jsonAnswer } from '../helpers/fake-upstream';
+import { SECRET_KEY, WRITE_TOKEN, harness, json } from '../helpers/gateway-harness';
+import type { Harness } from '../helpers/gateway-harness';
 
 // No answer (body or header) and no console line ever contains the secret key, whatever happens.
 

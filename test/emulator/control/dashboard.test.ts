@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LOOPBACK_CONTROL_HOSTS, type Emulator } from '../../../emulator';
 import { dashboardPage } from '../../../emulator/control/dashboard-page';
 import { UPSTREAM_ACTIONS } from '../../../openapi/upstream/actions';
-import { newEmulator } from '../helpers';
+import { newEmulator } from '../../helpers/emulator-client';
 
 // GET /_emulator/ui: one self-contained page behind the control API's host guard. What it does in
 // a browser is tested in test/browser/emulator-dashboard.test.ts; here, what the server answers.

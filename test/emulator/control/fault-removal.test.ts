@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, ctl, newEmulator, operate, status } from '../helpers';
+import { call, ctl, newEmulator, operate, status } from '../../helpers/emulator-client';
 
 // Removing one fault (the dashboard's × buttons, or a test that wants one fault gone and the others kept).
 

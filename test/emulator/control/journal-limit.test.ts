@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, ctl, newEmulator } from '../helpers';
+import { call, ctl, newEmulator } from '../../helpers/emulator-client';
 
 // GET /_emulator/journal?limit=N: the newest N calls (the dashboard's tail), oldest first like the full list.
 

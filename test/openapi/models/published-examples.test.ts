@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import examples from '../../fixtures/upstream-response-examples.json';
+import { DescribeEcsFamilyInfoResult, EventIdData, EventResultData, InstanceData, InstanceSimpleInfo, ModifyInstanceNameData, RegionGroup } from '../../../openapi/models';
+
+// The real upstream is the source of truth: the shared models (which the emulator serves) must
+// accept every published example, including event types this product never starts.
+
+const ex = examples.examples;
+const accepts = (schema: z.ZodType, value: unknown) => {
+  const r = schema.safeParse(value);
+  expect(r.success, r.success ? '' : JSON.stringify(r.error.issues)).toBe(true);
+};
+
+describe('the shared models accept the published upstream examples', () => {
+  it('DescribeRegions, DescribeEcsFamilyInfo', () => {
+    accepts(z.array(RegionGroup), ex.DescribeRegions[0]!.Data);
+    accepts(DescribeEcsFamilyInfoResult, ex.DescribeEcsFamilyInfo[0]!.Data);
+  });
+
+  it('DescribeInstanceList and DescribeInstance (ssd and local disk features)', () => {
+    accepts(z.object({ EcsList: z.array(InstanceSimpleInfo) }), ex.DescribeInstanceList[0]!.Data);
+    accepts(InstanceData, ex.DescribeInstance[0]!.Data);
+  });
+
+  it('DescribeEvent in both published forms, with upstream-only event types (create_ecs, unmount_disk)', () => {
+    const events = ex.DescribeEvent.map((e) => (Array.isArray(e.Data) ? e.Data[0] : e.Data));
+    for (const e of events) accepts(EventResultData, e);
+    expect(events.map((e) => (e as { EventType: string }).EventType).sort()).toEqual(['create_ecs', 'unmount_disk']);
+  });
+
+  it('the operations answering an event id or the new name', () => {
+    for (const a of ['OperateInstance', 'ChangeInstanceConfigure', 'ExtendDisk'] as const) accepts(EventIdData, ex[a][0]!.Data);
+    accepts(ModifyInstanceNameData, ex.ModifyInstanceName[0]!.Data);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import committed from '../../openapi/openapi.json';
+import { buildOpenApiDocument } from '../../openapi/document';
+import { UPSTREAM_ACTIONS } from '../../openapi/upstream/actions';
+import { harness } from '../helpers/gateway-harness';
+
+// openapi/openapi.json is generated and committed; it must equal what the code produces now.
+
+const STALE = 'openapi/openapi.json is stale: run `npm run openapi` and commit the result';
+
+describe('OpenAPI document', () => {
+  it('the committed document equals the one generated from the route definitions', () => {
+    expect(JSON.parse(JSON.stringify(buildOpenApiDocument())), STALE).toEqual(committed);
+  });
+
+  it('the document the worker serves at /openapi.json is the committed one', async () => {
+    const res = await harness().request('/openapi.json', { token: null });
+    expect(await res.json(), STALE).toEqual(committed);
+  });
+
+  it('has one operation per SDK method, operationId = SDK method name, all secured but /healthz', () => {
+    const ops = Object.values(committed.paths).flatMap((item) => Object.values(item as Record<string, { operationId: string; security?: unknown[] }>));
+    const ids = ops.map((o) => o.operationId).sort();
+    expect(ids).toEqual([...Object.keys(UPSTREAM_ACTIONS), 'Healthz'].sort());
+    for (const op of ops) expect(op.operationId === 'Healthz' ? op.security : op.security ?? committed.security).toEqual(op.operationId === 'Healthz' ? [] : [{ bearerAuth: [] }]);
+    expect(committed.openapi).toBe('3.1.0');
+    expect(committed.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('every 202 documents Location, every answer X-Request-Id, every error problem+json', () => {
+    for (const item of Object.values(committed.paths)) {
+      for (const op of Object.values(item as Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (status === '202') expect(response.headers).toHaveProperty('Location');
+          if (Number(status) >= 400) {
+            expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
+            expect(response.headers).toHaveProperty('X-Request-Id');
+          }
+        }
+      }
+    }
+  });
+
+  it('documents the edge policy: 304 on cached routes, Idempotency-Key on mutating routes', () => {
+    type Op = { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown>; content?: unknown }> };
+    const ops = Object.values(committed.paths).flatMap((item) => Object.entries(item as Record<string, Op>));
+    const headerParams = (op: Op) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+    for (const [, op] of ops.filter(([, op]) => '304' in op.responses)) {
+      expect(headerParams(op)).toEqual(['if-none-match', 'cache-control']);
+      expect(op.responses['304']!.content).toBeUndefined();
+      for (const status of ['200', '304']) expect(Object.keys(op.responses[status]!.headers!)).toEqual(expect.arrayContaining(['ETag', 'X-Cache', 'Cache-Control']));
+    }
+    expect(ops.filter(([, op]) => '304' in op.responses)).toHaveLength(2);
+    const mutating = ops.filter(([method]) => method === 'post' || method === 'patch');
+    expect(mutating).toHaveLength(4);
+    for (const [, op] of mutating) {
+      expect(headerParams(op)).toContain('idempotency-key');
+      for (const status of ['409', '422', '503']) expect(op.responses).toHaveProperty(status);
+      const success = Object.keys(op.responses).find((s) => s.startsWith('2'))!;
+      for (const status of [success, '400', '404', '409']) expect(op.responses[status]!.headers).toHaveProperty('Idempotent-Replayed');
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import document from '../../../openapi/openapi.json';
+import { harness, json } from '../../helpers/gateway-harness';
+import { MUTATING_OPERATIONS } from '../../helpers/mutating-routes';
+
+// Path ids reach upstream as validated, not as sent: every operation of the committed document
+// with a path parameter is called with the documented example id wrapped in spaces, and the fake
+// upstream must see the trimmed id (in the query of a GET, in the JSON body of a POST).
+
+type Operation = { operationId: string; parameters?: { name: string; in: string; example?: unknown; schema?: { example?: unknown } }[]; responses: Record<string, unknown> };
+const paths = (document as unknown as { paths: Record<string, Record<string, Operation>> }).paths;
+
+const cases = Object.entries(paths).flatMap(([template, item]) =>
+  Object.entries(item).flatMap(([method, op]) =>
+    (op.parameters ?? [])
+      .filter((p) => p.in === 'path')
+      .map((p) => ({
+        template,
+        method: method.toUpperCase(),
+        operationId: op.operationId,
+        name: p.name,
+        id: String(p.example ?? p.schema?.example),
+        successStatus: Number(Object.keys(op.responses).find((s) => s.startsWith('2'))),
+      })),
+  ),
+);
+
+describe('path ids are sent upstream trimmed', () => {
+  it('the document has operations with path ids (instances, disks, events)', () => {
+    expect(cases.map((c) => c.name).sort()).toEqual(['DiskId', 'EcsId', 'EcsId', 'EventId']);
+    for (const c of cases) expect(c.id, `${c.operationId} ${c.name} has no documented example`).toMatch(/^(ins|disk)-[a-z0-9]+$|^[0-9a-f-]{36}$/);
+  });
+
+  for (const c of cases) {
+    it(`${c.method} ${c.template} (${c.operationId}): "%20${c.id}%20" reaches upstream as ${c.name}=${c.id}`, async () => {
+      const h = harness();
+      const body = MUTATING_OPERATIONS.find((o) => o.operationId === c.operationId)?.body;
+      const res = await h.request(c.template.replace(`{${c.name}}`, `%20${encodeURIComponent(c.id)}%20`), {
+        method: c.method,
+        body: body === undefined ? undefined : json(body),
+      });
+      expect(res.status, await res.clone().text()).toBe(c.successStatus);
+      expect(h.upstream.calls).toHaveLength(1);
+      const call = h.upstream.calls[0]!;
+      expect(c.method === 'GET' ? call.query[c.name] : (call.body as Record<string, unknown>)[c.name]).toBe(c.id);
+    });
+  }
+});

@@ -7,6 +7,8 @@ import { BillingMethod, OpType } from './common';
 // Ids of instances, disks and events are short ASCII tokens (ins-…, disk-…, UUIDs). Checking their
 // form here answers a wrong id with 400 at once instead of sending it upstream.
 export const MAX_IDS_PER_CALL = 100;
+/** The largest request body the gateway reads; a valid one is a few KB. */
+export const MAX_BODY_BYTES = 64 * 1024;
 export const resourceId = (what: string) =>
   z
     .string()

@@ -73,7 +73,7 @@ export const describeInstanceRoute = createRoute({
   responses: {
     200: { description: 'The instance.', headers: upstreamHeaders, content: { 'application/json': { schema: InstanceData } } },
     ...commonErrors,
-    ...notFoundError('Instance'),
+    ...notFoundError('InstanceNotFound'),
   },
 });
 
@@ -88,7 +88,7 @@ export const modifyInstanceNameRoute = createRoute({
   request: { params: EcsIdParams, ...mutationRequest(ModifyInstanceNameBody, 'The new name.') },
   responses: {
     200: { description: 'Renamed.', headers: mutationHeaders, content: { 'application/json': { schema: ModifyInstanceNameData } } },
-    ...mutationResponses('Instance'),
+    ...mutationResponses('InstanceNotFound'),
   },
 });
 
@@ -104,7 +104,7 @@ export const operateInstanceRoute = createRoute({
     '`free_shutdown_ecs` and defaults to 0 (keep the public IPs). Answers 202 with the event to poll.',
   security: bearerSecurity,
   request: mutationRequest(OperateInstanceReq, 'The operation.'),
-  responses: { ...acceptedResponse, ...mutationResponses('Instance') },
+  responses: { ...acceptedResponse, ...mutationResponses('InstanceNotFound') },
 });
 
 export const changeInstanceConfigureRoute = createRoute({
@@ -118,5 +118,5 @@ export const changeInstanceConfigureRoute = createRoute({
     'ChangeInstanceConfigure). No CPU↔GPU change; monthly instances may only grow. Answers 202 with the event to poll.',
   security: bearerSecurity,
   request: mutationRequest(ChangeInstanceConfigureReq, 'The target spec.'),
-  responses: { ...acceptedResponse, ...mutationResponses('Instance') },
+  responses: { ...acceptedResponse, ...mutationResponses('InstanceNotFound') },
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseTokenList, scopeOf } from '../../worker/auth/tokens';
+import { findToken, parseTokenList } from '../../worker/auth/tokens';
+
+const scopeOf = async (source: string, presented: string) => (await findToken(source, presented)).scope;
 import { READ_TOKEN, WRITE_TOKEN, harness, json } from './helpers/gateway';
 
 // The auth matrix: no token / unknown token / read token / write token × GET / POST / PATCH, and

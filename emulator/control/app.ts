@@ -50,7 +50,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         AccessKeyId: a.AccessKeyId,
         CustomerId: a.CustomerId,
         Instances: [...a.Instances.values()].map((i) => ({
-          ...toInstanceData(core.store.catalog, a, i, core.clock.now()),
+          ...toInstanceData(core.store.catalog, i, core.clock.now()),
           DiskStatus: Object.fromEntries([i.SystemDisk, ...i.DataDisks].map((d) => [d.DiskId, d.Status])),
           FailNextTransition: i.FailNextTransition,
         })),
@@ -73,7 +73,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         EcsIds: created.map((i) => i.EcsId),
         Instances: created.map((i) => {
           const owner = core.store.findInstanceAnywhere(i.EcsId)!.account;
-          return { AccessKeyId: owner.AccessKeyId, ...toInstanceData(core.store.catalog, owner, i, core.clock.now()) };
+          return { AccessKeyId: owner.AccessKeyId, ...toInstanceData(core.store.catalog, i, core.clock.now()) };
         }),
       },
       201,

@@ -25,17 +25,6 @@ export function familiesFor(catalog: Catalog, azCode: string, billing: BillingMe
   return catalog.Families.find((o) => o.AvailableZoneCode === azCode && o.BillingMethod === billing)?.EcsFamilyInfo ?? [];
 }
 
-export function findSpec(
-  catalog: Catalog,
-  azCode: string,
-  billing: BillingMethod,
-  family: string,
-  want: { Cpu: number; Ram: number; Gpu: number },
-): SpecListInfo | undefined {
-  const fam = familiesFor(catalog, azCode, billing).find((f) => f.EcsFamilyName === family);
-  return fam?.SpecList.find((s) => s.Cpu === want.Cpu && s.Ram === want.Ram && s.Gpu === want.Gpu);
-}
-
 /** A stable UUID-shaped id derived from a name (FNV-1a), so SpecFamilyId never changes between resets. */
 const stableIds = new Map<string, string>();
 const utf8 = new TextEncoder();

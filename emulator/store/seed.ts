@@ -43,7 +43,6 @@ export const InstanceSpec = z
     Tag: z.array(z.string()).default([]),
   })
   .strict();
-export type InstanceSpecInput = z.input<typeof InstanceSpec>;
 export type InstanceSpecParsed = z.output<typeof InstanceSpec>;
 
 /** The families one AZ sells under one billing method: the answer of DescribeEcsFamilyInfo plus its key. */

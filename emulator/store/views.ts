@@ -124,7 +124,7 @@ function diskView(r: InstanceRecord, d: DiskRecord) {
 
 // CurrentUseQos is published as "" for the private address, but the Go SDK decodes it as an int:
 // the emulator answers 0 so the official SDK can read every answer.
-export function toInstanceData(catalog: Catalog, account: AccountState, r: InstanceRecord, now: number): Full<InstanceData> {
+export function toInstanceData(catalog: Catalog, r: InstanceRecord, now: number): Full<InstanceData> {
   const eip: PipeInfo['EipInfo'] = { [r.PrivateNet]: { ConfName: '', EipIp: '', CurrentUseQos: 0, BandwidthName: '' } satisfies Full<EipInfo> };
   for (const p of r.PublicIps) eip[p.GatewayIp] = { ConfName: p.ConfName, EipIp: p.EipIp, CurrentUseQos: p.Qos, BandwidthName: `${p.ConfName}${p.Qos}M` };
   const rule: Full<InstanceRuleInfo> = {

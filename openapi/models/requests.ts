@@ -60,7 +60,7 @@ export const OperateInstanceReq = z
       .openapi({ description: 'Only for free_shutdown_ecs: 1 releases the public IPs, 0 keeps them (公网释放选项).', example: 0 }),
   })
   .openapi('OperateInstanceReq');
-export type OperateInstanceReq = z.input<typeof OperateInstanceReq>;
+export type OperateInstanceReq = z.infer<typeof OperateInstanceReq>;
 
 export const ModifyInstanceNameReq = z
   .object({
@@ -88,7 +88,7 @@ export const ChangeInstanceConfigureReq = z
     Gpu: z.number().int().min(0).default(0).openapi({ description: 'Target GPU cards (GPU数量); 0 for CPU instances.', example: 0 }),
   })
   .openapi('ChangeInstanceConfigureReq');
-export type ChangeInstanceConfigureReq = z.input<typeof ChangeInstanceConfigureReq>;
+export type ChangeInstanceConfigureReq = z.infer<typeof ChangeInstanceConfigureReq>;
 
 export const ExtendDiskReq = z
   .object({

@@ -4,6 +4,8 @@ import {
   DescribeInstanceListReq,
   DescribeInstanceListResult,
   DescribeInstanceReq,
+  fromQueryList,
+  fromQueryNumber,
   InstanceData,
   ModifyInstanceNameData,
   ModifyInstanceNameReq,
@@ -21,14 +23,8 @@ import {
   upstreamHeaders,
 } from './common';
 
-// Query strings carry text: numbers are read with Number(), EcsIds as `a,b` (or repeated
-// `EcsIds=a&EcsIds=b`). The rules themselves stay those of DescribeInstanceListReq.
-// Only plain decimal digits become numbers ("0x10", "1e3" and "2.5" stay strings and fail).
-const fromQueryNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v) : v) : v);
-const fromQueryList = (v: unknown) =>
-  typeof v === 'string' || Array.isArray(v)
-    ? ([] as string[]).concat(v as string | string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
-    : v;
+// EcsIds as `a,b` (or repeated `EcsIds=a&EcsIds=b`), numbers as decimal digits; the rules
+// themselves stay those of DescribeInstanceListReq.
 
 const listFields = DescribeInstanceListReq.shape;
 export const DescribeInstanceListQuery = DescribeInstanceListReq.pick({ AvailableZoneCode: true, VpcId: true, SearchInfo: true }).extend({

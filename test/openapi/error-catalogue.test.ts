@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import committed from '../../openapi/openapi.json';
 import { GATEWAY_PROBLEMS, UPSTREAM_PROBLEMS } from '../../openapi/errors/catalogue';

@@ -34,7 +34,7 @@ async function injectFault(fault: Record<string, unknown>): Promise<void> {
 async function errorVia(transport: string, fault: Record<string, unknown>): Promise<{ kind: string; code: string }> {
   await injectFault(fault);
   const err = await transports[transport]!(env)
-    .operateInstance({ EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' })
+    .operateInstance({ EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs', DeleteEip: 0 })
     .then(() => undefined, (e: unknown) => e);
   expect(err).toBeInstanceOf(EcsError);
   return { kind: (err as EcsError).kind, code: (err as EcsError).code };

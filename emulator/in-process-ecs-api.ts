@@ -1,4 +1,5 @@
-import { EcsError, type EcsApi } from '../openapi/ecs-api';
+import type { EcsApi } from '../openapi/ecs-api';
+import { upstreamBadResponse, upstreamRefusal, upstreamTimeout } from '../openapi/errors/ecs-errors';
 import { UPSTREAM_ACTIONS, type SdkMethodName } from '../openapi/upstream/actions';
 import { runAction } from './actions/run-action';
 import { EmulatorError } from './errors';
@@ -8,9 +9,9 @@ import { newRequestId } from './wire/app';
 
 /**
  * An EcsApi that calls the emulator's actions directly (no HTTP, no signature), for running the
- * gateway in-process. It stands where SignedEcsClient stands, so it reports failures the same way:
- * refusals become EcsError('business', code, msg, status); faults apply too (error → business,
- * Hang → timeout, Malformed → bad_response). Every call is journaled with Transport 'in-process'.
+ * gateway in-process. It stands where SignedEcsClient stands and builds its failures with the same
+ * factories, so a fault gets the same code over both: refusals and error faults keep their code,
+ * Hang is UpstreamTimeout, Malformed is UpstreamBadResponse. Every call is journaled with Transport 'in-process'.
  */
 export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): EcsApi {
   const core = emulator.core;
@@ -29,11 +30,11 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
       switch (outcome.kind) {
         case 'aborted':
         case 'hang':
-          throw new EcsError('timeout', 'Timeout', 'fault: the call hung', undefined, requestId);
+          throw upstreamTimeout(action, 'fault: the call hung', requestId);
         case 'malformed':
-          throw new EcsError('bad_response', 'BadResponse', 'fault: unreadable answer', 200, requestId);
+          throw upstreamBadResponse(action, 'fault: unreadable answer', 200, requestId);
         case 'error':
-          throw new EcsError('business', outcome.code, outcome.message, outcome.status, requestId);
+          throw upstreamRefusal(outcome.code, outcome.message, outcome.status, requestId);
       }
     }
 
@@ -48,7 +49,7 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
         if (!(e instanceof EmulatorError)) throw e;
         if (e.code === 'EventNotFound' && n < services.length - 1) continue;
         journal(e.status, e.code);
-        throw new EcsError('business', e.code, e.message, e.status, requestId);
+        throw upstreamRefusal(e.code, e.message, e.status, requestId);
       }
     }
     throw new Error(`${sdk}: no service answered`);

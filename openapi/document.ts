@@ -57,6 +57,11 @@ export const DOCUMENTED_ROUTES = [
   rest.healthzRoute,
 ] as const;
 
+/** The routes that change something upstream: they take an Idempotency-Key. */
+export const MUTATING_ROUTES = DOCUMENTED_ROUTES.filter(
+  (route) => 'request' in route && (route.request as { headers?: unknown }).headers === rest.IdempotencyKeyHeader,
+);
+
 type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
 /** Stable key order: the fixed top-level order, paths and component names sorted. */

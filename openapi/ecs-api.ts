@@ -22,9 +22,6 @@ export interface EcsResult<T> {
   requestId?: string;
 }
 
-/** One page of DescribeInstanceList (the model's z.infer type; the name is kept for existing imports). */
-export type InstanceListPage = DescribeInstanceListResult;
-
 /**
  * The nine ECS SDK methods. The gateway's routes depend on this interface only; the signed
  * upstream client and the in-process emulator both implement it. Failures are thrown as EcsError.
@@ -32,7 +29,7 @@ export type InstanceListPage = DescribeInstanceListResult;
 export interface EcsApi {
   describeRegions(): Promise<EcsResult<RegionGroup[]>>;
   describeTaskEvent(req: DescribeTaskEventReq): Promise<EcsResult<EventResultData>>;
-  describeInstanceList(req: DescribeInstanceListReq): Promise<EcsResult<InstanceListPage>>;
+  describeInstanceList(req: DescribeInstanceListReq): Promise<EcsResult<DescribeInstanceListResult>>;
   describeInstance(req: DescribeInstanceReq): Promise<EcsResult<InstanceData>>;
   operateInstance(req: OperateInstanceReq): Promise<EcsResult<EventIdData>>;
   modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameData>>;

@@ -1,16 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { EcsApi } from '../openapi/ecs-api';
 import { documentOf, registerDocumentComponents } from '../openapi/document';
-import { changeInstanceConfigureRoute, extendDiskRoute, modifyInstanceNameRoute, operateInstanceRoute } from '../openapi/rest';
+import { MAX_BODY_BYTES } from '../openapi/models';
 import { bearerAuth } from './auth/bearer-auth';
-import { upstreamSettings } from './config';
+import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
-import { notFoundHandler, onError } from './http/errors';
+import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
 import { problem } from './http/problem';
 import { requestId } from './http/request-id';
 import { validationHook } from './http/validation';
-import { idempotency } from './idempotency/middleware';
 import { registerDiskRoutes } from './routes/disks';
 import { registerEventRoutes } from './routes/events';
 import { registerFamilyRoutes } from './routes/families';
@@ -25,26 +25,15 @@ export interface GatewayAppOptions {
   ecsApiFactory?: (env: Env) => EcsApi;
 }
 
-export const MAX_BODY_BYTES = 64 * 1024;
-/** The routes that change something upstream: they take an Idempotency-Key. */
-const MUTATING_ROUTES = [operateInstanceRoute, changeInstanceConfigureRoute, modifyInstanceNameRoute, extendDiskRoute];
-
-/** OpenAPI `/v1/instances/{EcsId}` → Hono `/v1/instances/:EcsId`. */
-const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ':$1');
-
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
 export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs'> = {}): EcsApi {
-  return new SignedEcsClient({
-    ...extra,
-    ...upstreamSettings(env),
-    accessKeyId: env.CDS_SECRET_ID ?? '',
-    secretKey: env.CDS_SECRET_KEY ?? '',
-  });
+  const settings = gatewaySettings(env);
+  return new SignedEcsClient({ ...extra, ...settings.upstream, accessKeyId: settings.accessKeyId, secretKey: settings.secretKey });
 }
 
 /**
- * The gateway: request id → (API routes: auth → EcsApi → idempotency on mutating calls) →
- * validation → handler. Errors of every layer end as problem+json.
+ * The gateway: request id → (API routes: settings + auth → body limit → EcsApi → idempotency on
+ * mutating routes) → validation → handler. Errors of every layer end as problem+json.
  */
 export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<GatewayEnv> {
   const ecsApiFactory = options.ecsApiFactory ?? ((env: Env) => signedEcsClientFromEnv(env));
@@ -52,16 +41,14 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   registerDocumentComponents(app.openAPIRegistry);
 
   app.use('*', requestId());
+  app.use('*', methodNotAllowed({ app, onMethodNotAllowed }));
   app.use('/v1/*', bearerAuth());
   // The largest valid body is a few KB; refuse more before anything reads or hashes it.
-  app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, { status: 413, code: 'PayloadTooLarge', title: 'Payload too large', detail: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` }) }));
+  app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }));
   app.use('/v1/*', async (c, next) => {
     c.set('ecs', ecsApiFactory(c.env));
     await next();
   });
-  // Only on the mutating routes themselves: a 404 or 405 must not be stored and replayed.
-  const idempotent = idempotency();
-  for (const route of MUTATING_ROUTES) app.on(route.method.toUpperCase(), honoPath(route.path), idempotent);
 
   registerRegionRoutes(app);
   registerFamilyRoutes(app);
@@ -73,6 +60,6 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   registerMetaRoutes(app, () => (document ??= documentOf(app)));
 
   app.onError(onError);
-  app.notFound(notFoundHandler(() => app.routes));
+  app.notFound(notFoundHandler);
   return app;
 }

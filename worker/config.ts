@@ -1,39 +1,62 @@
+import { z } from 'zod';
+import { parseTokenList } from './auth/tokens';
 import type { Env } from './env';
 
-// Every non-secret setting (README, Configuration) with its default, read from the bindings in one
-// place. Values that are missing, empty or not positive numbers fall back to the default.
+// Every setting with its default, parsed by one zod schema. An unset or empty optional setting
+// takes its default; a set but invalid one is an error naming it (the API routes then answer 500
+// NotConfigured), never a silent fallback that would hide a typo. Values are never echoed:
+// some are secrets.
 
-export const DEFAULTS = {
-  apiHost: 'api.capitalonline.net',
-  apiSchema: 'https',
-  timeoutMs: 10_000,
-  regionsTtlS: 3600,
-  familiesTtlS: 600,
-} as const;
+/** Unset and empty (or blank) values both mean "not set". */
+const unset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unset, schema);
+const wholeNumber = (what: string) =>
+  z.coerce.number({ error: `must be ${what}` }).int(`must be ${what}`).positive(`must be ${what}`);
+const required = (what: string) => z.preprocess(unset, z.string({ error: 'is not set' }).min(1, { error: `must be ${what}` }));
 
-export interface UpstreamSettings {
-  schema: string;
-  host: string;
-  timeoutMs: number;
+export const SettingsSchema = z
+  .object({
+    CDS_API_HOST: optional(z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be a host name with an optional :port').default('api.capitalonline.net')),
+    CDS_API_SCHEMA: optional(z.enum(['http', 'https'], { error: 'must be http or https' }).default('https')),
+    CDS_TIMEOUT_MS: optional(wholeNumber('a positive whole number of milliseconds').default(10_000)),
+    REGIONS_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(3600)),
+    FAMILIES_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(600)),
+    CDS_SECRET_ID: required('the access key id'),
+    CDS_SECRET_KEY: required('the secret key'),
+    GATEWAY_TOKENS: required('token:scope entries').refine((s) => parseTokenList(s).length > 0, 'must list at least one token:read or token:write entry'),
+  })
+  .transform((s) => ({
+    upstream: { schema: s.CDS_API_SCHEMA, host: s.CDS_API_HOST, timeoutMs: s.CDS_TIMEOUT_MS },
+    cacheTtlS: { regions: s.REGIONS_TTL_S, families: s.FAMILIES_TTL_S },
+    accessKeyId: s.CDS_SECRET_ID,
+    secretKey: s.CDS_SECRET_KEY,
+    gatewayTokens: s.GATEWAY_TOKENS,
+  }));
+
+export type GatewaySettings = z.output<typeof SettingsSchema>;
+/** Where the ECS API is and how long one SDK call may take. */
+export type UpstreamSettings = GatewaySettings['upstream'];
+
+export type SettingsResult = { ok: true; settings: GatewaySettings } | { ok: false; problems: string[] };
+
+// The bindings object stays the same for the life of an isolate: parse it once.
+const parsed = new WeakMap<object, SettingsResult>();
+
+/** The settings, or one `NAME: what is wrong` line per bad setting (never its value). */
+export function readSettings(env: Partial<Env> | undefined): SettingsResult {
+  const source = env ?? {};
+  let result = parsed.get(source);
+  if (!result) {
+    const r = SettingsSchema.safeParse(source);
+    result = r.success ? { ok: true, settings: r.data } : { ok: false, problems: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
+    parsed.set(source, result);
+  }
+  return result;
 }
 
-export function upstreamSettings(env: Partial<Env>): UpstreamSettings {
-  return {
-    schema: env.CDS_API_SCHEMA || DEFAULTS.apiSchema,
-    host: env.CDS_API_HOST || DEFAULTS.apiHost,
-    timeoutMs: positiveNumber(env.CDS_TIMEOUT_MS, DEFAULTS.timeoutMs),
-  };
-}
-
-/** Soft TTLs of the KV reference cache, in seconds. */
-export function cacheTtls(env: Partial<Env>): { regions: number; families: number } {
-  return {
-    regions: positiveNumber(env.REGIONS_TTL_S, DEFAULTS.regionsTtlS),
-    families: positiveNumber(env.FAMILIES_TTL_S, DEFAULTS.familiesTtlS),
-  };
-}
-
-function positiveNumber(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
+/** The settings of a configured gateway; throws naming the bad settings otherwise. */
+export function gatewaySettings(env: Partial<Env> | undefined): GatewaySettings {
+  const result = readSettings(env);
+  if (!result.ok) throw new Error(`gateway not configured: ${result.problems.join('; ')}`);
+  return result.settings;
 }

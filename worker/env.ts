@@ -1,6 +1,7 @@
 import type { EcsApi } from '../openapi/ecs-api';
+import type { GatewaySettings } from './config';
 
-/** Bindings of wrangler.toml plus the secrets (README, Configuration). */
+/** Bindings of wrangler.toml plus the secrets; config.ts parses and checks the settings among them. */
 export interface Env {
   CDS_API_HOST?: string;
   CDS_API_SCHEMA?: string;
@@ -20,6 +21,8 @@ export type TokenScope = 'read' | 'write';
 export interface GatewayVariables {
   /** Id of this gateway request (X-Request-Id). */
   requestId: string;
+  /** The parsed settings (set by bearerAuth, which refuses to serve without them). */
+  settings: GatewaySettings;
   /** The ECS API the routes talk to: the signed upstream client or a stand-in. */
   ecs: EcsApi;
   /** Scope of the caller's bearer token. */

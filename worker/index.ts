@@ -1,5 +1,5 @@
 import { createGatewayApp } from './app';
 
-export { IdempotencyStore } from './idempotency/idempotency-store';
+export { IdempotencyStore } from './idempotency/store';
 
 export default createGatewayApp();

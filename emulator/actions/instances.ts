@@ -2,6 +2,8 @@ import {
   DescribeInstanceListReq,
   DescribeInstanceReq,
   ModifyInstanceNameReq,
+  fromQueryList,
+  fromQueryNumber,
   type DescribeInstanceListResult,
   type InstanceData,
   type ModifyInstanceNameData,
@@ -12,14 +14,17 @@ import { instanceOrThrow, parseWith, pickQuery, type ActionHandler } from './con
 /** Rows per page when a caller pages without giving PageSize. */
 export const DEFAULT_PAGE_SIZE = 20;
 
-const paging = (v: string | undefined) => (v === undefined ? undefined : /^\d+$/.test(v) ? (Number(v) === 0 ? undefined : Number(v)) : v);
+/** PageNumber/PageSize: "0" means unset (SDKs send zero values). */
+const paging = (v: string | undefined) => {
+  const n = fromQueryNumber(v);
+  return n === 0 ? undefined : n;
+};
 
 export const describeInstanceList: ActionHandler<DescribeInstanceListReq, DescribeInstanceListResult> = {
   message: '获取云服务器列表成功！',
   fromWire: ({ query }) => {
     const q = pickQuery(query, ['AvailableZoneCode', 'VpcId', 'SearchInfo', 'EcsIds', 'PageNumber', 'PageSize']);
-    const ids = q.EcsIds?.split(',').map((s) => s.trim()).filter(Boolean);
-    // PageNumber/PageSize "0" mean unset (SDKs send zero values).
+    const ids = fromQueryList(q.EcsIds) as string[] | undefined;
     return { ...q, EcsIds: ids?.length ? ids : undefined, PageNumber: paging(q.PageNumber), PageSize: paging(q.PageSize) };
   },
   parse: (input) => parseWith(DescribeInstanceListReq, input),

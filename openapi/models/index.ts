@@ -6,3 +6,4 @@ export * from './instance';
 export * from './results';
 export * from './requests';
 export * from './problem';
+export * from './query';

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { GATEWAY_PROBLEMS, UPSTREAM_PROBLEMS } from '../errors/catalogue';
 
 // The gateway's one error body (RFC 9457 application/problem+json), shared by every route.
 
@@ -18,9 +19,8 @@ export const Problem = z
     detail: z.string().openapi({ description: 'Explanation of this occurrence.', example: 'ins-tevgfaaronl12h11 is shutdown' }),
     code: z.string().openapi({
       description:
-        'Upstream ECS error code (kept as given, e.g. InvalidInstanceStatus, InstanceNotFound) or a gateway code ' +
-        '(ValidationFailed, Unauthorized, InvalidToken, InsufficientScope, NotConfigured, NotFound, UpstreamTimeout, ' +
-        'UpstreamUnreachable, UpstreamBadResponse, InternalError).',
+        `A gateway code (${Object.keys(GATEWAY_PROBLEMS).join(', ')}) or an upstream ECS error code, kept as given ` +
+        `(known: ${Object.keys(UPSTREAM_PROBLEMS).join(', ')}; others are passed through too).`,
       example: 'InvalidInstanceStatus',
     }),
     requestId: z.string().openapi({ description: 'The X-Request-Id of this answer.', example: '5f0c6a0e-8d0b-4a8e-9b7c-1f2d3e4a5b6c' }),

@@ -7,6 +7,8 @@ import { BillingMethod, OpType } from './common';
 // Ids of instances, disks and events are short ASCII tokens (ins-…, disk-…, UUIDs). Checking their
 // form here answers a wrong id with 400 at once instead of sending it upstream.
 export const MAX_IDS_PER_CALL = 100;
+/** The largest request body the gateway reads; a valid one is a few KB. */
+export const MAX_BODY_BYTES = 64 * 1024;
 export const resourceId = (what: string) =>
   z
     .string()
@@ -58,7 +60,7 @@ export const OperateInstanceReq = z
       .openapi({ description: 'Only for free_shutdown_ecs: 1 releases the public IPs, 0 keeps them (公网释放选项).', example: 0 }),
   })
   .openapi('OperateInstanceReq');
-export type OperateInstanceReq = z.input<typeof OperateInstanceReq>;
+export type OperateInstanceReq = z.infer<typeof OperateInstanceReq>;
 
 export const ModifyInstanceNameReq = z
   .object({
@@ -86,7 +88,7 @@ export const ChangeInstanceConfigureReq = z
     Gpu: z.number().int().min(0).default(0).openapi({ description: 'Target GPU cards (GPU数量); 0 for CPU instances.', example: 0 }),
   })
   .openapi('ChangeInstanceConfigureReq');
-export type ChangeInstanceConfigureReq = z.input<typeof ChangeInstanceConfigureReq>;
+export type ChangeInstanceConfigureReq = z.infer<typeof ChangeInstanceConfigureReq>;
 
 export const ExtendDiskReq = z
   .object({

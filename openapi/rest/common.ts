@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { EventIdData } from '../models/common';
 import { Problem } from '../models/problem';
+import { problemSpec, type CodeWithStatus } from '../errors/catalogue';
 
 // Pieces every REST route shares: tags, security, headers and the problem+json error answers.
 
@@ -58,68 +59,89 @@ export const notModifiedResponse = {
   304: { description: 'Not modified: If-None-Match matched the current ETag (no body).', headers: cachedHeaders },
 } as const;
 
-const problemResponse = (description: string, headers: z.ZodObject = requestIdHeaders) => ({
-  description,
+/**
+ * A problem+json response documenting the codes answered with this status: the description is
+ * each code's "when" from the error catalogue, and a code of another status does not compile.
+ */
+const problemResponse = <S extends number>(status: S, codes: readonly CodeWithStatus<S>[], headers: z.ZodObject = requestIdHeaders, note = '') => ({
+  description:
+    codes
+      .map((code) => `\`${code}\`: ${problemSpec(code, status)!.when}`)
+      .join(' ') + note,
   headers,
   content: { [PROBLEM_CONTENT_TYPE]: { schema: Problem } },
 });
 
 const RetryAfterHeader = z.string().optional().openapi({ description: 'Seconds to wait before retrying.', example: '1' });
+const retryAfterHeaders = requestIdHeaders.extend({ 'Retry-After': RetryAfterHeader });
 
 /** Problems of mutating routes that the Idempotency-Key store keeps and replays (final 4xx answers). */
 const replayableProblemHeaders = requestIdHeaders.extend({ 'Idempotent-Replayed': IdempotentReplayedHeader });
 
+const INPUT_CODES = ['ValidationFailed', 'MissingParameter', 'InvalidParameter', 'UnsupportedOperation'] as const;
+const UPSTREAM_FAILURE_CODES = [
+  'UpstreamUnreachable',
+  'UpstreamBadResponse',
+  'InternalError',
+  'ServiceUnavailable',
+  'InvalidAction',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'RequestExpired',
+  'SignatureNonceUsed',
+] as const;
+
 /** Errors every authenticated API route can answer. */
 export const commonErrors = {
-  400: problemResponse('Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation.'),
-  401: problemResponse('Missing or unknown bearer token (codes Unauthorized, InvalidToken).'),
-  429: problemResponse('The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds.', requestIdHeaders.extend({ 'Retry-After': RetryAfterHeader })),
-  500: problemResponse('The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError).'),
-  502: problemResponse('The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway\'s own credentials or call (InvalidAction).'),
-  504: problemResponse('The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout).'),
+  400: problemResponse(400, INPUT_CODES),
+  401: problemResponse(401, ['Unauthorized', 'InvalidToken']),
+  429: problemResponse(429, ['Throttling'], retryAfterHeaders),
+  500: problemResponse(500, ['NotConfigured', 'InternalError']),
+  502: problemResponse(502, UPSTREAM_FAILURE_CODES, requestIdHeaders, ' Any other upstream 5xx answer is a 502 too, its code kept.'),
+  504: problemResponse(504, ['UpstreamTimeout']),
 } as const;
 
-export const forbiddenError = { 403: problemResponse('The bearer token has scope `read`; this call needs `write` (code InsufficientScope).') } as const;
+export const forbiddenError = { 403: problemResponse(403, ['InsufficientScope']) } as const;
+
 /** 404 of a route; `replayable` on mutating routes, whose 404 an Idempotency-Key replays. */
-export const notFoundError = (what: string, replayable = false) =>
-  ({ 404: problemResponse(`${what} not found (upstream code kept, e.g. InstanceNotFound).`, replayable ? replayableProblemHeaders : requestIdHeaders) }) as const;
-export const conflictError = (what: string) => ({ 409: problemResponse(what) }) as const;
+export const notFoundError = (code: CodeWithStatus<404>, replayable = false) =>
+  ({ 404: problemResponse(404, [code], replayable ? replayableProblemHeaders : requestIdHeaders, ' Other upstream `*NotFound` codes are kept as given.') }) as const;
+
 /**
  * Errors of the routes with a JSON body (all of them mutating); spread after commonErrors, so its
  * 400 (replayable here) wins. 400/409/415 answered by the route are final and replayed with the key.
  */
 export const mutationErrors = {
-  400: problemResponse(commonErrors[400].description + ' Also InvalidIdempotencyKey.', replayableProblemHeaders),
-  413: problemResponse('The body is larger than 64 KiB (code PayloadTooLarge).'),
-  415: problemResponse('The body is not sent as application/json (code UnsupportedMediaType).', replayableProblemHeaders),
+  400: problemResponse(400, [...INPUT_CODES, 'InvalidIdempotencyKey'], replayableProblemHeaders),
+  413: problemResponse(413, ['PayloadTooLarge']),
+  415: problemResponse(415, ['UnsupportedMediaType'], replayableProblemHeaders),
   409: problemResponse(
-    'Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with ' +
-      'this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer).',
+    409,
+    ['InvalidInstanceStatus', 'InvalidDiskStatus', 'IdempotencyKeyInFlight'],
     replayableProblemHeaders.extend({ 'Retry-After': RetryAfterHeader }),
+    ' A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer).',
   ),
-  422: problemResponse('The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused).'),
-  503: problemResponse(
-    'The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key.',
-    requestIdHeaders.extend({ 'Retry-After': RetryAfterHeader }),
-  ),
+  422: problemResponse(422, ['IdempotencyKeyReused']),
+  503: problemResponse(503, ['IdempotencyUnavailable'], retryAfterHeaders),
 } as const;
 
+/** Syntax of an Idempotency-Key: 1–255 printable ASCII characters (0x20–0x7E), e.g. a UUID. */
+export const IdempotencyKey = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x20-\x7E]+$/);
+
 export const IdempotencyKeyHeader = z.object({
-  'idempotency-key': z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x20-\x7E]+$/)
-    .optional()
-    .openapi({
-      description:
-        'Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). ' +
-        'Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer ' +
-        '(2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. ' +
-        'Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. ' +
-        '5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first).',
-      example: '3f1c2b9e-6a4d-4f0e-9d7a-2b8c1e5f4a6d',
-    }),
+  'idempotency-key': IdempotencyKey.optional().openapi({
+    description:
+      'Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). ' +
+      'Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer ' +
+      '(2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. ' +
+      'Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. ' +
+      '5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first).',
+    example: '3f1c2b9e-6a4d-4f0e-9d7a-2b8c1e5f4a6d',
+  }),
 });
 
 /** The request of a mutating route: its optional Idempotency-Key header and a required JSON body. */
@@ -129,8 +151,8 @@ export const mutationRequest = <T extends z.ZodType>(schema: T, description: str
 });
 
 /** Errors every mutating route answers, with the 404 of the resource it names. */
-export const mutationResponses = (resource: string) =>
-  ({ ...commonErrors, ...forbiddenError, ...notFoundError(resource, true), ...mutationErrors }) as const;
+export const mutationResponses = (notFoundCode: CodeWithStatus<404>) =>
+  ({ ...commonErrors, ...forbiddenError, ...notFoundError(notFoundCode, true), ...mutationErrors }) as const;
 
 /** 202 of the asynchronous operations: the event to poll, also in Location. */
 export const acceptedResponse = {

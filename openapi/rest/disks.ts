@@ -16,5 +16,5 @@ export const extendDiskRoute = createRoute({
     '(upstream ExtendDisk on /ebs/v1). Local disks cannot be extended. Answers 202 with the event to poll.',
   security: bearerSecurity,
   request: { params: DiskIdParams, ...mutationRequest(ExtendDiskBody, 'The new size.') },
-  responses: { ...acceptedResponse, ...mutationResponses('Disk') },
+  responses: { ...acceptedResponse, ...mutationResponses('DiskNotFound') },
 });

@@ -18,6 +18,6 @@ export const describeTaskEventRoute = createRoute({
   responses: {
     200: { description: 'The event.', headers: upstreamHeaders, content: { 'application/json': { schema: EventResultData } } },
     ...commonErrors,
-    ...notFoundError('Event'),
+    ...notFoundError('EventNotFound'),
   },
 });

@@ -4,6 +4,8 @@ import {
   DescribeInstanceListReq,
   DescribeInstanceListResult,
   DescribeInstanceReq,
+  fromQueryList,
+  fromQueryNumber,
   InstanceData,
   ModifyInstanceNameData,
   ModifyInstanceNameReq,
@@ -21,14 +23,8 @@ import {
   upstreamHeaders,
 } from './common';
 
-// Query strings carry text: numbers are read with Number(), EcsIds as `a,b` (or repeated
-// `EcsIds=a&EcsIds=b`). The rules themselves stay those of DescribeInstanceListReq.
-// Only plain decimal digits become numbers ("0x10", "1e3" and "2.5" stay strings and fail).
-const fromQueryNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v) : v) : v);
-const fromQueryList = (v: unknown) =>
-  typeof v === 'string' || Array.isArray(v)
-    ? ([] as string[]).concat(v as string | string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
-    : v;
+// EcsIds as `a,b` (or repeated `EcsIds=a&EcsIds=b`), numbers as decimal digits; the rules
+// themselves stay those of DescribeInstanceListReq.
 
 const listFields = DescribeInstanceListReq.shape;
 export const DescribeInstanceListQuery = DescribeInstanceListReq.pick({ AvailableZoneCode: true, VpcId: true, SearchInfo: true }).extend({
@@ -73,7 +69,7 @@ export const describeInstanceRoute = createRoute({
   responses: {
     200: { description: 'The instance.', headers: upstreamHeaders, content: { 'application/json': { schema: InstanceData } } },
     ...commonErrors,
-    ...notFoundError('Instance'),
+    ...notFoundError('InstanceNotFound'),
   },
 });
 
@@ -88,7 +84,7 @@ export const modifyInstanceNameRoute = createRoute({
   request: { params: EcsIdParams, ...mutationRequest(ModifyInstanceNameBody, 'The new name.') },
   responses: {
     200: { description: 'Renamed.', headers: mutationHeaders, content: { 'application/json': { schema: ModifyInstanceNameData } } },
-    ...mutationResponses('Instance'),
+    ...mutationResponses('InstanceNotFound'),
   },
 });
 
@@ -104,7 +100,7 @@ export const operateInstanceRoute = createRoute({
     '`free_shutdown_ecs` and defaults to 0 (keep the public IPs). Answers 202 with the event to poll.',
   security: bearerSecurity,
   request: mutationRequest(OperateInstanceReq, 'The operation.'),
-  responses: { ...acceptedResponse, ...mutationResponses('Instance') },
+  responses: { ...acceptedResponse, ...mutationResponses('InstanceNotFound') },
 });
 
 export const changeInstanceConfigureRoute = createRoute({
@@ -118,5 +114,5 @@ export const changeInstanceConfigureRoute = createRoute({
     'ChangeInstanceConfigure). No CPU↔GPU change; monthly instances may only grow. Answers 202 with the event to poll.',
   security: bearerSecurity,
   request: mutationRequest(ChangeInstanceConfigureReq, 'The target spec.'),
-  responses: { ...acceptedResponse, ...mutationResponses('Instance') },
+  responses: { ...acceptedResponse, ...mutationResponses('InstanceNotFound') },
 });

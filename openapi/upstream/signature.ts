@@ -1,3 +1,4 @@
+import { encodeBase64 } from 'hono/utils/encode';
 import { API_VERSION, SIGNATURE_METHOD, SIGNATURE_VERSION } from './actions';
 
 // CDS OpenAPI signature, version 1.0 (HMAC-SHA1 over a percent-encoded canonical query).
@@ -34,10 +35,7 @@ export function stringToSignOf(method: string, canonical: string): string {
 /** base64(HMAC-SHA1(key = secret key, data)). */
 export async function hmacSha1Base64(secretKey: string, data: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secretKey), { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);
-  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(data)));
-  let binary = '';
-  for (const byte of mac) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return encodeBase64(await crypto.subtle.sign('HMAC', key, encoder.encode(data)));
 }
 
 /** `YYYY-MM-DDTHH:mm:ssZ` in UTC. */

@@ -34,7 +34,7 @@ describe('createInProcessEcsApi: the nine methods without HTTP', () => {
   it('operate → event doing → clock → success → new status', async () => {
     const emu = newEmulator();
     const api = createInProcessEcsApi(emu, AK);
-    const { data } = await api.operateInstance({ EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' });
+    const { data } = await api.operateInstance({ EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs', DeleteEip: 0 });
     let e = await api.describeTaskEvent({ EventId: data.EventId });
     expect(e.data.EventStatus).toBe('doing');
     expect((await api.describeInstance({ EcsId: 'ins-demand-cpu-ssd' })).data.Status).toBe('restarting');
@@ -49,7 +49,7 @@ describe('createInProcessEcsApi: the nine methods without HTTP', () => {
     const emu = newEmulator();
     const api = createInProcessEcsApi(emu, AK);
     expect((await api.modifyInstanceName({ EcsId: 'ins-month-cpu-ssd', Name: 'n2' })).data).toEqual({ EcsId: 'ins-month-cpu-ssd', Name: 'n2' });
-    const c = await api.changeInstanceConfigure({ EcsIds: ['ins-month-cpu-ssd'], AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Cpu计算型C4', Cpu: 8, Ram: 16 });
+    const c = await api.changeInstanceConfigure({ EcsIds: ['ins-month-cpu-ssd'], AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Cpu计算型C4', Cpu: 8, Ram: 16, Gpu: 0 });
     const x = await api.extendDisk({ DiskId: 'disk-month-gpu-ssd-data', ExtendedSize: 520 });
     emu.advance(10);
     expect((await api.describeTaskEvent({ EventId: c.data.EventId })).data.EventType).toBe('change_ecs_config');
@@ -62,7 +62,7 @@ describe('createInProcessEcsApi: the nine methods without HTTP', () => {
     const api = createInProcessEcsApi(newEmulator(), AK);
     let e = await rejection(api.describeInstance({ EcsId: 'ins-nope' }));
     expect([e.kind, e.code, e.httpStatus]).toEqual(['business', 'InstanceNotFound', 404]);
-    e = await rejection(api.operateInstance({ EcsIds: ['ins-demand-gpu-ssd'], OpType: 'restart_ecs' }));
+    e = await rejection(api.operateInstance({ EcsIds: ['ins-demand-gpu-ssd'], OpType: 'restart_ecs', DeleteEip: 0 }));
     expect([e.kind, e.code, e.httpStatus]).toEqual(['business', 'InvalidInstanceStatus', 409]);
     expect(e.message).toContain('ins-demand-gpu-ssd');
     e = await rejection(api.extendDisk({ DiskId: 'disk-demand-cpu-ssd-data', ExtendedSize: 100 }));

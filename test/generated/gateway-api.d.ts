@@ -847,7 +847,7 @@ export interface components {
              */
             detail: string;
             /**
-             * @description Upstream ECS error code (kept as given, e.g. InvalidInstanceStatus, InstanceNotFound) or a gateway code (ValidationFailed, Unauthorized, InvalidToken, InsufficientScope, NotConfigured, NotFound, UpstreamTimeout, UpstreamUnreachable, UpstreamBadResponse, InternalError).
+             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
              * @example InvalidInstanceStatus
              */
             code: string;
@@ -1135,7 +1135,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1148,7 +1148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1159,7 +1159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The bearer token has scope `read`; this call needs `write` (code InsufficientScope). */
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
             403: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1170,7 +1170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Disk not found (upstream code kept, e.g. InstanceNotFound). */
+            /** @description `DiskNotFound`: No disk with this id in the account. Other upstream `*NotFound` codes are kept as given. */
             404: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1183,7 +1183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1198,7 +1198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than 64 KiB (code PayloadTooLarge). */
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
             413: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1209,7 +1209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not sent as application/json (code UnsupportedMediaType). */
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
             415: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1222,7 +1222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
             422: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1233,7 +1233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1246,7 +1246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1257,7 +1257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1268,7 +1268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
             503: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1281,7 +1281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1319,7 +1319,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventResultData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1330,7 +1330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1341,7 +1341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Event not found (upstream code kept, e.g. InstanceNotFound). */
+            /** @description `EventNotFound`: No event with this id on /ecs/v1 or /ebs/v1. Other upstream `*NotFound` codes are kept as given. */
             404: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1352,7 +1352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1365,7 +1365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1376,7 +1376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1387,7 +1387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1455,7 +1455,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1466,7 +1466,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1477,7 +1477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1490,7 +1490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1501,7 +1501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1512,7 +1512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1560,7 +1560,7 @@ export interface operations {
                     "application/json": components["schemas"]["DescribeInstanceListResult"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1571,7 +1571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1582,7 +1582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1595,7 +1595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1606,7 +1606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1617,7 +1617,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1664,7 +1664,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1677,7 +1677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1688,7 +1688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The bearer token has scope `read`; this call needs `write` (code InsufficientScope). */
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
             403: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1699,7 +1699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Instance not found (upstream code kept, e.g. InstanceNotFound). */
+            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
             404: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1712,7 +1712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1727,7 +1727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than 64 KiB (code PayloadTooLarge). */
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
             413: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1738,7 +1738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not sent as application/json (code UnsupportedMediaType). */
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
             415: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1751,7 +1751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
             422: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1762,7 +1762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1775,7 +1775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1786,7 +1786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1797,7 +1797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
             503: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1810,7 +1810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1857,7 +1857,7 @@ export interface operations {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1870,7 +1870,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1881,7 +1881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The bearer token has scope `read`; this call needs `write` (code InsufficientScope). */
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
             403: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1892,7 +1892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Instance not found (upstream code kept, e.g. InstanceNotFound). */
+            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
             404: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1905,7 +1905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1920,7 +1920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than 64 KiB (code PayloadTooLarge). */
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
             413: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1931,7 +1931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not sent as application/json (code UnsupportedMediaType). */
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
             415: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1944,7 +1944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
             422: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1955,7 +1955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1968,7 +1968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1979,7 +1979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1990,7 +1990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
             503: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2003,7 +2003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2041,7 +2041,7 @@ export interface operations {
                     "application/json": components["schemas"]["InstanceData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2052,7 +2052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2063,7 +2063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Instance not found (upstream code kept, e.g. InstanceNotFound). */
+            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
             404: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2074,7 +2074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2087,7 +2087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2098,7 +2098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2109,7 +2109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2157,7 +2157,7 @@ export interface operations {
                     "application/json": components["schemas"]["ModifyInstanceNameData"];
                 };
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2170,7 +2170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2181,7 +2181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The bearer token has scope `read`; this call needs `write` (code InsufficientScope). */
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
             403: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2192,7 +2192,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Instance not found (upstream code kept, e.g. InstanceNotFound). */
+            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
             404: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2205,7 +2205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2220,7 +2220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than 64 KiB (code PayloadTooLarge). */
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
             413: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2231,7 +2231,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not sent as application/json (code UnsupportedMediaType). */
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
             415: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2244,7 +2244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
             422: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2255,7 +2255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2268,7 +2268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2279,7 +2279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2290,7 +2290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
             503: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2303,7 +2303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2366,7 +2366,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
             400: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2377,7 +2377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2388,7 +2388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2401,7 +2401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
             500: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2412,7 +2412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
             502: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2423,7 +2423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
             504: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */

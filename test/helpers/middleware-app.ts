@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { Hono } from 'hono';
 import { EcsError } from '../../openapi/ecs-api';
+import { gatewaySettings } from '../../worker/config';
 import type { Env, GatewayEnv } from '../../worker/env';
 
 /** The bindings of wrangler.toml as the worker sees them. */
@@ -33,6 +34,7 @@ export function baseApp(): Hono<GatewayEnv> {
     c.set('callerId', c.req.header('X-Test-Caller') ?? 'caller-a');
     c.set('accountId', c.req.header('X-Test-Account') ?? 'account-a');
     c.set('tokenScope', 'write');
+    c.set('settings', gatewaySettings({ ...testEnv, CDS_SECRET_ID: 'ak-edge', CDS_SECRET_KEY: 'sk-edge', GATEWAY_TOKENS: 'edge-token:write' }));
     await next();
   });
   app.onError((err, c) => {

@@ -1,27 +1,67 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, cacheTtls, upstreamSettings } from '../../worker/config';
+import { readSettings } from '../../worker/config';
+import { harness } from '../helpers/gateway-harness';
 
-describe('configuration (gateway settings and their defaults)', () => {
-  it('falls back to the documented defaults when a setting is absent', () => {
-    expect(upstreamSettings({})).toEqual({ schema: 'https', host: 'api.capitalonline.net', timeoutMs: 10_000 });
-    expect(cacheTtls({})).toEqual({ regions: 3600, families: 600 });
-    expect(DEFAULTS.timeoutMs).toBe(10_000);
+// One zod schema reads every setting: unset or empty optional settings take their default, a bad
+// value is an error naming the setting (never its value), and the API routes then answer 500.
+
+const REQUIRED = { CDS_SECRET_ID: 'ak-1', CDS_SECRET_KEY: 'sk-1', GATEWAY_TOKENS: 't:read' };
+
+function problems(env: Record<string, string>): string[] {
+  const r = readSettings({ ...REQUIRED, ...env });
+  return r.ok ? [] : r.problems;
+}
+
+describe('configuration', () => {
+  it('takes the documented defaults when an optional setting is unset or empty', () => {
+    for (const env of [{}, { CDS_API_HOST: '', CDS_API_SCHEMA: ' ', CDS_TIMEOUT_MS: '', REGIONS_TTL_S: '', FAMILIES_TTL_S: '' }]) {
+      const r = readSettings({ ...REQUIRED, ...env });
+      expect(r.ok && r.settings).toEqual({
+        upstream: { schema: 'https', host: 'api.capitalonline.net', timeoutMs: 10_000 },
+        cacheTtlS: { regions: 3600, families: 600 },
+        accessKeyId: 'ak-1',
+        secretKey: 'sk-1',
+        gatewayTokens: 't:read',
+      });
+    }
   });
 
   it('reads the settings that are given', () => {
-    expect(upstreamSettings({ CDS_API_HOST: '127.0.0.1:8788', CDS_API_SCHEMA: 'http', CDS_TIMEOUT_MS: '1500' })).toEqual({
-      schema: 'http',
-      host: '127.0.0.1:8788',
-      timeoutMs: 1500,
-    });
-    expect(cacheTtls({ REGIONS_TTL_S: '2', FAMILIES_TTL_S: '30' })).toEqual({ regions: 2, families: 30 });
+    const r = readSettings({ ...REQUIRED, CDS_API_HOST: '127.0.0.1:8788', CDS_API_SCHEMA: 'http', CDS_TIMEOUT_MS: '1500', REGIONS_TTL_S: '2', FAMILIES_TTL_S: '30' });
+    expect(r.ok && r.settings.upstream).toEqual({ schema: 'http', host: '127.0.0.1:8788', timeoutMs: 1500 });
+    expect(r.ok && r.settings.cacheTtlS).toEqual({ regions: 2, families: 30 });
   });
 
-  it('ignores values that are empty, not numbers or not positive', () => {
-    for (const bad of ['', ' ', 'abc', '0', '-5', 'NaN', 'Infinity']) {
-      expect(upstreamSettings({ CDS_TIMEOUT_MS: bad }).timeoutMs).toBe(10_000);
-      expect(cacheTtls({ REGIONS_TTL_S: bad }).regions).toBe(3600);
+  it('names each bad setting instead of falling back silently', () => {
+    for (const bad of ['abc', '0', '-5', '2.5', 'NaN', 'Infinity']) {
+      expect(problems({ CDS_TIMEOUT_MS: bad })).toEqual(['CDS_TIMEOUT_MS: must be a positive whole number of milliseconds']);
+      expect(problems({ REGIONS_TTL_S: bad })).toEqual(['REGIONS_TTL_S: must be a positive whole number of seconds']);
     }
-    expect(upstreamSettings({ CDS_API_HOST: '', CDS_API_SCHEMA: '' })).toMatchObject({ host: 'api.capitalonline.net', schema: 'https' });
+    expect(problems({ CDS_API_SCHEMA: 'ftp', CDS_API_HOST: 'http://x', FAMILIES_TTL_S: 'x' })).toEqual([
+      'CDS_API_HOST: must be a host name with an optional :port',
+      'CDS_API_SCHEMA: must be http or https',
+      'FAMILIES_TTL_S: must be a positive whole number of seconds',
+    ]);
+  });
+
+  it('names missing required settings; a token list without a valid entry counts as missing', () => {
+    const r = readSettings({ GATEWAY_TOKENS: 'admin' });
+    expect(r.ok ? [] : r.problems).toEqual([
+      'CDS_SECRET_ID: is not set',
+      'CDS_SECRET_KEY: is not set',
+      'GATEWAY_TOKENS: must list at least one token:read or token:write entry',
+    ]);
+  });
+
+  it('a bad setting answers 500 NotConfigured naming it, never its value; /healthz says configured: false', async () => {
+    const h = harness({ CDS_TIMEOUT_MS: 'soon-ish' });
+    const res = await h.request('/v1/regions');
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as { code: string; detail: string };
+    expect(body.code).toBe('NotConfigured');
+    expect(body.detail).toContain('CDS_TIMEOUT_MS');
+    expect(body.detail).not.toContain('soon-ish');
+    expect(h.upstream.calls).toHaveLength(0);
+    expect(await (await h.request('/healthz', { token: null })).json()).toEqual({ status: 'ok', configured: false });
   });
 });

@@ -1,52 +1,48 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Env, GatewayEnv } from '../env';
+import { readSettings } from '../config';
+import type { GatewayEnv } from '../env';
 import { problem } from '../http/problem';
-import { parseTokenList, scopeOf, sha256Hex } from './tokens';
-
-// Guards the API routes: configuration first (never an open door), then the bearer token, then
-// its scope. Read-only methods are GET and HEAD; everything else needs `write`.
+import { findToken, publicIdOf } from './tokens';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const REALM = 'Bearer realm="ecs-edge-gateway"';
 
-/** Names of the settings the API routes cannot work without. */
-export function missingConfiguration(env: Partial<Env>): string[] {
-  const missing: string[] = [];
-  if (!env.CDS_SECRET_ID) missing.push('CDS_SECRET_ID');
-  if (!env.CDS_SECRET_KEY) missing.push('CDS_SECRET_KEY');
-  if (!env.GATEWAY_TOKENS || parseTokenList(env.GATEWAY_TOKENS).length === 0) missing.push('GATEWAY_TOKENS');
-  return missing;
-}
-
+/**
+ * Guards the API routes: configuration first (never an open door), then the bearer token, then
+ * its scope. GET and HEAD need a `read` or `write` token; every other method `write`.
+ *
+ * Sets `settings`, `tokenScope`, `callerId` (from the token's digest) and `accountId` (from the
+ * access key id) for the handlers after it.
+ *
+ * @returns the middleware; answers 500 NotConfigured, 401 Unauthorized / InvalidToken or 403 InsufficientScope.
+ * @example
+ * ```ts
+ * app.use('/v1/*', bearerAuth());
+ * ```
+ */
 export function bearerAuth(): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
-    const missing = missingConfiguration(c.env ?? {});
-    if (missing.length) {
-      return problem(c, {
-        status: 500,
-        code: 'NotConfigured',
-        title: 'Gateway not configured',
-        detail: `The gateway cannot serve API calls until these settings are set: ${missing.join(', ')}.`,
-      });
-    }
+    const read = readSettings(c.env);
+    if (!read.ok) return problem(c, 'NotConfigured', `The gateway cannot serve API calls until these settings are fixed: ${read.problems.join('; ')}.`);
+    const { settings } = read;
     const match = /^Bearer[ ]+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '');
     if (!match) {
       c.header('WWW-Authenticate', REALM);
-      return problem(c, { status: 401, code: 'Unauthorized', title: 'Authentication required', detail: 'Send Authorization: Bearer <token>.' });
+      return problem(c, 'Unauthorized', 'Send Authorization: Bearer <token>.');
     }
-    const token = match[1]!;
-    const scope = await scopeOf(c.env.GATEWAY_TOKENS!, token);
+    const { digest, scope } = await findToken(settings.gatewayTokens, match[1]!);
     if (!scope) {
       c.header('WWW-Authenticate', `${REALM}, error="invalid_token"`);
-      return problem(c, { status: 401, code: 'InvalidToken', title: 'Unknown token', detail: 'The bearer token is not one of the gateway tokens.' });
+      return problem(c, 'InvalidToken', 'The bearer token is not one of the gateway tokens.');
     }
     if (scope === 'read' && !READ_METHODS.has(c.req.method)) {
       c.header('WWW-Authenticate', `${REALM}, error="insufficient_scope", scope="write"`);
-      return problem(c, { status: 403, code: 'InsufficientScope', title: 'Token scope too small', detail: `${c.req.method} needs a token of scope write; this token has scope read.` });
+      return problem(c, 'InsufficientScope', `${c.req.method} needs a token of scope write; this token has scope read.`);
     }
+    c.set('settings', settings);
     c.set('tokenScope', scope);
-    c.set('callerId', (await sha256Hex(token)).slice(0, 32));
-    c.set('accountId', (await sha256Hex(c.env.CDS_SECRET_ID!)).slice(0, 32));
+    c.set('callerId', digest.slice(0, 32));
+    c.set('accountId', await publicIdOf(settings.accessKeyId));
     await next();
   };
 }

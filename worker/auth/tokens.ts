@@ -1,25 +1,20 @@
-import { timingSafeEqualBytes } from '../../openapi/upstream/signature';
+import { sha256 } from 'hono/utils/crypto';
+import { timingSafeEqual } from '../../openapi/upstream/signature';
 import type { TokenScope } from '../env';
 
 // GATEWAY_TOKENS = `token:scope,...`. Parsed (and hashed) once per isolate per value; a lookup
 // hashes the presented token with SHA-256 and compares digests in constant time against every
 // entry, so neither the token length nor the position of a mismatch shows in the timing.
 
-export interface TokenEntry {
-  digest: Uint8Array;
+interface TokenEntry {
+  digest: string;
   scope: TokenScope;
 }
 
-const encoder = new TextEncoder();
 let cached: { source: string; entries: Promise<TokenEntry[]> } | undefined;
 
-export async function sha256(value: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
-}
-
-export async function sha256Hex(value: string): Promise<string> {
-  return [...(await sha256(value))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+/** SHA-256 of a token, hex (null only where Web Crypto is missing, never in Workers or Node). */
+const digestOf = async (token: string) => (await sha256(token))!;
 
 /** Entries with an empty token or a scope other than read / write are ignored. */
 export function parseTokenList(source: string): { token: string; scope: TokenScope }[] {
@@ -34,17 +29,25 @@ export function parseTokenList(source: string): { token: string; scope: TokenSco
     .filter((e): e is { token: string; scope: TokenScope } => e.token.length > 0 && (e.scope === 'read' || e.scope === 'write'));
 }
 
-export function gatewayTokens(source: string): Promise<TokenEntry[]> {
+function gatewayTokens(source: string): Promise<TokenEntry[]> {
   if (cached?.source !== source) {
-    cached = { source, entries: Promise.all(parseTokenList(source).map(async ({ token, scope }) => ({ digest: await sha256(token), scope }))) };
+    cached = { source, entries: Promise.all(parseTokenList(source).map(async ({ token, scope }) => ({ digest: await digestOf(token), scope }))) };
   }
   return cached.entries;
 }
 
-/** The scope of the presented token, or undefined. Every entry is compared, match or not. */
-export async function scopeOf(source: string, presented: string): Promise<TokenScope | undefined> {
-  const [entries, digest] = await Promise.all([gatewayTokens(source), sha256(presented)]);
+/**
+ * The presented token's digest (hashed once per request: it also names the caller) and its scope,
+ * undefined for an unknown token. Every entry is compared, match or not.
+ */
+export async function findToken(source: string, presented: string): Promise<{ digest: string; scope: TokenScope | undefined }> {
+  const [entries, digest] = await Promise.all([gatewayTokens(source), digestOf(presented)]);
   let scope: TokenScope | undefined;
-  for (const entry of entries) if (timingSafeEqualBytes(entry.digest, digest) && !scope) scope = entry.scope;
-  return scope;
+  for (const entry of entries) if (timingSafeEqual(entry.digest, digest) && !scope) scope = entry.scope;
+  return { digest, scope };
+}
+
+/** A stable, non-secret id of a secret (the first 128 bits of its SHA-256, hex). */
+export async function publicIdOf(secret: string): Promise<string> {
+  return (await digestOf(secret)).slice(0, 32);
 }

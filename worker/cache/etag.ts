@@ -1,7 +1,10 @@
+import { encodeBase64Url } from 'hono/utils/encode';
+
 /** A strong entity tag for a body: the quoted SHA-256 of its bytes, base64url without padding. */
 export async function strongEtag(bodyText: string): Promise<string> {
+  // hono/utils/crypto's sha256 gives hex only; the tag is the shorter base64url of the raw digest.
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(bodyText));
-  return `"${base64url(new Uint8Array(digest))}"`;
+  return `"${encodeBase64Url(digest).replace(/=+$/, '')}"`;
 }
 
 /**
@@ -18,10 +21,4 @@ export function ifNoneMatchMatches(header: string | undefined, etag: string): bo
 
 function stripWeak(tag: string): string {
   return tag.startsWith('W/') ? tag.slice(2) : tag;
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

@@ -1,12 +1,8 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { GATEWAY_PROBLEMS, type GatewayProblemCode } from '../../openapi/errors/catalogue';
+import type { ProblemFieldError } from '../../openapi/models';
 import type { GatewayEnv } from '../env';
-
-/** One failing input of a 400 validation problem. */
-export interface ProblemFieldError {
-  path: string;
-  message: string;
-}
 
 export interface ProblemInput {
   status: ContentfulStatusCode;
@@ -20,7 +16,7 @@ export interface ProblemInput {
 const PROBLEM_TYPE_BASE = 'https://ecs-edge-gateway.dev/problems/';
 
 /** An RFC 9457 application/problem+json answer. It never carries a stack trace or a secret. */
-export function problem(c: Context<GatewayEnv>, input: ProblemInput): Response {
+export function writeProblem(c: Context<GatewayEnv>, input: ProblemInput): Response {
   const body = {
     type: PROBLEM_TYPE_BASE + input.code,
     title: input.title,
@@ -31,4 +27,10 @@ export function problem(c: Context<GatewayEnv>, input: ProblemInput): Response {
     ...(input.errors ? { errors: input.errors } : {}),
   };
   return c.body(JSON.stringify(body), input.status, { 'Content-Type': 'application/problem+json' });
+}
+
+/** A gateway problem: status and title come from the error catalogue, only the detail is this occurrence's. */
+export function problem(c: Context<GatewayEnv>, code: GatewayProblemCode, detail: string, errors?: ProblemFieldError[]): Response {
+  const { status, title } = GATEWAY_PROBLEMS[code];
+  return writeProblem(c, { status, code, title, detail, ...(errors ? { errors } : {}) });
 }

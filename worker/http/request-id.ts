@@ -8,6 +8,16 @@ import type { GatewayEnv } from '../env';
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/**
+ * Gives every answer an X-Request-Id and sets the `requestId` variable (problem bodies quote it).
+ *
+ * @returns the middleware; mount it first, so answers of every later layer carry the id.
+ * @example
+ * ```ts
+ * app.use('*', requestId());
+ * app.get('/x', (c) => c.text(c.get('requestId')));
+ * ```
+ */
 export function requestId(): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
     const incoming = c.req.header(REQUEST_ID_HEADER);

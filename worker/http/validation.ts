@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ZodError } from 'zod';
 import type { GatewayEnv } from '../env';
-import type { ProblemFieldError } from './problem';
+import type { ProblemFieldError } from '../../openapi/models';
 import { problem } from './problem';
 
 // zod failures become 400 problem+json (code ValidationFailed) before any upstream call.
@@ -23,11 +23,10 @@ export function validationHook(
 ): Response | undefined {
   if (result.success) return undefined;
   const errors = fieldErrors(result.target, result.error);
-  return problem(c, {
-    status: 400,
-    code: 'ValidationFailed',
-    title: 'Invalid request',
-    detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+  return problem(
+    c,
+    'ValidationFailed',
+    errors.map((e) => `${e.path}: ${e.message}`).join('; '),
     errors,
-  });
+  );
 }

@@ -1,3 +1,5 @@
+import { sha256 } from 'hono/utils/crypto';
+
 /**
  * The request fingerprint an Idempotency-Key is bound to: SHA-256 (hex) of method, path and the
  * canonical body. A JSON body is canonicalised (object keys sorted, insignificant whitespace
@@ -5,9 +7,8 @@
  * any other body is taken byte for byte.
  */
 export async function requestFingerprint(method: string, path: string, bodyText: string): Promise<string> {
-  const material = `${method.toUpperCase()}\n${path}\n${canonicalBody(bodyText)}`;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(material));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  // null only where Web Crypto is missing, which never holds in Workers or Node.
+  return (await sha256(`${method.toUpperCase()}\n${path}\n${canonicalBody(bodyText)}`))!;
 }
 
 export function canonicalBody(bodyText: string): string {

@@ -1,6 +1,5 @@
 import { describeEcsFamilyInfoRoute } from '../../openapi/rest';
 import { serveCachedReference } from '../cache/reference-cache';
-import { cacheTtls } from '../config';
 import type { GatewayApp } from './respond';
 
 export function registerFamilyRoutes(app: GatewayApp): void {
@@ -8,7 +7,7 @@ export function registerFamilyRoutes(app: GatewayApp): void {
     const { AvailableZoneCode, BillingMethod } = c.req.valid('query');
     return serveCachedReference(c, {
       keyParts: ['families', AvailableZoneCode, BillingMethod],
-      ttlSeconds: cacheTtls(c.env).families,
+      ttlSeconds: c.get('settings').cacheTtlS.families,
       load: async () => {
         const result = await c.get('ecs').describeEcsFamilyInfo({ AvailableZoneCode, BillingMethod });
         return { body: { EcsFamilyInfo: result.data.EcsFamilyInfo }, upstreamRequestId: result.requestId };

@@ -6,7 +6,7 @@ import {
   operateInstanceRoute,
 } from '../../openapi/rest';
 import type { GatewayApp } from './respond';
-import { accepted, unwrap } from './respond';
+import { accepted, mutating, unwrap } from './respond';
 
 export function registerInstanceRoutes(app: GatewayApp): void {
   app.openapi(describeInstanceListRoute, async (c) => {
@@ -19,17 +19,17 @@ export function registerInstanceRoutes(app: GatewayApp): void {
     return c.json(unwrap(c, await c.get('ecs').describeInstance({ EcsId })), 200);
   });
 
-  app.openapi(modifyInstanceNameRoute, async (c) => {
+  app.openapi(mutating(modifyInstanceNameRoute), async (c) => {
     const { EcsId } = c.req.valid('param');
     const { Name } = c.req.valid('json');
     return c.json(unwrap(c, await c.get('ecs').modifyInstanceName({ EcsId, Name })), 200);
   });
 
-  app.openapi(operateInstanceRoute, async (c) => {
+  app.openapi(mutating(operateInstanceRoute), async (c) => {
     return c.json(accepted(c, await c.get('ecs').operateInstance(c.req.valid('json'))), 202);
   });
 
-  app.openapi(changeInstanceConfigureRoute, async (c) => {
+  app.openapi(mutating(changeInstanceConfigureRoute), async (c) => {
     return c.json(accepted(c, await c.get('ecs').changeInstanceConfigure(c.req.valid('json'))), 202);
   });
 }

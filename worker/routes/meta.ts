@@ -1,11 +1,11 @@
 import { healthzRoute } from '../../openapi/rest';
-import { missingConfiguration } from '../auth/bearer-auth';
+import { readSettings } from '../config';
 import type { GatewayApp } from './respond';
 import { DOCS_PAGE } from './docs-page';
 
 /** /healthz, /openapi.json and /docs: no authentication, no upstream call. */
 export function registerMetaRoutes(app: GatewayApp, document: () => unknown): void {
-  app.openapi(healthzRoute, (c) => c.json({ status: 'ok' as const, configured: missingConfiguration(c.env ?? {}).length === 0 }, 200));
+  app.openapi(healthzRoute, (c) => c.json({ status: 'ok' as const, configured: readSettings(c.env).ok }, 200));
   // Readable from any origin, so editors and client generators can load it from a running gateway.
   app.get('/openapi.json', (c) => c.json(document() as object, 200, { 'Access-Control-Allow-Origin': '*' }));
   app.get('/docs', (c) => {

@@ -1,13 +1,12 @@
 import { describeRegionsRoute } from '../../openapi/rest';
 import { serveCachedReference } from '../cache/reference-cache';
-import { cacheTtls } from '../config';
 import type { GatewayApp } from './respond';
 
 export function registerRegionRoutes(app: GatewayApp): void {
   app.openapi(describeRegionsRoute, (c) =>
     serveCachedReference(c, {
       keyParts: ['regions'],
-      ttlSeconds: cacheTtls(c.env).regions,
+      ttlSeconds: c.get('settings').cacheTtlS.regions,
       load: async () => {
         const result = await c.get('ecs').describeRegions();
         return { body: { RegionGroups: result.data }, upstreamRequestId: result.requestId };

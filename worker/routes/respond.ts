@@ -1,7 +1,9 @@
+import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { EcsResult } from '../../openapi/ecs-api';
 import type { EventIdData } from '../../openapi/models';
 import type { GatewayEnv } from '../env';
+import { idempotency } from '../idempotency/middleware';
 
 // Small helpers shared by the route handlers.
 
@@ -21,4 +23,11 @@ export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<Eve
   const data = unwrap(c, result);
   c.header('Location', `/v1/events/${encodeURIComponent(data.EventId)}`);
   return { EventId: data.EventId };
+}
+
+const idempotent = idempotency();
+
+/** A mutating route with the Idempotency-Key middleware, attached through the route's own `middleware` option. */
+export function mutating<R extends RouteConfig>(route: R): R {
+  return { ...route, middleware: [idempotent] };
 }

@@ -1,8 +1,8 @@
-import { EcsError } from '../../openapi/ecs-api';
+import { upstreamBadResponse, upstreamRefusal } from '../../openapi/errors/ecs-errors';
 import type { UpstreamReply } from './transport';
 import { SUCCESS_CODE, readEnvelopeHead } from '../../openapi/upstream/envelope';
 
-// Reading an upstream answer (docs/upstream-protocol.md, envelopes): both success variants (`Code`/`Msg` and
+// Reading an upstream answer: both success variants (`Code`/`Msg` and
 // `code`/`Message`), HTTP 200 with a code other than Success is an error, an error envelope keeps
 // its code whatever the HTTP status, and anything that is not a readable envelope is bad_response.
 
@@ -21,28 +21,28 @@ export function readEnvelope(res: UpstreamReply, action: string): UpstreamEnvelo
     body = undefined;
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new EcsError('bad_response', 'UpstreamBadResponse', `${action}: the ECS API answered HTTP ${res.status} without a readable JSON envelope`, res.status);
+    throw upstreamBadResponse(action, `the ECS API answered HTTP ${res.status} without a readable JSON envelope`, res.status);
   }
   const record = body as Record<string, unknown>;
   const head = readEnvelopeHead(record);
   if (head.code === SUCCESS_CODE && res.status < 400) return { body: record, data: record.Data, requestId: head.requestId };
   if (head.code) {
-    throw new EcsError('business', head.code, head.message || `${action} failed with ${head.code}`, res.status, head.requestId);
+    throw upstreamRefusal(head.code, head.message || `${action} failed with ${head.code}`, res.status, head.requestId);
   }
-  throw new EcsError('bad_response', 'UpstreamBadResponse', `${action}: the ECS API answered HTTP ${res.status} without an error code`, res.status, head.requestId);
+  throw upstreamBadResponse(action, `the ECS API answered HTTP ${res.status} without an error code`, res.status, head.requestId);
 }
 
 /** DescribeEvent answers Data as one object; one published example wraps it in a one-element array. */
 export function singleObject(data: unknown, action: string): Record<string, unknown> {
   const value = Array.isArray(data) && data.length === 1 ? data[0] : data;
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new EcsError('bad_response', 'UpstreamBadResponse', `${action}: Data is not one object`);
+    throw upstreamBadResponse(action, 'Data is not one object');
   }
   return value as Record<string, unknown>;
 }
 
 /** A list Data (DescribeRegions) or a list field of Data (EcsList, EcsFamilyInfo). */
 export function listOf(value: unknown, action: string, field: string): unknown[] {
-  if (!Array.isArray(value)) throw new EcsError('bad_response', 'UpstreamBadResponse', `${action}: ${field} is not a list`);
+  if (!Array.isArray(value)) throw upstreamBadResponse(action, `${field} is not a list`);
   return value;
 }

@@ -1,9 +1,10 @@
 import { EcsError } from '../../openapi/ecs-api';
-import type { EcsApi, EcsResult, InstanceListPage } from '../../openapi/ecs-api';
+import type { EcsApi, EcsResult } from '../../openapi/ecs-api';
 import type {
   ChangeInstanceConfigureReq,
   DescribeEcsFamilyInfoReq,
   DescribeInstanceListReq,
+  DescribeInstanceListResult,
   DescribeInstanceReq,
   DescribeTaskEventReq,
   EventIdData,
@@ -60,7 +61,7 @@ export class SignedEcsClient implements EcsApi {
     return { data: singleObject(env.data, 'DescribeEvent') as EventResultData, requestId: env.requestId };
   }
 
-  async describeInstanceList(req: DescribeInstanceListReq): Promise<EcsResult<InstanceListPage>> {
+  async describeInstanceList(req: DescribeInstanceListReq): Promise<EcsResult<DescribeInstanceListResult>> {
     const env = await this.call('DescribeInstanceList', {
       AvailableZoneCode: req.AvailableZoneCode,
       VpcId: req.VpcId,
@@ -70,7 +71,7 @@ export class SignedEcsClient implements EcsApi {
       PageSize: req.PageSize,
     });
     const data = (env.data ?? {}) as Record<string, unknown>;
-    const EcsList = listOf(data.EcsList, 'DescribeInstanceList', 'Data.EcsList') as InstanceListPage['EcsList'];
+    const EcsList = listOf(data.EcsList, 'DescribeInstanceList', 'Data.EcsList') as DescribeInstanceListResult['EcsList'];
     // Paging fields sit at the top level; without paging parameters they may be absent (all rows).
     const int = (key: string, fallback: number) => {
       const v = Number(env.body[key] ?? data[key]);
@@ -88,7 +89,7 @@ export class SignedEcsClient implements EcsApi {
   }
 
   async operateInstance(req: OperateInstanceReq): Promise<EcsResult<EventIdData>> {
-    const env = await this.call('OperateInstance', {}, { EcsIds: req.EcsIds, OpType: req.OpType, DeleteEip: req.DeleteEip ?? 0 });
+    const env = await this.call('OperateInstance', {}, { EcsIds: req.EcsIds, OpType: req.OpType, DeleteEip: req.DeleteEip });
     return { data: singleObject(env.data, 'OperateInstance') as EventIdData, requestId: env.requestId };
   }
 
@@ -105,7 +106,7 @@ export class SignedEcsClient implements EcsApi {
 
   async changeInstanceConfigure(req: ChangeInstanceConfigureReq): Promise<EcsResult<EventIdData>> {
     const { EcsIds, AvailableZoneCode, EcsFamilyName, Cpu, Ram, Gpu } = req;
-    const env = await this.call('ChangeInstanceConfigure', {}, { EcsIds, AvailableZoneCode, EcsFamilyName, Cpu, Ram, Gpu: Gpu ?? 0 });
+    const env = await this.call('ChangeInstanceConfigure', {}, { EcsIds, AvailableZoneCode, EcsFamilyName, Cpu, Ram, Gpu });
     return { data: singleObject(env.data, 'ChangeInstanceConfigure') as EventIdData, requestId: env.requestId };
   }
 

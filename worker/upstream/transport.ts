@@ -1,4 +1,5 @@
 import { EcsError } from '../../openapi/ecs-api';
+import { upstreamTimeout, upstreamUnreachable } from '../../openapi/errors/ecs-errors';
 import type { HttpMethod } from '../../openapi/upstream/actions';
 import type { UpstreamSettings } from '../config';
 
@@ -97,7 +98,7 @@ export class Transport {
       const name = (err as { name?: string } | null)?.name;
       if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') throw timeoutError(req.action, this.options.timeoutMs);
       // The cause is not echoed: a fetch error message may contain the signed URL.
-      throw new EcsError('unreachable', 'UpstreamUnreachable', `${req.action}: could not reach the ECS API at ${this.options.host}`);
+      throw upstreamUnreachable(req.action, `could not reach the ECS API at ${this.options.host}`);
     }
   }
 
@@ -111,5 +112,5 @@ export class Transport {
 }
 
 function timeoutError(action: string, timeoutMs: number): EcsError {
-  return new EcsError('timeout', 'UpstreamTimeout', `${action}: the ECS API did not answer within ${timeoutMs} ms`);
+  return upstreamTimeout(action, `the ECS API did not answer within ${timeoutMs} ms`);
 }

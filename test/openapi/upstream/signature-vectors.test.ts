@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import vectors from '../../fixtures/signature-vectors.json';
-import { hmacSha1Base64, percentEncode, signRequest, stringToSign } from '../../../openapi/upstream/signature';
+import { hmacSha1Base64, stringToSign } from '../../../openapi/upstream/signature';
 
 describe('signature v1.0 worked examples', () => {
   for (const v of vectors.vectors) {

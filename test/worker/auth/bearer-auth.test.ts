@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseTokenList, scopeOf } from '../../../worker/auth/tokens';
+import { findToken, parseTokenList } from '../../../worker/auth/tokens';
 import { READ_TOKEN, WRITE_TOKEN, harness, json } from '../../helpers/gateway-harness';
+
+const scopeOf = async (source: string, presented: string) => (await findToken(source, presented)).scope;
 
 /** A gateway-made X-Request-Id (crypto.randomUUID). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -1,8 +1,6 @@
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { storeObjectName } from '../../../worker/idempotency/idempotency-key';
-import { LEASE_MS, RECORD_TTL_MS, leaseMsFor, type IdempotencyRecord } from '../../../worker/idempotency/idempotency-record';
-import type { IdempotencyStore } from '../../../worker/idempotency/idempotency-store';
+import { LEASE_MS, RECORD_TTL_MS, leaseMsFor, storeObjectName, type IdempotencyRecord, type IdempotencyStore } from '../../../worker/idempotency/store';
 import { idempotency } from '../../../worker/idempotency/middleware';
 import { baseApp, deferred, testEnv, unique } from '../../helpers/middleware-app';
 

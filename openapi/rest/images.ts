@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DescribeImagesReq, DescribeImagesResult } from '../models';
-import { CacheRequestHeaders, TAG, bearerSecurity, cachedHeaders, commonErrors, notModifiedResponse } from './common';
+import { CacheRequestHeaders, TAG, bearerSecurity, cachedHeaders, commonErrors, notFoundError, notModifiedResponse } from './common';
 import { fromQueryList } from './query';
 
 export const DescribeImagesQuery = DescribeImagesReq.pick({ AvailableZoneCode: true }).extend({
@@ -27,5 +27,6 @@ export const describeImagesRoute = createRoute({
     200: { description: 'The images.', headers: cachedHeaders, content: { 'application/json': { schema: DescribeImagesResult } } },
     ...notModifiedResponse,
     ...commonErrors,
+    ...notFoundError('Availability zone'),
   },
 });

@@ -2030,6 +2030,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Availability zone not found (upstream code kept, e.g. InstanceNotFound). */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {

@@ -208,8 +208,8 @@ const validationCases: { name: string; method?: string; path: string; body?: unk
   {
     name: 'create: field and cross-field failures are listed together',
     path: '/v1/instances',
-    body: { ...base, Cpu: 0, Number: 2, SubnetInfo: { SubnetId: 's', IpAddress: ['10.0.0.5'] }, BillingMethod: '1', Duration: 40 },
-    paths: ['Cpu', 'SubnetInfo.IpAddress', 'Duration'],
+    body: { ...base, ImageId: undefined, Cpu: 'two', Number: 2, SubnetInfo: { SubnetId: 's', IpAddress: ['10.0.0.5'] }, BillingMethod: '1', Duration: 40 },
+    paths: ['ImageId', 'Cpu', 'SubnetInfo.IpAddress', 'Duration'],
   },
   // DeleteInstance
   { name: 'delete: EcsIds empty, DeleteEip 2', path: '/v1/instances/delete', body: { EcsIds: [], DeleteEip: 2 }, paths: ['EcsIds', 'DeleteEip'] },

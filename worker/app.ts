@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES } from '../openapi/models';
 import { bearerAuth } from './auth/bearer-auth';
 import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
+import { concretePathsWin } from './http/concrete-paths';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
 import { problem } from './http/problem';
 import { requestId } from './http/request-id';
@@ -14,6 +15,7 @@ import { validationHook } from './http/validation';
 import { registerDiskRoutes } from './routes/disks';
 import { registerEventRoutes } from './routes/events';
 import { registerFamilyRoutes } from './routes/families';
+import { registerImageRoutes } from './routes/images';
 import { registerInstanceRoutes } from './routes/instances';
 import { registerMetaRoutes } from './routes/meta';
 import { registerRegionRoutes } from './routes/regions';
@@ -43,6 +45,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   app.use('*', requestId());
   app.use('*', methodNotAllowed({ app, onMethodNotAllowed }));
   app.use('/v1/*', bearerAuth());
+  app.use('/v1/*', concretePathsWin(() => app.routes));
   // The largest valid body is a few KB; refuse more before anything reads or hashes it.
   app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }));
   app.use('/v1/*', async (c, next) => {
@@ -52,6 +55,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
 
   registerRegionRoutes(app);
   registerFamilyRoutes(app);
+  registerImageRoutes(app);
   registerInstanceRoutes(app);
   registerEventRoutes(app);
   registerDiskRoutes(app);

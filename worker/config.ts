@@ -21,13 +21,14 @@ export const SettingsSchema = z
     CDS_TIMEOUT_MS: optional(wholeNumber('a positive whole number of milliseconds').default(10_000)),
     REGIONS_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(3600)),
     FAMILIES_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(600)),
+    IMAGES_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(600)),
     CDS_SECRET_ID: required('the access key id'),
     CDS_SECRET_KEY: required('the secret key'),
     GATEWAY_TOKENS: required('token:scope entries').refine((s) => parseTokenList(s).length > 0, 'must list at least one token:read or token:write entry'),
   })
   .transform((s) => ({
     upstream: { schema: s.CDS_API_SCHEMA, host: s.CDS_API_HOST, timeoutMs: s.CDS_TIMEOUT_MS },
-    cacheTtlS: { regions: s.REGIONS_TTL_S, families: s.FAMILIES_TTL_S },
+    cacheTtlS: { regions: s.REGIONS_TTL_S, families: s.FAMILIES_TTL_S, images: s.IMAGES_TTL_S },
     accessKeyId: s.CDS_SECRET_ID,
     secretKey: s.CDS_SECRET_KEY,
     gatewayTokens: s.GATEWAY_TOKENS,

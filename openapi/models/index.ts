@@ -5,5 +5,7 @@ export * from './family';
 export * from './instance';
 export * from './results';
 export * from './requests';
+export * from './create-instance';
+export * from './image';
 export * from './problem';
 export * from './query';

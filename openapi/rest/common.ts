@@ -5,7 +5,7 @@ import { problemSpec, type CodeWithStatus } from '../errors/catalogue';
 
 // Pieces every REST route shares: tags, security, headers and the problem+json error answers.
 
-export const TAG = { regions: 'Regions', families: 'Families', instances: 'Instances', events: 'Events', disks: 'Disks', meta: 'Meta' } as const;
+export const TAG = { regions: 'Regions', families: 'Families', images: 'Images', instances: 'Instances', events: 'Events', disks: 'Disks', meta: 'Meta' } as const;
 
 export const BEARER_SCHEME = 'bearerAuth';
 export const bearerSecurity = [{ [BEARER_SCHEME]: [] }];
@@ -34,7 +34,7 @@ export const acceptedHeaders = mutationHeaders.extend({
   Location: z.string().openapi({ description: 'The event to poll: `/v1/events/{EventId}`.', example: '/v1/events/7e782a16-0bc9-11ed-a942-92d3bb445445' }),
 });
 
-/** Headers of the cached reference answers (200 and 304 of regions, families): always all set. */
+/** Headers of the cached reference answers (200 and 304 of regions, families, images): always all set. */
 export const cachedHeaders = upstreamHeaders.extend({
   'X-Cache': z.enum(['HIT', 'MISS', 'STALE', 'STALE-IF-ERROR']).openapi({
     description:
@@ -48,7 +48,7 @@ export const cachedHeaders = upstreamHeaders.extend({
   }),
 });
 
-/** Request headers of the cached GET routes (regions, families). */
+/** Request headers of the cached GET routes (regions, families, images). */
 export const CacheRequestHeaders = z.object({
   'if-none-match': z.string().optional().openapi({ description: 'An ETag from an earlier answer: 304 Not Modified when it still matches.' }),
   'cache-control': z.string().optional().openapi({ description: '`no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS).' }),
@@ -104,8 +104,15 @@ export const commonErrors = {
 export const forbiddenError = { 403: problemResponse(403, ['InsufficientScope']) } as const;
 
 /** 404 of a route; `replayable` on mutating routes, whose 404 an Idempotency-Key replays. */
-export const notFoundError = (code: CodeWithStatus<404>, replayable = false) =>
-  ({ 404: problemResponse(404, [code], replayable ? replayableProblemHeaders : requestIdHeaders, ' Other upstream `*NotFound` codes are kept as given.') }) as const;
+export const notFoundError = (code?: CodeWithStatus<404>, replayable = false) =>
+  ({
+    404: problemResponse(
+      404,
+      code ? [code] : [],
+      replayable ? replayableProblemHeaders : requestIdHeaders,
+      code ? ' Other upstream `*NotFound` codes are kept as given.' : 'An upstream `*NotFound` code (e.g. of an image or subnet), kept as given.',
+    ),
+  }) as const;
 
 /**
  * Errors of the routes with a JSON body (all of them mutating); spread after commonErrors, so its
@@ -150,9 +157,12 @@ export const mutationRequest = <T extends z.ZodType>(schema: T, description: str
   body: { required: true, description, content: { 'application/json': { schema } } },
 });
 
-/** Errors every mutating route answers, with the 404 of the resource it names. */
-export const mutationResponses = (notFoundCode: CodeWithStatus<404>) =>
-  ({ ...commonErrors, ...forbiddenError, ...notFoundError(notFoundCode, true), ...mutationErrors }) as const;
+/** Errors every mutating route answers. */
+const mutationErrorResponses = { ...commonErrors, ...forbiddenError, ...mutationErrors } as const;
+
+/** Errors every mutating route answers, with the 404 of the resource it names (any upstream `*NotFound` without one). */
+export const mutationResponses = (notFoundCode?: CodeWithStatus<404>) =>
+  ({ ...mutationErrorResponses, ...notFoundError(notFoundCode, true) }) as const;
 
 /** 202 of the asynchronous operations: the event to poll, also in Location. */
 export const acceptedResponse = {

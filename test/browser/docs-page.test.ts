@@ -6,10 +6,11 @@ import { launchChromium, startDevStack, type Browser, type DevStack } from './la
 // the page must render, run its try-it form and never reach beyond the gateway's own origin.
 
 const SCREENSHOT = '/tmp/docs-page.png';
-// The nine REST operations of the README.
+// The fourteen REST operations (one per SDK method).
 const OPERATIONS = [
-  'DescribeRegions', 'DescribeEcsFamilyInfo', 'DescribeInstanceList', 'DescribeInstance', 'ModifyInstanceName',
-  'OperateInstance', 'ChangeInstanceConfigure', 'ExtendDisk', 'DescribeTaskEvent',
+  'DescribeRegions', 'DescribeEcsFamilyInfo', 'DescribeImages', 'DescribeInstanceList', 'DescribeInstance',
+  'DescribeInstanceStatus', 'CreateInstance', 'ModifyInstanceName', 'OperateInstance', 'ChangeInstanceConfigure',
+  'ModifyInstancePassword', 'DeleteInstance', 'ExtendDisk', 'DescribeTaskEvent',
 ];
 
 let stack: DevStack | undefined;
@@ -50,7 +51,7 @@ async function tryIt(operationId: string, token: string): Promise<{ status: numb
 }
 
 describe('GET /docs in Chromium', () => {
-  it('renders the nine operations with operationId and summary from /openapi.json', async () => {
+  it('renders the fourteen operations with operationId and summary from /openapi.json', async () => {
     const doc = (await (await fetch(`${origin}/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { operationId: string; summary: string }>>;
     };

@@ -14,11 +14,11 @@ function problems(env: Record<string, string>): string[] {
 
 describe('configuration', () => {
   it('takes the documented defaults when an optional setting is unset or empty', () => {
-    for (const env of [{}, { CDS_API_HOST: '', CDS_API_SCHEMA: ' ', CDS_TIMEOUT_MS: '', REGIONS_TTL_S: '', FAMILIES_TTL_S: '' }]) {
+    for (const env of [{}, { CDS_API_HOST: '', CDS_API_SCHEMA: ' ', CDS_TIMEOUT_MS: '', REGIONS_TTL_S: '', FAMILIES_TTL_S: '', IMAGES_TTL_S: '' }]) {
       const r = readSettings({ ...REQUIRED, ...env });
       expect(r.ok && r.settings).toEqual({
         upstream: { schema: 'https', host: 'api.capitalonline.net', timeoutMs: 10_000 },
-        cacheTtlS: { regions: 3600, families: 600 },
+        cacheTtlS: { regions: 3600, families: 600, images: 600 },
         accessKeyId: 'ak-1',
         secretKey: 'sk-1',
         gatewayTokens: 't:read',
@@ -27,9 +27,9 @@ describe('configuration', () => {
   });
 
   it('reads the settings that are given', () => {
-    const r = readSettings({ ...REQUIRED, CDS_API_HOST: '127.0.0.1:8788', CDS_API_SCHEMA: 'http', CDS_TIMEOUT_MS: '1500', REGIONS_TTL_S: '2', FAMILIES_TTL_S: '30' });
+    const r = readSettings({ ...REQUIRED, CDS_API_HOST: '127.0.0.1:8788', CDS_API_SCHEMA: 'http', CDS_TIMEOUT_MS: '1500', REGIONS_TTL_S: '2', FAMILIES_TTL_S: '30', IMAGES_TTL_S: '45' });
     expect(r.ok && r.settings.upstream).toEqual({ schema: 'http', host: '127.0.0.1:8788', timeoutMs: 1500 });
-    expect(r.ok && r.settings.cacheTtlS).toEqual({ regions: 2, families: 30 });
+    expect(r.ok && r.settings.cacheTtlS).toEqual({ regions: 2, families: 30, images: 45 });
   });
 
   it('names each bad setting instead of falling back silently', () => {

@@ -10,7 +10,7 @@ import { MUTATING_OPERATIONS } from '../../helpers/mutating-routes';
 describe('the list of mutating operations', () => {
   it('holds every operation whose upstream action is a POST', () => {
     const upstreamPosts = Object.entries(UPSTREAM_ACTIONS)
-      .filter(([, a]) => a.method === 'POST')
+      .filter(([name, a]) => a.method === 'POST' && !name.startsWith('Describe'))
       .map(([name]) => name)
       .sort();
     expect(MUTATING_OPERATIONS.map((o) => o.operationId).sort()).toEqual(upstreamPosts);

@@ -97,6 +97,48 @@ export interface AccountState {
   Instances: Map<string, InstanceRecord>;
   Events: Map<string, EventRecord>;
   Pending: PendingTransition[];
+  /** One VPC per region, with one subnet per AZ (store/networks.ts). */
+  Vpcs: VpcRecord[];
+  /** The account's own (private) images; public ones are in the catalog. */
+  PrivateImages: ImageRecord[];
+  /** Data disks kept when their instance was deleted (ReleaseWithInstance 0): detached, no longer served by an instance. */
+  KeptDisks: DiskRecord[];
+}
+
+export interface SubnetRecord {
+  SubnetId: string;
+  SubnetName: string;
+  AvailableZoneCode: string;
+  /** IPv4 CIDR private addresses are taken from, e.g. 10.16.0.0/16. */
+  Cidr: string;
+}
+
+export interface VpcRecord {
+  VpcId: string;
+  VpcName: string;
+  RegionCode: string;
+  Subnets: SubnetRecord[];
+}
+
+/** An image of one AZ; the wire view (ImageInfo) adds the AZ's id and name and the display fields. */
+export interface ImageRecord {
+  ImageId: string;
+  ImageName: string;
+  AvailableZoneCode: string;
+  OsType: string;
+  OsVersion: string;
+  OsBit: number;
+  /** Smallest system disk the image fits on, GB. */
+  OsSize: number;
+  /** `cpu` and/or `gpu`: which instances the image suits. */
+  SupportType: ('cpu' | 'gpu')[];
+  /** The GPU driver a GPU image carries ('' for CPU images); it must match the spec's. */
+  SupportGpuDriver: string;
+  TemplateType: 'public' | 'private';
+  Username: string;
+  IsOptimized: 0 | 1;
+  /** Emulator-clock ms. */
+  CreateTime: number;
 }
 
 export interface AccessKey {

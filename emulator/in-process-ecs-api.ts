@@ -64,5 +64,10 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
     describeEcsFamilyInfo: (req) => call('DescribeEcsFamilyInfo', req),
     changeInstanceConfigure: (req) => call('ChangeInstanceConfigure', req),
     extendDisk: (req) => call('ExtendDisk', req),
+    createInstance: (req) => call('CreateInstance', req),
+    deleteInstance: (req) => call('DeleteInstance', req),
+    modifyInstancePassword: (req) => call('ModifyInstancePassword', req),
+    describeInstanceStatus: (req) => call('DescribeInstanceStatus', req),
+    describeImages: (req) => call('DescribeImages', req),
   };
 }

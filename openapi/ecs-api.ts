@@ -1,5 +1,13 @@
 import type {
   ChangeInstanceConfigureReq,
+  CreateInstanceData,
+  CreateInstanceReq,
+  DeleteInstanceReq,
+  DescribeImagesReq,
+  DescribeImagesResult,
+  DescribeInstanceStatusReq,
+  DescribeInstanceStatusResult,
+  ModifyInstancePasswordReq,
   DescribeEcsFamilyInfoReq,
   DescribeEcsFamilyInfoResult,
   DescribeInstanceListReq,
@@ -26,7 +34,7 @@ export interface EcsResult<T> {
 export type InstanceListPage = DescribeInstanceListResult;
 
 /**
- * The nine ECS SDK methods. The gateway's routes depend on this interface only; the signed
+ * The fourteen ECS SDK methods. The gateway's routes depend on this interface only; the signed
  * upstream client and the in-process emulator both implement it. Failures are thrown as EcsError.
  */
 export interface EcsApi {
@@ -39,6 +47,11 @@ export interface EcsApi {
   describeEcsFamilyInfo(req: DescribeEcsFamilyInfoReq): Promise<EcsResult<DescribeEcsFamilyInfoResult>>;
   changeInstanceConfigure(req: ChangeInstanceConfigureReq): Promise<EcsResult<EventIdData>>;
   extendDisk(req: ExtendDiskReq): Promise<EcsResult<EventIdData>>;
+  createInstance(req: CreateInstanceReq): Promise<EcsResult<CreateInstanceData>>;
+  deleteInstance(req: DeleteInstanceReq): Promise<EcsResult<EventIdData>>;
+  modifyInstancePassword(req: ModifyInstancePasswordReq): Promise<EcsResult<EventIdData>>;
+  describeInstanceStatus(req: DescribeInstanceStatusReq): Promise<EcsResult<DescribeInstanceStatusResult>>;
+  describeImages(req: DescribeImagesReq): Promise<EcsResult<DescribeImagesResult>>;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { SdkMethodName } from '../../openapi/upstream/actions';
 import type { ActionHandler } from './context';
 import { describeInstance, describeInstanceList, modifyInstanceName } from './instances';
 import { changeInstanceConfigure, extendDisk, operateInstance } from './mutations';
+import { notServed } from './not-served';
 import { describeEcsFamilyInfo, describeEvent, describeRegions } from './reference';
 
 /** One handler per SDK method; the wire router pairs them with UPSTREAM_ACTIONS. */
@@ -15,6 +16,11 @@ export const ACTION_HANDLERS = {
   DescribeEcsFamilyInfo: describeEcsFamilyInfo,
   ChangeInstanceConfigure: changeInstanceConfigure,
   ExtendDisk: extendDisk,
+  CreateInstance: notServed('CreateInstance'),
+  DeleteInstance: notServed('DeleteInstance'),
+  ModifyInstancePassword: notServed('ModifyInstancePassword'),
+  DescribeInstanceStatus: notServed('DescribeInstanceStatus'),
+  DescribeImages: notServed('DescribeImages'),
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler has its own input type
 } satisfies Record<SdkMethodName, ActionHandler<any, unknown>>;
 

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { UPSTREAM_ACTIONS, servicePath, type EcsService, type SdkMethodName } from '../../openapi/upstream/actions';
+import { UPSTREAM_ACTIONS, actionPaths, servicePath, type EcsService, type SdkMethodName } from '../../openapi/upstream/actions';
 import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope';
 import type { DescribeInstanceListResult } from '../../openapi/models';
 import { ACTION_HANDLERS } from '../actions';
@@ -75,7 +75,7 @@ function route(action: string, service: EcsService, method: string): SdkMethodNa
   if (!sdk) throw new EmulatorError('InvalidAction', `unknown Action ${action}`);
   const def = UPSTREAM_ACTIONS[sdk];
   if (!(def.services as readonly EcsService[]).includes(service))
-    throw new EmulatorError('InvalidAction', `Action ${action} is served on ${def.services.map(servicePath).join(' and ')}, not ${servicePath(service)}`);
+    throw new EmulatorError('InvalidAction', `Action ${action} is served on ${actionPaths(def).join(' and ')}, not ${servicePath(service)}`);
   if (def.method !== method) throw new EmulatorError('InvalidAction', `Action ${action} takes ${def.method}, not ${method}`);
   return sdk;
 }

@@ -5,4 +5,6 @@ export * from './family';
 export * from './instance';
 export * from './results';
 export * from './requests';
+export * from './create-instance';
+export * from './image';
 export * from './problem';

@@ -14,15 +14,15 @@ export const resourceId = (what: string) =>
     .min(1, { message: 'must not be empty', abort: true })
     .max(128, { message: 'must be at most 128 characters', abort: true })
     .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `must be ${what} id: letters, digits, '.', '_', ':' or '-'`);
-const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 const EcsId = resourceId('an instance').openapi({ description: 'Instance id (实例ID).', example: 'ins-tevgfaaronl12h11' });
-const EcsIdList = z
+export const EcsIdList = z
   .array(resourceId('an instance'))
   .min(1, 'must list at least one instance id')
   .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} instance ids`)
   .openapi({ description: `Instance ids (实例ID列表), 1–${MAX_IDS_PER_CALL}.`, example: ['ins-tevgfaaronl12h11'] });
-const AvailableZoneCode = text(64).min(1, 'must not be empty').openapi({ description: 'Availability zone code (可用区代码).', example: 'CN_Hohhot_B' });
+export const AvailableZoneCode = text(64).min(1, 'must not be empty').openapi({ description: 'Availability zone code (可用区代码).', example: 'CN_Hohhot_B' });
 
 export const DescribeTaskEventReq = z
   .object({ EventId: resourceId('an event').openapi({ description: 'Event id (事件id).', example: '2d01ed16-1231-11ed-b805-ae32005fa3a1' }) })
@@ -100,3 +100,37 @@ export const ExtendDiskReq = z
   })
   .openapi('ExtendDiskReq');
 export type ExtendDiskReq = z.infer<typeof ExtendDiskReq>;
+
+export const DeleteInstanceReq = z
+  .object({
+    EcsIds: EcsIdList,
+    DeleteEip: z
+      .union([z.literal(0), z.literal(1)])
+      .default(0)
+      .openapi({ description: '1 also releases the public IPs bound to the instances, 0 only unbinds them (default).', example: 0 }),
+  })
+  .openapi('DeleteInstanceReq');
+export type DeleteInstanceReq = z.input<typeof DeleteInstanceReq>;
+
+/**
+ * A login password. The public documents give no composition rule, so only presence and length
+ * are checked here; the messages never repeat the value.
+ */
+export const MAX_PASSWORD_LENGTH = 128;
+export const Password = z
+  .string({ error: 'must be a string' })
+  .min(1, 'must not be empty')
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`)
+  .openapi({
+    description: `Login password (登录密码), 1–${MAX_PASSWORD_LENGTH} characters. A secret: never logged, stored or answered.`,
+    format: 'password',
+    example: 'Ecs-Demo-2026!',
+  });
+
+export const ModifyInstancePasswordReq = z
+  .object({ EcsIds: EcsIdList, Password })
+  .openapi('ModifyInstancePasswordReq');
+export type ModifyInstancePasswordReq = z.infer<typeof ModifyInstancePasswordReq>;
+
+export const DescribeInstanceStatusReq = z.object({ EcsIds: EcsIdList }).openapi('DescribeInstanceStatusReq');
+export type DescribeInstanceStatusReq = z.infer<typeof DescribeInstanceStatusReq>;

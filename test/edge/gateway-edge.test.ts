@@ -46,6 +46,11 @@ class CountingEcs {
       describeInstance: notUsed,
       changeInstanceConfigure: notUsed,
       extendDisk: notUsed,
+      createInstance: notUsed,
+      deleteInstance: notUsed,
+      modifyInstancePassword: notUsed,
+      describeInstanceStatus: notUsed,
+      describeImages: notUsed,
     };
   }
 }

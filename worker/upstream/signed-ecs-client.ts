@@ -2,6 +2,16 @@ import { EcsError } from '../../openapi/ecs-api';
 import type { EcsApi, EcsResult, InstanceListPage } from '../../openapi/ecs-api';
 import type {
   ChangeInstanceConfigureReq,
+  CreateInstanceData,
+  CreateInstanceReq,
+  DeleteInstanceReq,
+  DescribeImagesReq,
+  DescribeImagesResult,
+  DescribeInstanceStatusReq,
+  DescribeInstanceStatusResult,
+  ImageInfo,
+  InstanceEcsStatusData,
+  ModifyInstancePasswordReq,
   DescribeEcsFamilyInfoReq,
   DescribeInstanceListReq,
   DescribeInstanceReq,
@@ -31,7 +41,7 @@ export interface SignedEcsClientOptions extends TransportOptions {
 
 type QueryParams = Record<string, string | number | string[] | undefined>;
 
-/** The nine SDK methods over the real wire protocol: signed query, JSON body, envelopes. */
+/** The fourteen SDK methods over the real wire protocol: signed query, JSON body, envelopes. */
 export class SignedEcsClient implements EcsApi {
   private readonly transport: Transport;
 
@@ -114,12 +124,51 @@ export class SignedEcsClient implements EcsApi {
     return { data: singleObject(env.data, 'ExtendDisk') as EventIdData, requestId: env.requestId };
   }
 
+  /** The body goes as parsed by CreateInstanceReq (defaults set, unknown fields dropped); it holds the password. */
+  async createInstance(req: CreateInstanceReq): Promise<EcsResult<CreateInstanceData>> {
+    const env = await this.call('CreateInstance', {}, req);
+    const data = singleObject(env.data, 'CreateInstance');
+    return {
+      data: { EventId: String(data.EventId ?? ''), EcsIdSet: listOf(data.EcsIdSet, 'CreateInstance', 'Data.EcsIdSet') as string[] },
+      requestId: env.requestId,
+    };
+  }
+
+  async deleteInstance(req: DeleteInstanceReq): Promise<EcsResult<EventIdData>> {
+    const env = await this.call('DeleteInstance', {}, { EcsIds: req.EcsIds, DeleteEip: req.DeleteEip ?? 0 });
+    return { data: singleObject(env.data, 'DeleteInstance') as EventIdData, requestId: env.requestId };
+  }
+
+  async modifyInstancePassword(req: ModifyInstancePasswordReq): Promise<EcsResult<EventIdData>> {
+    const env = await this.call('ModifyInstancePassword', {}, { EcsIds: req.EcsIds, Password: req.Password });
+    return { data: singleObject(env.data, 'ModifyInstancePassword') as EventIdData, requestId: env.requestId };
+  }
+
+  /** A read, yet a POST with the ids in the body (as the SDK sends it); never retried like the GETs. */
+  async describeInstanceStatus(req: DescribeInstanceStatusReq): Promise<EcsResult<DescribeInstanceStatusResult>> {
+    const env = await this.call('DescribeInstanceStatus', {}, { EcsIds: req.EcsIds });
+    const status = singleObject(env.data, 'DescribeInstanceStatus').EcsStatus;
+    if (!status || typeof status !== 'object' || Array.isArray(status))
+      throw new EcsError('bad_response', 'UpstreamBadResponse', 'DescribeInstanceStatus: Data.EcsStatus is not an object');
+    return { data: { EcsStatus: status as Record<string, InstanceEcsStatusData> }, requestId: env.requestId };
+  }
+
+  /** On /ecs/v1.1; ImageIds travel as a JSON array string (`["img-a","img-b"]`), as the SDK sends them. */
+  async describeImages(req: DescribeImagesReq): Promise<EcsResult<DescribeImagesResult>> {
+    const env = await this.call('DescribeImages', {
+      AvailableZoneCode: req.AvailableZoneCode || undefined,
+      ImageIds: req.ImageIds?.length ? JSON.stringify(req.ImageIds) : undefined,
+    });
+    const data = singleObject(env.data, 'DescribeImages');
+    return { data: { ImageList: listOf(data.ImageList, 'DescribeImages', 'Data.ImageList') as ImageInfo[] }, requestId: env.requestId };
+  }
+
   /** Signs (fresh nonce per attempt) and sends one action, then reads its envelope. */
   private async call(method: SdkMethodName, query: QueryParams, body?: unknown, service?: EcsService, deadline?: number): Promise<UpstreamEnvelope> {
     const spec = UPSTREAM_ACTIONS[method];
     const params = toQueryParams(query);
     const reply = await this.transport.send(
-      { method: spec.method, path: servicePath(service ?? spec.services[0]), body, action: spec.action },
+      { method: spec.method, path: servicePath(service ?? spec.services[0], spec.version), body, action: spec.action },
       async () =>
         (
           await signRequest({

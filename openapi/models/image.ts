@@ -1,0 +1,50 @@
+import { z } from '@hono/zod-openapi';
+import { ChinaTime } from './common';
+import { MAX_IDS_PER_CALL, resourceId, text } from './requests';
+
+// DescribeImages (served upstream on /ecs/v1.1): the request and the images it answers.
+
+export const DescribeImagesReq = z
+  .object({
+    AvailableZoneCode: text(64).optional().openapi({ description: 'Only images of this availability zone (可用区code).', example: 'CN_Hohhot_B' }),
+    ImageIds: z
+      .array(resourceId('an image'))
+      .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} image ids`)
+      .optional()
+      .openapi({ description: `Only these image ids (镜像id列表), at most ${MAX_IDS_PER_CALL}.` }),
+  })
+  .openapi('DescribeImagesReq');
+export type DescribeImagesReq = z.infer<typeof DescribeImagesReq>;
+
+/** Image template type: public (公共镜像) or private (私有镜像). */
+export const TemplateType = z.enum(['public', 'private']);
+export type TemplateType = z.infer<typeof TemplateType>;
+
+// Answer fields stay open strings (passed through from upstream), with the known values described.
+export const ImageInfo = z
+  .object({
+    AvailableZoneCode: z.string().openapi({ description: 'Availability zone code (可用区code).', example: 'CN_Hohhot_B' }),
+    AzId: z.string().openapi({ description: 'Availability zone id (可用区ID).' }),
+    AzName: z.string().openapi({ description: 'Availability zone name (可用区名称).' }),
+    CreateTime: ChinaTime.openapi({ description: 'Creation time (创建时间), China time.' }),
+    ImageId: z.string().openapi({ description: 'Image id (镜像id).', example: 'img-46faai4r9rnbu639' }),
+    ImageName: z.string().openapi({ description: 'Image name (镜像名称); CreateInstance accepts it in place of the id.', example: 'Ubuntu 20.04 64位' }),
+    IsOptimized: z.number().int().openapi({ description: 'Optimisation enabled: 1 yes, 0 no (镜像是否开启优化选项).', example: 1 }),
+    OsBit: z.number().int().openapi({ description: 'OS word size (系统位数).', example: 64 }),
+    OsSize: z.number().int().openapi({ description: 'Image size in GB (镜像容量); the smallest system disk it fits.', example: 24 }),
+    OsType: z.string().openapi({ description: 'OS type (镜像类型), e.g. Ubuntu, CentOS, Windows.', example: 'Ubuntu' }),
+    OsVersion: z.string().openapi({ description: 'OS version (镜像版本).', example: '20.04' }),
+    Status: z.string().openapi({ description: 'Image status code (镜像状态code), e.g. running (可用).', example: 'running' }),
+    StatusDisplay: z.string().openapi({ description: 'Image status display name (镜像状态中文).', example: '可用' }),
+    SupportGpuDriver: z.string().openapi({ description: 'GPU driver the image supports (支持的GPU驱动类型); empty for CPU images.', example: 'Datacenter' }),
+    SupportType: z.array(z.string()).openapi({ description: 'What the image runs on (支持类型), e.g. cpu, gpu.', example: ['gpu'] }),
+    TemplateType: z.string().openapi({ description: 'public (公共镜像) or private (私有镜像).', example: 'public' }),
+    Username: z.string().openapi({ description: 'Login user name (用户名称).', example: 'root' }),
+  })
+  .openapi('ImageInfo', { description: 'One image (镜像信息).' });
+export type ImageInfo = z.infer<typeof ImageInfo>;
+
+export const DescribeImagesResult = z
+  .object({ ImageList: z.array(ImageInfo).openapi({ description: 'The images (镜像列表).' }) })
+  .openapi('DescribeImagesResult');
+export type DescribeImagesResult = z.infer<typeof DescribeImagesResult>;

@@ -44,6 +44,8 @@ export interface InstanceRecord {
   NoChargeForShutdown: 0 | 1;
   /** Emulator-clock ms. */
   CreateTime: number;
+  /** End of a monthly term bought by CreateInstance (emulator-clock ms); seeded monthly instances run 30 days. */
+  BillEnd?: number;
   SecurityGroup: SecurityGroupInfo[];
   Tag: string[];
   /** Set by the FailNextTransition fault; consumed by the next transition that starts. */
@@ -54,7 +56,7 @@ export interface TaskRecord {
   TaskId: string;
   ResourceId: string;
   ResourceType: ResourceType;
-  TaskType: EventType;
+  TaskType: TransitionKind;
   Status: EventStatus;
   CreateTime: number;
   UpdateTime: number;
@@ -63,15 +65,19 @@ export interface TaskRecord {
 
 export interface EventRecord {
   EventId: string;
-  EventType: EventType;
+  EventType: TransitionKind;
   /** Instance events are served on /ecs/v1, disk events on /ebs/v1. */
   Service: EcsService;
   CreateTime: number;
   Tasks: TaskRecord[];
 }
 
-/** Each transition starts an event of its own type. */
-export type TransitionKind = EventType;
+/**
+ * Each transition starts an event of its own type: the API's event types, plus the three the
+ * instance lifecycle starts (create_ecs is the upstream's published name; delete_ecs and reset_pwd
+ * follow its console's operation names).
+ */
+export type TransitionKind = EventType | 'create_ecs' | 'delete_ecs' | 'reset_pwd';
 
 /** A transition in flight: it settles when the emulator clock reaches DueAt. */
 export interface PendingTransition {

@@ -2,10 +2,19 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import type { EcsApi } from '../openapi/ecs-api';
 import { documentOf, registerDocumentComponents } from '../openapi/document';
-import { changeInstanceConfigureRoute, extendDiskRoute, modifyInstanceNameRoute, operateInstanceRoute } from '../openapi/rest';
+import {
+  changeInstanceConfigureRoute,
+  createInstanceRoute,
+  deleteInstanceRoute,
+  extendDiskRoute,
+  modifyInstanceNameRoute,
+  modifyInstancePasswordRoute,
+  operateInstanceRoute,
+} from '../openapi/rest';
 import { bearerAuth } from './auth/bearer-auth';
 import { upstreamSettings } from './config';
 import type { Env, GatewayEnv } from './env';
+import { concretePathsWin } from './http/concrete-paths';
 import { notFoundHandler, onError } from './http/errors';
 import { problem } from './http/problem';
 import { requestId } from './http/request-id';
@@ -14,6 +23,7 @@ import { idempotency } from './idempotency/middleware';
 import { registerDiskRoutes } from './routes/disks';
 import { registerEventRoutes } from './routes/events';
 import { registerFamilyRoutes } from './routes/families';
+import { registerImageRoutes } from './routes/images';
 import { registerInstanceRoutes } from './routes/instances';
 import { registerMetaRoutes } from './routes/meta';
 import { registerRegionRoutes } from './routes/regions';
@@ -27,7 +37,15 @@ export interface GatewayAppOptions {
 
 export const MAX_BODY_BYTES = 64 * 1024;
 /** The routes that change something upstream: they take an Idempotency-Key. */
-const MUTATING_ROUTES = [operateInstanceRoute, changeInstanceConfigureRoute, modifyInstanceNameRoute, extendDiskRoute];
+const MUTATING_ROUTES = [
+  createInstanceRoute,
+  operateInstanceRoute,
+  changeInstanceConfigureRoute,
+  modifyInstanceNameRoute,
+  modifyInstancePasswordRoute,
+  deleteInstanceRoute,
+  extendDiskRoute,
+];
 
 /** OpenAPI `/v1/instances/{EcsId}` → Hono `/v1/instances/:EcsId`. */
 const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ':$1');
@@ -53,6 +71,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
 
   app.use('*', requestId());
   app.use('/v1/*', bearerAuth());
+  app.use('/v1/*', concretePathsWin(() => app.routes));
   // The largest valid body is a few KB; refuse more before anything reads or hashes it.
   app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, { status: 413, code: 'PayloadTooLarge', title: 'Payload too large', detail: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` }) }));
   app.use('/v1/*', async (c, next) => {
@@ -65,6 +84,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
 
   registerRegionRoutes(app);
   registerFamilyRoutes(app);
+  registerImageRoutes(app);
   registerInstanceRoutes(app);
   registerEventRoutes(app);
   registerDiskRoutes(app);

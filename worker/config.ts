@@ -9,6 +9,7 @@ export const DEFAULTS = {
   timeoutMs: 10_000,
   regionsTtlS: 3600,
   familiesTtlS: 600,
+  imagesTtlS: 600,
 } as const;
 
 export interface UpstreamSettings {
@@ -26,10 +27,11 @@ export function upstreamSettings(env: Partial<Env>): UpstreamSettings {
 }
 
 /** Soft TTLs of the KV reference cache, in seconds. */
-export function cacheTtls(env: Partial<Env>): { regions: number; families: number } {
+export function cacheTtls(env: Partial<Env>): { regions: number; families: number; images: number } {
   return {
     regions: positiveNumber(env.REGIONS_TTL_S, DEFAULTS.regionsTtlS),
     families: positiveNumber(env.FAMILIES_TTL_S, DEFAULTS.familiesTtlS),
+    images: positiveNumber(env.IMAGES_TTL_S, DEFAULTS.imagesTtlS),
   };
 }
 

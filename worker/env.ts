@@ -10,6 +10,7 @@ export interface Env {
   CDS_TIMEOUT_MS?: string;
   REGIONS_TTL_S?: string;
   FAMILIES_TTL_S?: string;
+  IMAGES_TTL_S?: string;
   ECS_CACHE: KVNamespace;
   IDEMPOTENCY: DurableObjectNamespace;
 }
@@ -28,6 +29,8 @@ export interface GatewayVariables {
   callerId: string;
   /** A stable, non-secret id of the upstream account (a hash of the access key id), for cache keys. */
   accountId: string;
+  /** Secrets of this request (a password) cut out of any upstream message the answer passes on. */
+  redact?: string[];
   /** Set when the upstream answered with a RequestId (X-Upstream-Request-Id). */
   upstreamRequestId?: string;
 }

@@ -4,7 +4,7 @@ import { Problem } from '../models/problem';
 
 // Pieces every REST route shares: tags, security, headers and the problem+json error answers.
 
-export const TAG = { regions: 'Regions', families: 'Families', instances: 'Instances', events: 'Events', disks: 'Disks', meta: 'Meta' } as const;
+export const TAG = { regions: 'Regions', families: 'Families', images: 'Images', instances: 'Instances', events: 'Events', disks: 'Disks', meta: 'Meta' } as const;
 
 export const BEARER_SCHEME = 'bearerAuth';
 export const bearerSecurity = [{ [BEARER_SCHEME]: [] }];
@@ -33,7 +33,7 @@ export const acceptedHeaders = mutationHeaders.extend({
   Location: z.string().openapi({ description: 'The event to poll: `/v1/events/{EventId}`.', example: '/v1/events/7e782a16-0bc9-11ed-a942-92d3bb445445' }),
 });
 
-/** Headers of the cached reference answers (200 and 304 of regions, families): always all set. */
+/** Headers of the cached reference answers (200 and 304 of regions, families, images): always all set. */
 export const cachedHeaders = upstreamHeaders.extend({
   'X-Cache': z.enum(['HIT', 'MISS', 'STALE', 'STALE-IF-ERROR']).openapi({
     description:
@@ -47,7 +47,7 @@ export const cachedHeaders = upstreamHeaders.extend({
   }),
 });
 
-/** Request headers of the cached GET routes (regions, families). */
+/** Request headers of the cached GET routes (regions, families, images). */
 export const CacheRequestHeaders = z.object({
   'if-none-match': z.string().optional().openapi({ description: 'An ETag from an earlier answer: 304 Not Modified when it still matches.' }),
   'cache-control': z.string().optional().openapi({ description: '`no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS).' }),

@@ -1,6 +1,7 @@
 export * from './common';
 export * from './regions';
 export * from './families';
+export * from './images';
 export * from './instances';
 export * from './events';
 export * from './disks';

@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   ChangeInstanceConfigureReq,
+  CreateInstanceData,
+  CreateInstanceReq,
+  DeleteInstanceReq,
+  DescribeInstanceStatusReq,
+  DescribeInstanceStatusResult,
+  ModifyInstancePasswordReq,
   DescribeInstanceListReq,
   DescribeInstanceListResult,
   DescribeInstanceReq,
@@ -11,6 +17,7 @@ import {
 } from '../models';
 import {
   TAG,
+  acceptedHeaders,
   acceptedResponse,
   bearerSecurity,
   commonErrors,
@@ -20,15 +27,8 @@ import {
   notFoundError,
   upstreamHeaders,
 } from './common';
+import { fromQueryList, fromQueryNumber } from './query';
 
-// Query strings carry text: numbers are read with Number(), EcsIds as `a,b` (or repeated
-// `EcsIds=a&EcsIds=b`). The rules themselves stay those of DescribeInstanceListReq.
-// Only plain decimal digits become numbers ("0x10", "1e3" and "2.5" stay strings and fail).
-const fromQueryNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v) : v) : v);
-const fromQueryList = (v: unknown) =>
-  typeof v === 'string' || Array.isArray(v)
-    ? ([] as string[]).concat(v as string | string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
-    : v;
 
 const listFields = DescribeInstanceListReq.shape;
 export const DescribeInstanceListQuery = DescribeInstanceListReq.pick({ AvailableZoneCode: true, VpcId: true, SearchInfo: true }).extend({
@@ -118,5 +118,82 @@ export const changeInstanceConfigureRoute = createRoute({
     'ChangeInstanceConfigure). No CPU↔GPU change; monthly instances may only grow. Answers 202 with the event to poll.',
   security: bearerSecurity,
   request: mutationRequest(ChangeInstanceConfigureReq, 'The target spec.'),
+  responses: { ...acceptedResponse, ...mutationResponses('Instance') },
+});
+
+export const DescribeInstanceStatusQuery = z.object({
+  EcsIds: z.preprocess(fromQueryList, DescribeInstanceStatusReq.shape.EcsIds).openapi({
+    param: { style: 'form', explode: false },
+    description: 'Instance ids, comma-separated (`EcsIds=a,b`), 1–100.',
+    example: ['ins-tevgfaaronl12h11'],
+  }),
+});
+
+// A concrete path: declared (and registered) before /v1/instances/{EcsId}, which it wins over.
+export const describeInstanceStatusRoute = createRoute({
+  operationId: 'DescribeInstanceStatus',
+  method: 'get',
+  path: '/v1/instances/status',
+  tags: [TAG.instances],
+  summary: 'Status of several instances',
+  description:
+    'The status code and display name of each listed instance, keyed by id (upstream DescribeInstanceStatus). ' +
+    'Ids the account does not own are left out of the answer.',
+  security: bearerSecurity,
+  request: { query: DescribeInstanceStatusQuery },
+  responses: {
+    200: { description: 'Statuses by instance id.', headers: upstreamHeaders, content: { 'application/json': { schema: DescribeInstanceStatusResult } } },
+    ...commonErrors,
+  },
+});
+
+export const createInstanceRoute = createRoute({
+  operationId: 'CreateInstance',
+  method: 'post',
+  path: '/v1/instances',
+  tags: [TAG.instances],
+  summary: 'Create instances',
+  description:
+    'Buys 1–100 instances of one spec, image, network and billing method (upstream CreateInstance). Every rule the ' +
+    'official SDK checks, and every documented limit, is checked before the call (400 ValidationFailed listing each ' +
+    'failure). Send an Idempotency-Key: a retried create then never buys a second server. The password is never ' +
+    'logged, stored or answered. Answers 202 with the new instance ids and the event to poll (they pass building → running).',
+  security: bearerSecurity,
+  request: mutationRequest(CreateInstanceReq, 'What to create.'),
+  responses: {
+    202: {
+      description: 'Accepted: the instances being created and the event to poll at Location.',
+      headers: acceptedHeaders,
+      content: { 'application/json': { schema: CreateInstanceData } },
+    },
+    ...mutationResponses('Availability zone, family, image, VPC or subnet'),
+  },
+});
+
+export const deleteInstanceRoute = createRoute({
+  operationId: 'DeleteInstance',
+  method: 'post',
+  path: '/v1/instances/delete',
+  tags: [TAG.instances],
+  summary: 'Delete instances',
+  description:
+    'Deletes one or more instances (upstream DeleteInstance); data disks marked ReleaseWithInstance go with them. ' +
+    '`DeleteEip` 1 also releases their public IPs, 0 (default) only unbinds them. Answers 202 with the event to poll.',
+  security: bearerSecurity,
+  request: mutationRequest(DeleteInstanceReq, 'The instances to delete.'),
+  responses: { ...acceptedResponse, ...mutationResponses('Instance') },
+});
+
+export const modifyInstancePasswordRoute = createRoute({
+  operationId: 'ModifyInstancePassword',
+  method: 'post',
+  path: '/v1/instances/password',
+  tags: [TAG.instances],
+  summary: 'Change the login password of instances',
+  description:
+    'Sets a new administrator password on one or more instances (upstream ModifyInstancePassword). The password is ' +
+    'never logged, stored or answered; a validation error says what is wrong without repeating it. Answers 202 with the event to poll.',
+  security: bearerSecurity,
+  request: mutationRequest(ModifyInstancePasswordReq, 'The instances and their new password.'),
   responses: { ...acceptedResponse, ...mutationResponses('Instance') },
 });

@@ -80,6 +80,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List images
+         * @description Public and private images, optionally of one availability zone or only the listed ids (upstream DescribeImages on /ecs/v1.1). CreateInstance takes an image's ImageId or ImageName. Served from the edge cache (soft TTL IMAGES_TTL_S, default 600 s, one copy per query); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.
+         */
+        get: operations["DescribeImages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/instances": {
         parameters: {
             query?: never;
@@ -93,7 +113,11 @@ export interface paths {
          */
         get: operations["DescribeInstanceList"];
         put?: never;
-        post?: never;
+        /**
+         * Create instances
+         * @description Buys 1–100 instances of one spec, image, network and billing method (upstream CreateInstance). Every rule the official SDK checks, and every documented limit, is checked before the call (400 ValidationFailed listing each failure). Send an Idempotency-Key: a retried create then never buys a second server. The password is never logged, stored or answered. Answers 202 with the new instance ids and the event to poll (they pass building → running).
+         */
+        post: operations["CreateInstance"];
         delete?: never;
         options?: never;
         head?: never;
@@ -120,6 +144,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/instances/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete instances
+         * @description Deletes one or more instances (upstream DeleteInstance); data disks marked ReleaseWithInstance go with them. `DeleteEip` 1 also releases their public IPs, 0 (default) only unbinds them. Answers 202 with the event to poll.
+         */
+        post: operations["DeleteInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/instances/operate": {
         parameters: {
             query?: never;
@@ -134,6 +178,46 @@ export interface paths {
          * @description Runs one power operation on one or more instances (upstream OperateInstance). A request that any listed instance cannot take is refused whole (409 InvalidInstanceStatus). `DeleteEip` only matters for `free_shutdown_ecs` and defaults to 0 (keep the public IPs). Answers 202 with the event to poll.
          */
         post: operations["OperateInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instances/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the login password of instances
+         * @description Sets a new administrator password on one or more instances (upstream ModifyInstancePassword). The password is never logged, stored or answered; a validation error says what is wrong without repeating it. Answers 202 with the event to poll.
+         */
+        post: operations["ModifyInstancePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instances/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status of several instances
+         * @description The status code and display name of each listed instance, keyed by id (upstream DescribeInstanceStatus). Ids the account does not own are left out of the answer.
+         */
+        get: operations["DescribeInstanceStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -205,6 +289,12 @@ export interface components {
              */
             AvailableZoneCode: string;
         };
+        /**
+         * @description Public bandwidth billing: Bandwidth (固定带宽, on demand), BandwidthMonth (固定带宽包月, monthly instances), Traffic (流量按需).
+         * @example Traffic
+         * @enum {string}
+         */
+        BandwidthType: "Bandwidth" | "BandwidthMonth" | "Traffic";
         BillingInfo: {
             BillingMethod: components["schemas"]["BillingMethod"];
             /**
@@ -266,6 +356,200 @@ export interface components {
              */
             Gpu?: number;
         };
+        /** @description Result of CreateInstance: the event and the new instance ids. */
+        CreateInstanceData: {
+            /**
+             * @description Event id; poll it with DescribeTaskEvent.
+             * @example d0b1d5b7-7549-41dc-972c-c40270b53bd7
+             */
+            EventId: string;
+            /**
+             * @description Ids of the instances being created (创建的资源id列表).
+             * @example [
+             *       "ins-72ys37squwzemjlx"
+             *     ]
+             */
+            EcsIdSet: string[];
+        };
+        /** @description One data disk of each new instance (数据盘信息). */
+        CreateInstanceDataDisk: {
+            /**
+             * @description Data disk type (盘类型): local or ssd; one call does not mix them.
+             * @example ssd
+             * @enum {string}
+             */
+            DiskFeature: "ssd" | "local";
+            /**
+             * @description Size in GB (盘大小).
+             * @example 48
+             */
+            Size: number;
+            /** @description Create the disk from this snapshot (快照id). */
+            SnapshotId?: string;
+            /**
+             * @description 1: deleted with the instance (随实例删除, the default), 0: kept. Monthly instances keep their data disks: must be 0.
+             * @example 1
+             */
+            ReleaseWithInstance?: 0 | 1;
+        };
+        /** @description Public network of the new instances: new public IPs or existing EIPs (公有网络信息). */
+        CreateInstancePubnetInfo: {
+            /** @description Public subnet id, or the virtual gateway id when IpType is virtual (子网id). */
+            SubnetId: string;
+            /** @description Bandwidth line name, e.g. 电信 (带宽线路名称). */
+            BandwidthConfName?: string;
+            /** @description default_gateway (默认出网网关) or virtual (虚拟出网网关); legacy, may be empty. */
+            IpType?: string;
+            /** @description Bind these existing EIPs, one per instance (count = Number); omit to allocate new public IPs. */
+            EipIds?: string[];
+            BandwidthType?: components["schemas"]["BandwidthType"];
+            /**
+             * @description Bandwidth in Mbit/s (公网带宽值); > 0 for Bandwidth and BandwidthMonth.
+             * @example 10
+             */
+            Qos?: number;
+        };
+        /** @description What to create (CreateInstance): spec, image, disks, network, billing and login. */
+        CreateInstanceReq: {
+            /**
+             * @description Availability zone code (可用区代码).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /**
+             * @description Instance family (规格族名称), from DescribeEcsFamilyInfo.
+             * @example Cpu计算型C4
+             */
+            EcsFamilyName: string;
+            /**
+             * @description CPU cores (Cpu).
+             * @example 2
+             */
+            Cpu: number;
+            /**
+             * @description Memory in GB (内存).
+             * @example 4
+             */
+            Ram: number;
+            /**
+             * @description GPU cards (显卡数量); 0 for CPU families.
+             * @default 0
+             * @example 0
+             */
+            Gpu?: number;
+            /**
+             * @description How many instances to create (购买数量), 1–100.
+             * @default 1
+             * @example 1
+             */
+            Number?: number;
+            BillingMethod: components["schemas"]["BillingMethod"];
+            /**
+             * Format: password
+             * @description Login password (登录密码), 1–128 characters. A secret: never logged, stored or answered.
+             * @example Ecs-Demo-2026!
+             */
+            Password: string;
+            /**
+             * @description Image id or image name (镜像id或者镜像名称), from DescribeImages.
+             * @example img-ubuntu-22-04
+             */
+            ImageId: string;
+            SystemDisk: components["schemas"]["CreateInstanceSystemDisk"];
+            /** @description Data disks of each new instance (数据盘信息). */
+            DataDisk?: components["schemas"]["CreateInstanceDataDisk"][];
+            VpcInfo: components["schemas"]["CreateInstanceVpcInfo"];
+            SubnetInfo: components["schemas"]["CreateInstanceSubnetInfo"];
+            /** @description Security groups, highest priority first (安全组列表). */
+            SecurityGroups?: components["schemas"]["CreateInstanceSecurityGroup"][];
+            /** @description Public networks (公有网络信息). */
+            PubnetInfo?: components["schemas"]["CreateInstancePubnetInfo"][];
+            /**
+             * @description Instance name (云服务器名); empty or absent: `ecs-<creation date>`.
+             * @example web
+             */
+            Name?: string;
+            /**
+             * @description First number appended to Name (名称编号起始数字).
+             * @example 1
+             */
+            StartNumber?: number;
+            /**
+             * @description Monthly only: months to buy (包月时长), at most 36; above 12 a multiple of 12.
+             * @example 1
+             */
+            Duration?: number;
+            /**
+             * @description Monthly only: 1 runs the term to the end of the month (default), 0 to the same day (包月是否到月底).
+             * @example 1
+             */
+            IsToMonth?: 0 | 1;
+            /**
+             * @description Monthly only: 1 renews automatically (default), 0 does not (是否自动续约).
+             * @example 1
+             */
+            IsAutoRenewal?: 0 | 1;
+            /**
+             * @description 1: times in UTC, 0: China time UTC+8 (default) (是否utc时间).
+             * @example 1
+             */
+            UtcTime?: 0 | 1;
+            /**
+             * @description Primary and secondary DNS server (dns 解析); absent: the default DNS.
+             * @example [
+             *       "114.114.114.114",
+             *       "8.8.8.8"
+             *     ]
+             */
+            DnsList?: string[];
+            /** @description Test account name (测试账户名称). */
+            TestAccount?: string;
+        };
+        /** @description One security group; earlier ones take precedence (安全组). */
+        CreateInstanceSecurityGroup: {
+            /**
+             * @description Security group id (安全组id).
+             * @example sg-p9fpfbrg6r1ft5vs
+             */
+            SecurityGroupId: string;
+        };
+        /** @description The private subnet of the new instances (私有网络信息). */
+        CreateInstanceSubnetInfo: {
+            /**
+             * @description Private subnet id (子网id).
+             * @example subnet-hohhot-b-default
+             */
+            SubnetId: string;
+            /**
+             * @description Private IPs to give the new instances, one per instance (count = Number).
+             * @example [
+             *       "10.0.0.10"
+             *     ]
+             */
+            IpAddress?: string[];
+        };
+        /** @description System disk of the new instances (系统盘信息). */
+        CreateInstanceSystemDisk: {
+            /**
+             * @description System disk type (盘类型): local (本地盘, local-disk families only) or ssd (SSD云盘).
+             * @example ssd
+             * @enum {string}
+             */
+            DiskFeature: "ssd" | "local";
+            /**
+             * @description Size in GB (盘大小); at least the image's OsSize.
+             * @example 48
+             */
+            Size: number;
+        };
+        /** @description The VPC of the new instances (vpc信息). */
+        CreateInstanceVpcInfo: {
+            /**
+             * @description VPC id (私有网络id).
+             * @example vpc-hohhot-b-default
+             */
+            VpcId: string;
+        };
         DataDiskConfInfo: {
             /**
              * @description Released with the instance, 0 no / 1 yes (是否随实例释放).
@@ -318,9 +602,28 @@ export interface components {
              */
             Id: string;
         };
+        DeleteInstanceReq: {
+            /**
+             * @description Instance ids (实例ID列表), 1–100.
+             * @example [
+             *       "ins-tevgfaaronl12h11"
+             *     ]
+             */
+            EcsIds: string[];
+            /**
+             * @description 1 also releases the public IPs bound to the instances, 0 only unbinds them (default).
+             * @default 0
+             * @example 0
+             */
+            DeleteEip?: 0 | 1;
+        };
         DescribeEcsFamilyInfoResult: {
             /** @description Instance families with their specs. */
             EcsFamilyInfo: components["schemas"]["FamilyInfo"][];
+        };
+        DescribeImagesResult: {
+            /** @description The images (镜像列表). */
+            ImageList: components["schemas"]["ImageInfo"][];
         };
         DescribeInstanceListResult: {
             /** @description The instances of this page. */
@@ -340,6 +643,20 @@ export interface components {
              * @example 1
              */
             TotalCount: number;
+        };
+        DescribeInstanceStatusResult: {
+            /**
+             * @description Status of each listed instance, keyed by instance id (云服务器状态字典).
+             * @example {
+             *       "ins-3j62nodr5w2daycj": {
+             *         "Status": "running",
+             *         "StatusDisplay": "运行中"
+             *       }
+             *     }
+             */
+            EcsStatus: {
+                [key: string]: components["schemas"]["InstanceEcsStatusData"];
+            };
         };
         DescribeRegionsResult: {
             /** @description Region groups with their regions and availability zones. */
@@ -465,6 +782,90 @@ export interface components {
             /** @description Whether upstream credentials and gateway tokens are set. */
             configured: boolean;
         };
+        /** @description One image (镜像信息). */
+        ImageInfo: {
+            /**
+             * @description Availability zone code (可用区code).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /** @description Availability zone id (可用区ID). */
+            AzId: string;
+            /** @description Availability zone name (可用区名称). */
+            AzName: string;
+            /**
+             * @description Creation time (创建时间), China time.
+             * @example 2026-01-02 11:04:05
+             */
+            CreateTime: string;
+            /**
+             * @description Image id (镜像id).
+             * @example img-46faai4r9rnbu639
+             */
+            ImageId: string;
+            /**
+             * @description Image name (镜像名称); CreateInstance accepts it in place of the id.
+             * @example Ubuntu 20.04 64位
+             */
+            ImageName: string;
+            /**
+             * @description Optimisation enabled: 1 yes, 0 no (镜像是否开启优化选项).
+             * @example 1
+             */
+            IsOptimized: number;
+            /**
+             * @description OS word size (系统位数).
+             * @example 64
+             */
+            OsBit: number;
+            /**
+             * @description Image size in GB (镜像容量); the smallest system disk it fits.
+             * @example 24
+             */
+            OsSize: number;
+            /**
+             * @description OS type (镜像类型), e.g. Ubuntu, CentOS, Windows.
+             * @example Ubuntu
+             */
+            OsType: string;
+            /**
+             * @description OS version (镜像版本).
+             * @example 20.04
+             */
+            OsVersion: string;
+            /**
+             * @description Image status code (镜像状态code), e.g. running (可用).
+             * @example running
+             */
+            Status: string;
+            /**
+             * @description Image status display name (镜像状态中文).
+             * @example 可用
+             */
+            StatusDisplay: string;
+            /**
+             * @description GPU driver the image supports (支持的GPU驱动类型); empty for CPU images.
+             * @example Datacenter
+             */
+            SupportGpuDriver: string;
+            /**
+             * @description What the image runs on (支持类型), e.g. cpu, gpu.
+             * @example [
+             *       "gpu"
+             *     ]
+             */
+            SupportType: string[];
+            /**
+             * @description public (公共镜像) or private (私有镜像).
+             * @example public
+             */
+            TemplateType: string;
+            /**
+             * @description Login user name (用户名称).
+             * @example root
+             */
+            Username: string;
+        };
         /** @description Instance detail (实例详细数据). */
         InstanceData: {
             /**
@@ -533,6 +934,18 @@ export interface components {
             Disk: components["schemas"]["DiskInfo"];
             Pipe: components["schemas"]["PipeInfo"];
             BillingInfo: components["schemas"]["BillingInfo"];
+        };
+        InstanceEcsStatusData: {
+            /**
+             * @description Instance status code (状态码); see InstanceStatus.
+             * @example running
+             */
+            Status: string;
+            /**
+             * @description Status display name (状态).
+             * @example 运行中
+             */
+            StatusDisplay: string;
         };
         InstanceRuleInfo: {
             /**
@@ -750,6 +1163,21 @@ export interface components {
              * @example web-01
              */
             Name: string;
+        };
+        ModifyInstancePasswordReq: {
+            /**
+             * @description Instance ids (实例ID列表), 1–100.
+             * @example [
+             *       "ins-tevgfaaronl12h11"
+             *     ]
+             */
+            EcsIds: string[];
+            /**
+             * Format: password
+             * @description Login password (登录密码), 1–128 characters. A secret: never logged, stored or answered.
+             * @example Ecs-Demo-2026!
+             */
+            Password: string;
         };
         /**
          * @description Operation: start_up_ecs (开机), shutdown_ecs (关机), hard_shutdown_ecs (强制关机), restart_ecs (重启), free_shutdown_ecs (关机不计费; on-demand instances with a cloud system disk only).
@@ -1525,6 +1953,142 @@ export interface operations {
             };
         };
     };
+    DescribeImages: {
+        parameters: {
+            query?: {
+                /** @description Only images of this availability zone (可用区code). */
+                AvailableZoneCode?: string;
+                /** @description Only these image ids, comma-separated (`ImageIds=a,b`), at most 100. */
+                ImageIds?: string[];
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
+                "if-none-match"?: string;
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS). */
+                "cache-control"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The images. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+                    ETag: string;
+                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeImagesResult"];
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag (no body). */
+            304: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+                    ETag: string;
+                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Availability zone not found (upstream code kept, e.g. InstanceNotFound). */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     DescribeInstanceList: {
         parameters: {
             query?: {
@@ -1630,6 +2194,199 @@ export interface operations {
             };
         };
     };
+    CreateInstance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInstanceReq"];
+            };
+        };
+        responses: {
+            /** @description Accepted: the instances being created and the event to poll at Location. */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateInstanceData"];
+                };
+            };
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token has scope `read`; this call needs `write` (code InsufficientScope). */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Availability zone, family, image, VPC or subnet not found (upstream code kept, e.g. InstanceNotFound). */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB (code PayloadTooLarge). */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json (code UnsupportedMediaType). */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ChangeInstanceConfigure: {
         parameters: {
             query?: never;
@@ -1644,6 +2401,199 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeInstanceConfigureReq"];
+            };
+        };
+        responses: {
+            /** @description Accepted; poll the event at Location. */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token has scope `read`; this call needs `write` (code InsufficientScope). */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Instance not found (upstream code kept, e.g. InstanceNotFound). */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB (code PayloadTooLarge). */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json (code UnsupportedMediaType). */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeleteInstance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The instances to delete. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteInstanceReq"];
             };
         };
         responses: {
@@ -1997,6 +2947,294 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ModifyInstancePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The instances and their new password. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModifyInstancePasswordReq"];
+            };
+        };
+        responses: {
+            /** @description Accepted; poll the event at Location. */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. Also InvalidIdempotencyKey. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The bearer token has scope `read`; this call needs `write` (code InsufficientScope). */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Instance not found (upstream code kept, e.g. InstanceNotFound). */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Wrong instance or disk status (e.g. InvalidInstanceStatus; stored and replayed with the key), or the first request with this Idempotency-Key is still running (code IdempotencyKeyInFlight, Retry-After; retry later to get its answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KiB (code PayloadTooLarge). */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json (code UnsupportedMediaType). */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used with another method, path or body (code IdempotencyKeyReused). */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key could not be checked (code IdempotencyUnavailable); nothing was done, retry with the same key. */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout). */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DescribeInstanceStatus: {
+        parameters: {
+            query: {
+                /** @description Instance ids, comma-separated (`EcsIds=a,b`), 1–100. */
+                EcsIds: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Statuses by instance id. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeInstanceStatusResult"];
+                };
+            };
+            /** @description Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown bearer token (codes Unauthorized, InvalidToken). */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway's own credentials or call (InvalidAction). */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -4,7 +4,7 @@ import { DEFAULTS, cacheTtls, upstreamSettings } from '../../worker/config';
 describe('configuration (DESIGN 3.1, 5)', () => {
   it('falls back to the documented defaults when a setting is absent', () => {
     expect(upstreamSettings({})).toEqual({ schema: 'https', host: 'api.capitalonline.net', timeoutMs: 10_000 });
-    expect(cacheTtls({})).toEqual({ regions: 3600, families: 600 });
+    expect(cacheTtls({})).toEqual({ regions: 3600, families: 600, images: 600 });
     expect(DEFAULTS.timeoutMs).toBe(10_000);
   });
 
@@ -14,7 +14,7 @@ describe('configuration (DESIGN 3.1, 5)', () => {
       host: '127.0.0.1:8788',
       timeoutMs: 1500,
     });
-    expect(cacheTtls({ REGIONS_TTL_S: '2', FAMILIES_TTL_S: '30' })).toEqual({ regions: 2, families: 30 });
+    expect(cacheTtls({ REGIONS_TTL_S: '2', FAMILIES_TTL_S: '30', IMAGES_TTL_S: '45' })).toEqual({ regions: 2, families: 30, images: 45 });
   });
 
   it('ignores values that are empty, not numbers or not positive', () => {

@@ -50,9 +50,9 @@ describe('OpenAPI document', () => {
       expect(op.responses['304']!.content).toBeUndefined();
       for (const status of ['200', '304']) expect(Object.keys(op.responses[status]!.headers!)).toEqual(expect.arrayContaining(['ETag', 'X-Cache', 'Cache-Control']));
     }
-    expect(ops.filter(([, op]) => '304' in op.responses)).toHaveLength(2);
+    expect(ops.filter(([, op]) => '304' in op.responses)).toHaveLength(3);
     const mutating = ops.filter(([method]) => method === 'post' || method === 'patch');
-    expect(mutating).toHaveLength(4);
+    expect(mutating).toHaveLength(7);
     for (const [, op] of mutating) {
       expect(headerParams(op)).toContain('idempotency-key');
       for (const status of ['409', '422', '503']) expect(op.responses).toHaveProperty(status);

@@ -70,15 +70,19 @@ export function ecsErrorProblem(c: Context<GatewayEnv>, err: EcsError): Response
   const mapped = mapEcsError(err);
   // The upstream's own Retry-After does not reach the EcsApi; one second is a safe first wait.
   if (mapped.status === 429) c.header('Retry-After', '1');
-  return problem(c, { ...mapped, detail: redactSecrets(mapped.detail, c.env), code: err.code });
+  return problem(c, { ...mapped, detail: redactSecrets(mapped.detail, c.env, c.get('redact')), code: err.code });
 }
 
-/** Upstream messages are passed on; should one ever echo a credential, it is cut out. */
-export function redactSecrets(text: string, env: Partial<Env> | undefined): string {
+/**
+ * Upstream messages are passed on; should one ever echo a credential or the request's password,
+ * it is cut out. A password is cut out whatever its length (credentials from 4 characters on).
+ */
+export function redactSecrets(text: string, env: Partial<Env> | undefined, requestSecrets: readonly string[] = []): string {
   let out = text;
   for (const secret of [env?.CDS_SECRET_KEY, env?.CDS_SECRET_ID]) {
     if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
   }
+  for (const secret of requestSecrets) if (secret) out = out.split(secret).join('[redacted]');
   return out;
 }
 

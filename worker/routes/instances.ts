@@ -1,17 +1,45 @@
 import {
   changeInstanceConfigureRoute,
+  createInstanceRoute,
+  deleteInstanceRoute,
   describeInstanceListRoute,
   describeInstanceRoute,
+  describeInstanceStatusRoute,
   modifyInstanceNameRoute,
+  modifyInstancePasswordRoute,
   operateInstanceRoute,
 } from '../../openapi/rest';
 import type { GatewayApp } from './respond';
-import { accepted, unwrap } from './respond';
+import { accepted, locationOf, unwrap } from './respond';
 
 export function registerInstanceRoutes(app: GatewayApp): void {
   app.openapi(describeInstanceListRoute, async (c) => {
     const page = unwrap(c, await c.get('ecs').describeInstanceList(c.req.valid('query')));
     return c.json(page, 200);
+  });
+
+  // Before /v1/instances/{EcsId}: the concrete path wins.
+  app.openapi(describeInstanceStatusRoute, async (c) => {
+    const { EcsIds } = c.req.valid('query');
+    return c.json(unwrap(c, await c.get('ecs').describeInstanceStatus({ EcsIds })), 200);
+  });
+
+  app.openapi(createInstanceRoute, async (c) => {
+    const req = c.req.valid('json');
+    c.set('redact', [req.Password]);
+    const { EventId, EcsIdSet } = unwrap(c, await c.get('ecs').createInstance(req));
+    c.header('Location', locationOf(EventId));
+    return c.json({ EventId, EcsIdSet }, 202);
+  });
+
+  app.openapi(deleteInstanceRoute, async (c) => {
+    return c.json(accepted(c, await c.get('ecs').deleteInstance(c.req.valid('json'))), 202);
+  });
+
+  app.openapi(modifyInstancePasswordRoute, async (c) => {
+    const req = c.req.valid('json');
+    c.set('redact', [req.Password]);
+    return c.json(accepted(c, await c.get('ecs').modifyInstancePassword(req)), 202);
   });
 
   app.openapi(describeInstanceRoute, async (c) => {

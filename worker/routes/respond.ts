@@ -16,9 +16,12 @@ export function unwrap<T>(c: Context<GatewayEnv, any, any>, result: EcsResult<T>
   return result.data;
 }
 
+/** Where to poll an event. */
+export const locationOf = (eventId: string) => `/v1/events/${encodeURIComponent(eventId)}`;
+
 /** Headers of a 202: where to poll the event. */
 export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<EventIdData>): EventIdData {
   const data = unwrap(c, result);
-  c.header('Location', `/v1/events/${encodeURIComponent(data.EventId)}`);
+  c.header('Location', locationOf(data.EventId));
   return { EventId: data.EventId };
 }

@@ -1,0 +1,26 @@
+import { describeImagesRoute } from '../../openapi/rest';
+import { serveCachedReference } from '../cache/reference-cache';
+import { cacheTtls } from '../config';
+import type { GatewayApp } from './respond';
+
+/** Up to 100 ids would make a KV key too long: the id list is keyed by its SHA-256. */
+async function idsKeyPart(ids: readonly string[] | undefined): Promise<string> {
+  if (!ids?.length) return '';
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(ids)));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function registerImageRoutes(app: GatewayApp): void {
+  app.openapi(describeImagesRoute, async (c) => {
+    const { AvailableZoneCode, ImageIds } = c.req.valid('query');
+    const ids = ImageIds?.length ? ImageIds : undefined;
+    return serveCachedReference(c, {
+      keyParts: ['images', AvailableZoneCode ?? '', await idsKeyPart(ids)],
+      ttlSeconds: cacheTtls(c.env).images,
+      load: async () => {
+        const result = await c.get('ecs').describeImages({ AvailableZoneCode: AvailableZoneCode || undefined, ImageIds: ids });
+        return { body: { ImageList: result.data.ImageList }, upstreamRequestId: result.requestId };
+      },
+    });
+  });
+}

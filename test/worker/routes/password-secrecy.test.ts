@@ -37,7 +37,9 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The whole answer as text: status line, every header and the body. */
 async function answerText(res: Response): Promise<string> {
-  return `${res.status} ${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n${await res.text()}`;
+  const headers: string[] = [];
+  res.headers.forEach((v, k) => headers.push(`${k}: ${v}`));
+  return `${res.status} ${headers.join('\n')}\n${await res.text()}`;
 }
 
 const post = (h: Harness, path: string, body: unknown, headers: Record<string, string> = {}) => h.request(path, { method: 'POST', body: json(body), headers });

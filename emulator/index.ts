@@ -41,7 +41,7 @@ export interface EmulatorOptions {
 }
 
 export interface Emulator {
-  /** The fetch handler: `/ecs/v1`, `/ebs/v1` and `/_emulator/*`. */
+  /** The fetch handler: `/ecs/v1`, `/ebs/v1`, `/ecs/v1.1` and `/_emulator/*`. */
   fetch(request: Request): Promise<Response>;
   app: Hono;
   clock: EmulatorClock;
@@ -71,7 +71,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   app.notFound((c) => {
     const path = c.req.path;
     if (path === '/_emulator' || path.startsWith('/_emulator/')) return c.json({ Code: 'NotFound', Msg: `no control route ${c.req.method} ${path}` }, 404);
-    return c.json(errorEnvelope('InvalidAction', `no API at ${path}; use /ecs/v1 or /ebs/v1`, newRequestId()), 400);
+    return c.json(errorEnvelope('InvalidAction', `no API at ${path}; use /ecs/v1, /ebs/v1 or /ecs/v1.1`, newRequestId()), 400);
   });
   return {
     fetch: async (request) => app.fetch(request),

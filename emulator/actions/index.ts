@@ -1,9 +1,9 @@
 import type { SdkMethodName } from '../../openapi/upstream/actions';
 import type { ActionHandler } from './context';
-import { describeInstance, describeInstanceList, modifyInstanceName } from './instances';
+import { describeInstance, describeInstanceList, describeInstanceStatus, modifyInstanceName } from './instances';
+import { createInstance, deleteInstance, modifyInstancePassword } from './lifecycle';
 import { changeInstanceConfigure, extendDisk, operateInstance } from './mutations';
-import { notServed } from './not-served';
-import { describeEcsFamilyInfo, describeEvent, describeRegions } from './reference';
+import { describeEcsFamilyInfo, describeEvent, describeImages, describeRegions } from './reference';
 
 /** One handler per SDK method; the wire router pairs them with UPSTREAM_ACTIONS. */
 export const ACTION_HANDLERS = {
@@ -16,11 +16,11 @@ export const ACTION_HANDLERS = {
   DescribeEcsFamilyInfo: describeEcsFamilyInfo,
   ChangeInstanceConfigure: changeInstanceConfigure,
   ExtendDisk: extendDisk,
-  CreateInstance: notServed('CreateInstance'),
-  DeleteInstance: notServed('DeleteInstance'),
-  ModifyInstancePassword: notServed('ModifyInstancePassword'),
-  DescribeInstanceStatus: notServed('DescribeInstanceStatus'),
-  DescribeImages: notServed('DescribeImages'),
+  CreateInstance: createInstance,
+  DeleteInstance: deleteInstance,
+  ModifyInstancePassword: modifyInstancePassword,
+  DescribeInstanceStatus: describeInstanceStatus,
+  DescribeImages: describeImages,
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler has its own input type
 } satisfies Record<SdkMethodName, ActionHandler<any, unknown>>;
 

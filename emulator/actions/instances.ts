@@ -1,14 +1,18 @@
 import {
   DescribeInstanceListReq,
   DescribeInstanceReq,
+  DescribeInstanceStatusReq,
+  INSTANCE_STATUS_DISPLAY,
   ModifyInstanceNameReq,
   fromQueryList,
   fromQueryNumber,
   type DescribeInstanceListResult,
+  type DescribeInstanceStatusResult,
   type InstanceData,
   type ModifyInstanceNameData,
 } from '../../openapi/models';
 import { toInstanceData, toSimpleInfo } from '../store/views';
+import { EmulatorError } from '../errors';
 import { instanceOrThrow, parseWith, pickQuery, type ActionHandler } from './context';
 
 /** Rows per page when a caller pages without giving PageSize. */
@@ -59,7 +63,7 @@ export const describeInstance: ActionHandler<DescribeInstanceReq, InstanceData> 
   },
 };
 
-/** Renaming is metadata only: allowed in every status (also during free shutdown). */
+/** Renaming is metadata only: allowed in every status, except during free shutdown (only start and delete are). */
 export const modifyInstanceName: ActionHandler<ModifyInstanceNameReq, ModifyInstanceNameData> = {
   message: '修改实例名称成功！',
   fromWire: ({ body }) => body,
@@ -67,7 +71,29 @@ export const modifyInstanceName: ActionHandler<ModifyInstanceNameReq, ModifyInst
   run: (ctx, req) => {
     ctx.machine.settle(ctx.account);
     const instance = instanceOrThrow(ctx, req.EcsId);
+    if (instance.NoChargeForShutdown === 1)
+      throw new EmulatorError('InvalidInstanceStatus', `instance ${instance.EcsId} is free-shutdown: only start_up_ecs and delete are allowed until it starts`);
     instance.EcsName = req.Name;
     return { EcsId: instance.EcsId, Name: instance.EcsName };
+  },
+};
+
+/**
+ * The status of each listed instance the caller owns. Ids it does not own (another account's,
+ * deleted or never created) are left out of the map rather than refused: a poller sees a deleted
+ * instance disappear.
+ */
+export const describeInstanceStatus: ActionHandler<DescribeInstanceStatusReq, DescribeInstanceStatusResult> = {
+  message: '获取云服务器状态成功！',
+  fromWire: ({ body }) => body,
+  parse: (input) => parseWith(DescribeInstanceStatusReq, input),
+  run: (ctx, req) => {
+    ctx.machine.settle(ctx.account);
+    const EcsStatus: DescribeInstanceStatusResult['EcsStatus'] = {};
+    for (const id of req.EcsIds) {
+      const i = ctx.account.Instances.get(id);
+      if (i) EcsStatus[id] = { Status: i.Status, StatusDisplay: INSTANCE_STATUS_DISPLAY[i.Status] };
+    }
+    return { EcsStatus };
   },
 };

@@ -74,6 +74,9 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         })),
         Events: [...a.Events.values()].map((e) => ({ Service: e.Service, ...toEventResult(e) })),
         Pending: a.Pending.map((p) => ({ Kind: p.Kind, EcsId: p.EcsId, DiskId: p.DiskId, EventId: p.EventId, DueAt: chinaTime(p.DueAt) })),
+        Vpcs: structuredClone(a.Vpcs),
+        PrivateImages: a.PrivateImages.map((i) => i.ImageId),
+        KeptDisks: a.KeptDisks.map((d) => ({ DiskId: d.DiskId, Name: d.Name, Size: d.Size, DiskFeature: d.DiskFeature })),
       };
     });
     return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });

@@ -2,7 +2,7 @@ import type { EventStatus, SpecListInfo } from '../../openapi/models';
 import { EmulatorError } from '../errors';
 import type { AccountState, DiskRecord, EventRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
 import type { EmulatorClock } from './clock';
-import { TRANSITIONS, supportsFreeShutdown } from './transitions';
+import { FREE_SHUTDOWN_ALLOWED, TRANSITIONS, supportsFreeShutdown } from './transitions';
 
 export type Durations = Partial<Record<TransitionKind, number>>;
 
@@ -40,9 +40,10 @@ export class InstanceStateMachine {
   /** Refuses the whole batch (409, naming the ids) when any instance cannot take the transition. */
   assertCanTake(kind: TransitionKind, instances: readonly InstanceRecord[]): void {
     const rule = TRANSITIONS[kind];
-    const refused = instances.filter((i) => !rule.allowedFrom.includes(i.Status) || (i.NoChargeForShutdown === 1 && kind !== 'start_up_ecs'));
+    const freeShutdown = (i: InstanceRecord) => i.NoChargeForShutdown === 1 && !FREE_SHUTDOWN_ALLOWED.includes(kind);
+    const refused = instances.filter((i) => !rule.allowedFrom.includes(i.Status) || freeShutdown(i));
     if (refused.length === 0) return;
-    const why = refused.map((i) => `${i.EcsId} is ${i.Status}${i.NoChargeForShutdown === 1 ? ' (free shutdown: only start_up_ecs is allowed)' : ''}`);
+    const why = refused.map((i) => `${i.EcsId} is ${i.Status}${freeShutdown(i) ? ` (free shutdown: only ${FREE_SHUTDOWN_ALLOWED.join(' and ')} are allowed)` : ''}`);
     throw new EmulatorError(
       'InvalidInstanceStatus',
       `instances ${refused.map((i) => i.EcsId).join(',')} cannot take ${kind} (allowed from: ${rule.allowedFrom.join(', ')}): ${why.join('; ')}`,
@@ -88,7 +89,8 @@ export class InstanceStateMachine {
 
   /** hard_shutdown_ecs cuts a running start or restart short: that task ends failed now. */
   private interrupt(account: AccountState, ecsId: string, now: number): void {
-    const cut = account.Pending.filter((p) => p.EcsId === ecsId && TRANSITIONS[p.Kind].resource === 'ecs');
+    // A password change holds no status of its own: it is not cut short.
+    const cut = account.Pending.filter((p) => p.EcsId === ecsId && TRANSITIONS[p.Kind].resource === 'ecs' && TRANSITIONS[p.Kind].passesThrough !== null);
     if (cut.length === 0) return;
     account.Pending = account.Pending.filter((p) => !cut.includes(p));
     for (const p of cut) this.endTask(account, p, 'failed', now);
@@ -99,8 +101,11 @@ export class InstanceStateMachine {
     if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
     const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
     if (disk) disk.Status = 'available';
-    if (p.Fail) {
-      instance.Status = 'error';
+    // A create can also be failed while it builds: the instance exists only from the create's answer on.
+    const fail = p.Fail || (p.Kind === 'create_ecs' && instance.FailNextTransition);
+    if (fail) {
+      if (p.Kind === 'create_ecs') instance.FailNextTransition = false;
+      instance.Status = p.Kind === 'create_ecs' ? 'failed' : 'error';
       return this.endTask(account, p, 'failed', p.DueAt);
     }
     const rule = TRANSITIONS[p.Kind];
@@ -122,6 +127,9 @@ export class InstanceStateMachine {
       case 'extend_disk':
         if (disk && p.NewSize) disk.Size = p.NewSize;
         break;
+      case 'delete_ecs':
+        removeInstance(account, instance);
+        break;
     }
     this.endTask(account, p, 'success', p.DueAt);
   }
@@ -133,6 +141,12 @@ export class InstanceStateMachine {
     task.UpdateTime = at;
     task.EndTime = at;
   }
+}
+
+/** The instance goes; data disks with ReleaseWithInstance 0 are kept, detached. */
+function removeInstance(account: AccountState, instance: InstanceRecord): void {
+  account.Instances.delete(instance.EcsId);
+  for (const d of instance.DataDisks) if (d.ReleaseWithInstance === 0) account.KeptDisks.push({ ...d, Status: 'available' });
 }
 
 function applySpec(instance: InstanceRecord, family: string, spec: SpecListInfo): void {

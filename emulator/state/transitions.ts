@@ -21,7 +21,16 @@ export const TRANSITIONS: Readonly<Record<TransitionKind, TransitionRule>> = {
   free_shutdown_ecs: { allowedFrom: ['running'], passesThrough: 'shutting_down', endsIn: 'shutdown', defaultDurationS: 8, resource: 'ecs' },
   change_ecs_config: { allowedFrom: ['shutdown'], passesThrough: 'updating', endsIn: 'shutdown', defaultDurationS: 10, resource: 'ecs' },
   extend_disk: { allowedFrom: ['running', 'shutdown'], passesThrough: null, endsIn: null, defaultDurationS: 6, resource: 'disk' },
+  // New instances start building; no existing instance can "take" a create.
+  create_ecs: { allowedFrom: [], passesThrough: 'building', endsIn: 'running', defaultDurationS: 15, resource: 'ecs' },
+  // Not mid-transition (wait for it to end) and not while building; the instance is removed when it ends.
+  delete_ecs: { allowedFrom: ['running', 'shutdown', 'error', 'failed'], passesThrough: 'deleting', endsIn: null, defaultDurationS: 5, resource: 'ecs' },
+  // The guest agent changes the password: the instance must be up or cleanly down, and keeps its status.
+  reset_pwd: { allowedFrom: ['running', 'shutdown'], passesThrough: null, endsIn: null, defaultDurationS: 3, resource: 'ecs' },
 };
+
+/** While an instance is free-shutdown (不计费关机) only these may start; rename, password, resize and extend are refused. */
+export const FREE_SHUTDOWN_ALLOWED: readonly TransitionKind[] = ['start_up_ecs', 'delete_ecs'];
 
 /** Display names of event and task types (EventTypeDisplay / TaskTypeDisplay). */
 export const EVENT_TYPE_DISPLAY: Readonly<Record<TransitionKind, string>> = {
@@ -32,6 +41,9 @@ export const EVENT_TYPE_DISPLAY: Readonly<Record<TransitionKind, string>> = {
   free_shutdown_ecs: '关机不计费',
   change_ecs_config: '更变云服务器规格',
   extend_disk: '云盘扩容',
+  create_ecs: '创建云服务器',
+  delete_ecs: '删除云服务器',
+  reset_pwd: '重置密码',
 };
 
 export const TASK_STATUS_DISPLAY: Readonly<Record<EventStatus, string>> = { doing: '进行中', success: '成功', failed: '失败' };

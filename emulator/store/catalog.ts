@@ -1,10 +1,16 @@
 import type { AzInfo, BillingMethod, FamilyInfo, RegionGroup, RegionInfo, SpecListInfo } from '../../openapi/models';
+import { defaultPublicImages } from './images';
 import type { FamilyOffer } from './seed';
+import type { ImageRecord } from './types';
 
-/** Regions and families: the slow-changing reference data shared by every account. */
+/** Regions, families and public images: the slow-changing reference data shared by every account. */
 export interface Catalog {
   Regions: RegionGroup[];
   Families: FamilyOffer[];
+  /** Public images, per AZ. */
+  Images: ImageRecord[];
+  /** Families whose instances run on local disks: the only ones a `local` disk may be ordered for. */
+  LocalDiskFamilies: string[];
 }
 
 export interface AzLocation {
@@ -63,6 +69,9 @@ export const DEFAULT_FAMILIES: FamilyInfo[] = [
   { EcsFamilyName: 'GPU渲染型gr4', SpecList: [{ ...RTX4090, Cpu: 16, Ram: 64, Gpu: 1 }] },
 ];
 
+/** The default local-disk family (I3); every other default family runs on cloud (ssd) disks. */
+export const DEFAULT_LOCAL_DISK_FAMILIES = ['Cpu密集计算型I3'];
+
 export const DEFAULT_REGIONS: RegionGroup[] = [
   {
     RegionGroupId: '408fd19e-fa78-11e6-bd9a-30b49e091019',
@@ -94,5 +103,7 @@ export function defaultCatalog(): Catalog {
       for (const az of region.AzList)
         for (const billing of ['0', '1'] as const)
           Families.push({ AvailableZoneCode: az.AvailableZoneCode, BillingMethod: billing, EcsFamilyInfo: structuredClone(DEFAULT_FAMILIES) });
-  return { Regions: structuredClone(DEFAULT_REGIONS), Families };
+  const catalog: Catalog = { Regions: structuredClone(DEFAULT_REGIONS), Families, Images: [], LocalDiskFamilies: [...DEFAULT_LOCAL_DISK_FAMILIES] };
+  catalog.Images = defaultPublicImages(catalog);
+  return catalog;
 }

@@ -37,9 +37,8 @@ export const InstanceSpec = z
     /** Bind one EIP on the default line. */
     PublicIp: z.boolean().default(true),
     NoChargeForShutdown: z.union([z.literal(0), z.literal(1)]).default(0),
-    ImageName: z.string().min(1).optional(),
-    OsType: z.string().min(1).optional(),
-    OsVersion: z.string().min(1).optional(),
+    /** An image of the AZ, by ImageId or ImageName; default: the first public image that suits the spec. */
+    ImageId: z.string().min(1).optional(),
     Tag: z.array(z.string()).default([]),
   })
   .strict();
@@ -57,6 +56,8 @@ export const SeedSchema = z
     Regions: z.array(RegionGroup).min(1).optional(),
     /** Default: the built-in families in every AZ for both billing methods. */
     Families: z.array(FamilyOfferSchema).optional(),
+    /** Families whose instances run on local disks; default: Cpu密集计算型I3. */
+    LocalDiskFamilies: z.array(z.string().min(1)).optional(),
     Instances: z.array(InstanceSpec).default([]),
   })
   .strict();

@@ -1,8 +1,11 @@
-import type { DiskFeature } from '../../openapi/models';
+import type { DiskFeature, SecurityGroupInfo } from '../../openapi/models';
 import { EmulatorError, describeIssues } from '../errors';
-import { defaultCatalog, familiesFor, findAz, stableId, type Catalog } from './catalog';
+import { defaultCatalog, familiesFor, findAz, type Catalog } from './catalog';
+import { defaultImageFor, defaultPrivateImages, defaultPublicImages, findImage, imageSuits } from './images';
+import { defaultSubnet, defaultVpcs, nextFreeAddress, usedAddresses } from './networks';
+import type { CreatePlan, CreateRequest } from '../state/create-rules';
 import { DEFAULT_SEED, InstanceSpec, SeedSchema, type InstanceSpecParsed } from './seed';
-import type { AccessKey, AccountState, DiskRecord, InstanceRecord } from './types';
+import type { AccessKey, AccountState, DiskRecord, ImageRecord, InstanceRecord, PublicIpRecord } from './types';
 
 /** In-memory state of every account plus the shared catalog. */
 export class EmulatorStore {
@@ -26,17 +29,23 @@ export class EmulatorStore {
     const catalog = defaultCatalog();
     if (parsed.data.Regions) catalog.Regions = parsed.data.Regions;
     if (parsed.data.Families) catalog.Families = parsed.data.Families;
+    if (parsed.data.LocalDiskFamilies) catalog.LocalDiskFamilies = parsed.data.LocalDiskFamilies;
+    catalog.Images = defaultPublicImages(catalog);
     const accounts = new Map<string, AccountState>();
-    this.keys.forEach((k, i) =>
+    this.keys.forEach((k, i) => {
+      const CustomerId = `E${100001 + i}`;
       accounts.set(k.AccessKeyId, {
         AccessKeyId: k.AccessKeyId,
         SecretKey: k.SecretKey,
-        CustomerId: `E${100001 + i}`,
+        CustomerId,
         Instances: new Map(),
         Events: new Map(),
         Pending: [],
-      }),
-    );
+        Vpcs: defaultVpcs(catalog, CustomerId),
+        PrivateImages: defaultPrivateImages(catalog, CustomerId),
+        KeptDisks: [],
+      });
+    });
     const saved = { catalog: this.catalog, ipCounter: this.ipCounter };
     this.catalog = catalog;
     this.ipCounter = 0;
@@ -64,6 +73,64 @@ export class EmulatorStore {
     return this.insert(this.accounts, parsed, 'Instances');
   }
 
+  /**
+   * Records for the instances of a create whose rules have passed (state/create-rules.ts), in
+   * `building`. Each gets its own disks (ids `disk-…`; data disks keep ReleaseWithInstance, default 1)
+   * and one public address per PubnetInfo entry.
+   */
+  addCreated(account: AccountState, plan: CreatePlan, req: CreateRequest, billEnd: number | undefined): InstanceRecord[] {
+    const used = usedAddresses(account, plan.subnet.SubnetId);
+    const now = this.now();
+    const records = plan.names.map((name, i): InstanceRecord => {
+      const ecsId = randomId('ins-');
+      const address = plan.addresses[i] ?? nextFreeAddress(plan.subnet, used);
+      used.add(address);
+      const tag = ecsId.slice(4, 12);
+      return {
+        EcsId: ecsId,
+        EcsName: name,
+        Status: 'building',
+        AvailableZoneCode: req.AvailableZoneCode,
+        VpcId: plan.vpc.VpcId,
+        VpcName: plan.vpc.VpcName,
+        SubnetId: plan.subnet.SubnetId,
+        SubnetName: plan.subnet.SubnetName,
+        PrivateNet: address,
+        PublicIps: (req.PubnetInfo ?? []).map((p) => this.newPublicIp(p.BandwidthConfName || '移动', p.BandwidthType === 'Traffic' ? 0 : (p.Qos ?? 0))),
+        EcsFamilyName: plan.familyName,
+        Spec: { ...plan.spec },
+        BillingMethod: req.BillingMethod,
+        IsAutoRenewal: req.BillingMethod === '1' && req.IsAutoRenewal === 0 ? '0' : '1',
+        Os: osOf(plan.image),
+        SystemDisk: { DiskId: randomId('disk-'), Name: `${req.SystemDisk.DiskFeature}_system_${tag}`, DiskType: 'system', Size: req.SystemDisk.Size, DiskFeature: req.SystemDisk.DiskFeature, ReleaseWithInstance: 1, Status: 'available' },
+        DataDisks: (req.DataDisk ?? []).map((d, n) => ({
+          DiskId: randomId('disk-'),
+          Name: `${d.DiskFeature}_data${n + 1}_${tag}`,
+          DiskType: 'data',
+          Size: d.Size,
+          DiskFeature: d.DiskFeature,
+          // Monthly data disks are kept (the request model refuses 1 for them).
+          ReleaseWithInstance: req.BillingMethod === '1' ? 0 : (d.ReleaseWithInstance ?? 1),
+          Status: 'available',
+        })),
+        NoChargeForShutdown: 0,
+        CreateTime: now,
+        BillEnd: billEnd,
+        SecurityGroup: structuredClone(plan.securityGroups),
+        Tag: [],
+        FailNextTransition: false,
+      };
+    });
+    for (const r of records) account.Instances.set(r.EcsId, r);
+    return records;
+  }
+
+  /** A new public address on the default line: gateway IP and EIP, unique within the emulator's life. */
+  newPublicIp(ConfName: string, Qos: number): PublicIpRecord {
+    const n = ++this.ipCounter;
+    return { GatewayIp: `10.15.1.${40 + (n % 200)}`, ConfName, EipIp: `117.161.${233 + Math.floor(n / 150) % 20}.${90 + (n % 150)}`, Qos };
+  }
+
   findInstanceAnywhere(ecsId: string): { account: AccountState; instance: InstanceRecord } | undefined {
     for (const account of this.accounts.values()) {
       const instance = account.Instances.get(ecsId);
@@ -80,7 +147,7 @@ export class EmulatorStore {
       const ak = spec.AccessKeyId ?? this.keys[0]!.AccessKeyId;
       const account = accounts.get(ak);
       if (!account) throw new EmulatorError('InvalidParameter', `${at}.AccessKeyId: unknown account ${ak}`);
-      const record = this.build(spec, account, at);
+      const record = this.build(spec, account, at, staged.filter(([a]) => a === account).map(([, r]) => r));
       const diskIds = [record.SystemDisk, ...record.DataDisks].map((d) => d.DiskId);
       for (const id of [record.EcsId, ...diskIds]) {
         const taken = ids.has(id) || [...accounts.values()].some((a) => a.Instances.has(id) || findDiskIn(a, id));
@@ -93,7 +160,7 @@ export class EmulatorStore {
     return staged.map(([, r]) => r);
   }
 
-  private build(spec: InstanceSpecParsed, account: AccountState, at: string): InstanceRecord {
+  private build(spec: InstanceSpecParsed, account: AccountState, at: string, staged: InstanceRecord[]): InstanceRecord {
     const loc = findAz(this.catalog, spec.AvailableZoneCode);
     if (!loc) throw new EmulatorError('InvalidParameter', `${at}.AvailableZoneCode: unknown availability zone ${spec.AvailableZoneCode}`);
     const families = familiesFor(this.catalog, spec.AvailableZoneCode, spec.BillingMethod);
@@ -108,7 +175,13 @@ export class EmulatorStore {
     // A named family takes its first matching spec; otherwise the first whose CPU/GPU kind matches.
     const specRow = matching.find((s) => spec.EcsFamilyName !== undefined || s.Gpu > 0 === wantGpu);
     if (!specRow) throw new EmulatorError('InvalidParameter', `${at}: family ${family.EcsFamilyName} has no spec Cpu=${spec.Cpu} Ram=${spec.Ram} Gpu=${spec.Gpu}`);
-    const n = ++this.ipCounter;
+    const image = spec.ImageId ? findImage(this.catalog, account, spec.AvailableZoneCode, spec.ImageId) : defaultImageFor(this.catalog, spec.AvailableZoneCode, specRow);
+    if (!image) throw new EmulatorError('InvalidParameter', `${at}.ImageId: ${spec.ImageId ? `no image ${spec.ImageId} in ${spec.AvailableZoneCode}` : `no public image in ${spec.AvailableZoneCode} suits the spec`}`);
+    const unsuited = imageSuits(image, specRow);
+    if (unsuited) throw new EmulatorError('InvalidParameter', `${at}.ImageId: ${unsuited}`);
+    if (spec.SystemDisk.Size < image.OsSize) throw new EmulatorError('InvalidParameter', `${at}.SystemDisk.Size: image ${image.ImageId} needs at least ${image.OsSize} GB`);
+    const net = defaultSubnet(account, spec.AvailableZoneCode);
+    if (!net) throw new EmulatorError('InvalidParameter', `${at}.AvailableZoneCode: the account has no subnet in ${spec.AvailableZoneCode}`);
     const ecsId = spec.EcsId ?? randomId('ins-');
     const disk = (d: { DiskId?: string; Size: number; DiskFeature: DiskFeature; Name?: string }, type: 'system' | 'data'): DiskRecord => ({
       DiskId: d.DiskId ?? randomId('disk-'),
@@ -119,41 +192,51 @@ export class EmulatorStore {
       ReleaseWithInstance: type === 'system' ? 1 : 0,
       Status: 'available',
     });
-    const osType = spec.OsType ?? 'Centos';
-    const osVersion = spec.OsVersion ?? '7.9';
     return {
       EcsId: ecsId,
       EcsName: spec.EcsName ?? ecsId,
       Status: spec.Status,
       AvailableZoneCode: spec.AvailableZoneCode,
-      VpcId: stableId(`vpc:${account.AccessKeyId}:${spec.AvailableZoneCode}`),
-      VpcName: `${loc.az.AzName}-VPC`,
-      SubnetId: stableId(`subnet:${account.AccessKeyId}:${spec.AvailableZoneCode}`),
-      SubnetName: 'default-subnet',
-      PrivateNet: `10.15.${100 + Math.floor(n / 200)}.${10 + (n % 200)}`,
-      PublicIps: spec.PublicIp ? [{ GatewayIp: `10.15.1.${40 + (n % 200)}`, ConfName: '移动', EipIp: `117.161.${233 + Math.floor(n / 150)}.${90 + (n % 150)}`, Qos: 10 }] : [],
+      VpcId: net.vpc.VpcId,
+      VpcName: net.vpc.VpcName,
+      SubnetId: net.subnet.SubnetId,
+      SubnetName: net.subnet.SubnetName,
+      PrivateNet: nextFreeAddress(net.subnet, usedAddresses(account, net.subnet.SubnetId, staged)),
+      PublicIps: spec.PublicIp ? [this.newPublicIp('移动', 10)] : [],
       EcsFamilyName: family.EcsFamilyName,
       Spec: { ...specRow },
       BillingMethod: spec.BillingMethod,
       IsAutoRenewal: '1',
-      Os: {
-        ImageId: stableId(`image:${osType}:${osVersion}`),
-        ImageName: spec.ImageName ?? `${osType} ${osVersion} 64位`,
-        OsType: osType,
-        Bit: 64,
-        Version: osVersion,
-        Unit: '',
-      },
+      Os: osOf(image),
       SystemDisk: disk(spec.SystemDisk, 'system'),
       DataDisks: spec.DataDisks.map((d) => disk(d, 'data')),
       NoChargeForShutdown: spec.NoChargeForShutdown,
       CreateTime: this.now(),
-      SecurityGroup: [{ GroupInterconnected: true, Priority: 1, SecurityGroupId: stableId(`sg:${account.AccessKeyId}`), SecurityGroupName: 'default', SecurityGroupType: 'public' }],
+      SecurityGroup: [defaultSecurityGroup(account)],
       Tag: spec.Tag,
       FailNextTransition: false,
     };
   }
 }
+
+/** Every account has one security group, `sg-default-<customer id>`. */
+export const defaultSecurityGroup = (account: AccountState): SecurityGroupInfo => ({
+  GroupInterconnected: true,
+  Priority: 1,
+  SecurityGroupId: `sg-default-${account.CustomerId.toLowerCase()}`,
+  SecurityGroupName: 'default',
+  SecurityGroupType: 'public',
+});
+
+/** The OsInfo an instance shows for the image it was built from. */
+export const osOf = (image: ImageRecord): InstanceRecord['Os'] => ({
+  ImageId: image.ImageId,
+  ImageName: image.ImageName,
+  OsType: image.OsType,
+  Bit: image.OsBit,
+  Version: image.OsVersion,
+  Unit: '',
+});
 
 export function findDiskIn(account: AccountState, diskId: string): { instance: InstanceRecord; disk: DiskRecord } | undefined {
   for (const instance of account.Instances.values())

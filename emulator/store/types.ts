@@ -44,6 +44,8 @@ export interface InstanceRecord {
   NoChargeForShutdown: 0 | 1;
   /** Emulator-clock ms. */
   CreateTime: number;
+  /** End of a monthly term bought by CreateInstance (emulator-clock ms); seeded monthly instances run 30 days. */
+  BillEnd?: number;
   SecurityGroup: SecurityGroupInfo[];
   Tag: string[];
   /** Set by the FailNextTransition fault; consumed by the next transition that starts. */
@@ -54,7 +56,7 @@ export interface TaskRecord {
   TaskId: string;
   ResourceId: string;
   ResourceType: ResourceType;
-  TaskType: EventType;
+  TaskType: TransitionKind;
   Status: EventStatus;
   CreateTime: number;
   UpdateTime: number;
@@ -63,15 +65,19 @@ export interface TaskRecord {
 
 export interface EventRecord {
   EventId: string;
-  EventType: EventType;
+  EventType: TransitionKind;
   /** Instance events are served on /ecs/v1, disk events on /ebs/v1. */
   Service: EcsService;
   CreateTime: number;
   Tasks: TaskRecord[];
 }
 
-/** Each transition starts an event of its own type. */
-export type TransitionKind = EventType;
+/**
+ * Each transition starts an event of its own type: the API's event types, plus the three the
+ * instance lifecycle starts (create_ecs is the upstream's published name; delete_ecs and reset_pwd
+ * follow its console's operation names).
+ */
+export type TransitionKind = EventType | 'create_ecs' | 'delete_ecs' | 'reset_pwd';
 
 /** A transition in flight: it settles when the emulator clock reaches DueAt. */
 export interface PendingTransition {
@@ -97,6 +103,48 @@ export interface AccountState {
   Instances: Map<string, InstanceRecord>;
   Events: Map<string, EventRecord>;
   Pending: PendingTransition[];
+  /** One VPC per region, with one subnet per AZ (store/networks.ts). */
+  Vpcs: VpcRecord[];
+  /** The account's own (private) images; public ones are in the catalog. */
+  PrivateImages: ImageRecord[];
+  /** Data disks kept when their instance was deleted (ReleaseWithInstance 0): detached, no longer served by an instance. */
+  KeptDisks: DiskRecord[];
+}
+
+export interface SubnetRecord {
+  SubnetId: string;
+  SubnetName: string;
+  AvailableZoneCode: string;
+  /** IPv4 CIDR private addresses are taken from, e.g. 10.16.0.0/16. */
+  Cidr: string;
+}
+
+export interface VpcRecord {
+  VpcId: string;
+  VpcName: string;
+  RegionCode: string;
+  Subnets: SubnetRecord[];
+}
+
+/** An image of one AZ; the wire view (ImageInfo) adds the AZ's id and name and the display fields. */
+export interface ImageRecord {
+  ImageId: string;
+  ImageName: string;
+  AvailableZoneCode: string;
+  OsType: string;
+  OsVersion: string;
+  OsBit: number;
+  /** Smallest system disk the image fits on, GB. */
+  OsSize: number;
+  /** `cpu` and/or `gpu`: which instances the image suits. */
+  SupportType: ('cpu' | 'gpu')[];
+  /** The GPU driver a GPU image carries ('' for CPU images); it must match the spec's. */
+  SupportGpuDriver: string;
+  TemplateType: 'public' | 'private';
+  Username: string;
+  IsOptimized: 0 | 1;
+  /** Emulator-clock ms. */
+  CreateTime: number;
 }
 
 export interface AccessKey {

@@ -4,6 +4,7 @@ import {
   type DataDiskConfInfo,
   type EipInfo,
   type GpuCardData,
+  type ImageInfo,
   type InstanceData,
   type InstanceRuleInfo,
   type InstanceSimpleInfo,
@@ -12,7 +13,7 @@ import {
 } from '../../openapi/models';
 import { chinaTime } from '../state/clock';
 import { findAz, stableId, type Catalog } from './catalog';
-import type { AccountState, DiskRecord, InstanceRecord } from './types';
+import type { AccountState, DiskRecord, ImageRecord, InstanceRecord } from './types';
 
 // The two wire views of one InstanceRecord. Every optional field of the models is filled, so a
 // client sees a complete answer, and list and detail can never disagree.
@@ -25,7 +26,7 @@ const MONTH_MS = 30 * 24 * 3600_000;
 type Full<T> = { [K in keyof T]-?: T[K] };
 
 function endBillTime(r: InstanceRecord): string {
-  return r.BillingMethod === '0' ? ON_DEMAND_END : chinaTime(r.CreateTime + MONTH_MS);
+  return r.BillingMethod === '0' ? ON_DEMAND_END : chinaTime(r.BillEnd ?? r.CreateTime + MONTH_MS);
 }
 
 function location(catalog: Catalog, r: InstanceRecord) {
@@ -184,5 +185,29 @@ export function toInstanceData(catalog: Catalog, r: InstanceRecord, now: number)
       EipInfo: eip,
     },
     BillingInfo: billing,
+  };
+}
+
+/** The wire view of an image: the record plus its AZ's id and name and the status fields. */
+export function toImageInfo(catalog: Catalog, image: ImageRecord): Full<ImageInfo> {
+  const az = findAz(catalog, image.AvailableZoneCode)?.az;
+  return {
+    AvailableZoneCode: image.AvailableZoneCode,
+    AzId: az?.AzId ?? '',
+    AzName: az?.AzName ?? '',
+    CreateTime: chinaTime(image.CreateTime),
+    ImageId: image.ImageId,
+    ImageName: image.ImageName,
+    IsOptimized: image.IsOptimized,
+    OsBit: image.OsBit,
+    OsSize: image.OsSize,
+    OsType: image.OsType,
+    OsVersion: image.OsVersion,
+    Status: 'running',
+    StatusDisplay: '可用',
+    SupportGpuDriver: image.SupportGpuDriver,
+    SupportType: [...image.SupportType],
+    TemplateType: image.TemplateType,
+    Username: image.Username,
   };
 }

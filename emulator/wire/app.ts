@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { UPSTREAM_ACTIONS, actionPaths, servicePath, type EcsService, type SdkMethodName } from '../../openapi/upstream/actions';
+import { UPSTREAM_ACTIONS, actionPaths, servicePath, type EcsService, type PathVersion, type SdkMethodName } from '../../openapi/upstream/actions';
 import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope';
-import type { DescribeInstanceListResult } from '../../openapi/models';
+import type { DescribeImagesResult, DescribeInstanceListResult } from '../../openapi/models';
 import { ACTION_HANDLERS } from '../actions';
 import { runAction } from '../actions/run-action';
 import type { EmulatorCore } from '../core';
@@ -11,7 +11,12 @@ import { readJsonBody } from '../json-body';
 import { sleep } from '../sleep';
 import { authenticate } from './auth';
 
-const SERVICES: readonly EcsService[] = ['ecs', 'ebs'];
+/** Every service path of the action table, e.g. /ecs/v1, /ebs/v1, /ecs/v1.1. */
+const ENDPOINTS: readonly { service: EcsService; version: PathVersion }[] = [
+  ...new Map(
+    Object.values(UPSTREAM_ACTIONS).flatMap((a) => a.services.map((service) => [servicePath(service, a.version), { service, version: a.version as PathVersion }] as const)),
+  ).values(),
+];
 
 /** Upstream Action name → SDK method (DescribeEvent → DescribeTaskEvent), from UPSTREAM_ACTIONS. */
 const SDK_METHOD_OF_ACTION = new Map((Object.keys(UPSTREAM_ACTIONS) as SdkMethodName[]).map((sdk) => [UPSTREAM_ACTIONS[sdk].action as string, sdk]));
@@ -22,14 +27,14 @@ export const newRequestId = () => crypto.randomUUID().replaceAll('-', '');
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 
-/** The upstream API: `/ecs/v1` and `/ebs/v1`, routed by `Action` and method through UPSTREAM_ACTIONS. */
+/** The upstream API: `/ecs/v1`, `/ebs/v1` and `/ecs/v1.1`, routed by `Action`, path and method through UPSTREAM_ACTIONS. */
 export function createWireApp(core: EmulatorCore): Hono {
   const app = new Hono();
-  for (const service of SERVICES) app.all(servicePath(service), (c) => handle(core, c, service));
+  for (const { service, version } of ENDPOINTS) app.all(servicePath(service, version), (c) => handle(core, c, service, version));
   return app;
 }
 
-async function handle(core: EmulatorCore, c: Context, service: EcsService): Promise<Response> {
+async function handle(core: EmulatorCore, c: Context, service: EcsService, version: PathVersion): Promise<Response> {
   const requestId = newRequestId();
   const url = new URL(c.req.url);
   const params = Object.fromEntries(url.searchParams);
@@ -41,7 +46,7 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService): Prom
   try {
     const account = await authenticate(core, method, params);
     accessKeyId = account.AccessKeyId;
-    const sdk = route(action, service, method);
+    const sdk = route(action, service, version, method);
     const outcome = await applyFault(core.faults.match(action), c.req.raw.signal);
     if (outcome.kind !== 'proceed') {
       // A hung call holds its connection until the client aborts (or the cap), then is journaled.
@@ -75,12 +80,12 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService): Prom
 }
 
 /** Unknown Action, or a known one on the wrong path or with the wrong method: InvalidAction. */
-function route(action: string, service: EcsService, method: string): SdkMethodName {
+function route(action: string, service: EcsService, version: PathVersion, method: string): SdkMethodName {
   const sdk = SDK_METHOD_OF_ACTION.get(action);
   if (!sdk) throw new EmulatorError('InvalidAction', `unknown Action ${action}`);
   const def = UPSTREAM_ACTIONS[sdk];
-  if (!(def.services as readonly EcsService[]).includes(service))
-    throw new EmulatorError('InvalidAction', `Action ${action} is served on ${actionPaths(def).join(' and ')}, not ${servicePath(service)}`);
+  if (!(def.services as readonly EcsService[]).includes(service) || def.version !== version)
+    throw new EmulatorError('InvalidAction', `Action ${action} is served on ${actionPaths(def).join(' and ')}, not ${servicePath(service, version)}`);
   if (def.method !== method) throw new EmulatorError('InvalidAction', `Action ${action} takes ${def.method}, not ${method}`);
   return sdk;
 }
@@ -91,6 +96,11 @@ function envelope(sdk: SdkMethodName, data: unknown, requestId: string): Record<
   if (sdk === 'DescribeInstanceList') {
     const { EcsList, PageNumber, PageSize, TotalCount } = data as DescribeInstanceListResult;
     return successEnvelope({ data: { EcsList }, message, requestId, lowerCase: lowerCaseEnvelope, paging: { PageNumber, PageSize, TotalCount } });
+  }
+  if (sdk === 'DescribeImages') {
+    // Published with paging beside Data; the emulator answers every match on one page.
+    const n = (data as DescribeImagesResult).ImageList.length;
+    return successEnvelope({ data, message, requestId, lowerCase: lowerCaseEnvelope, paging: { PageNumber: 1, PageSize: n, TotalCount: n } });
   }
   return successEnvelope({ data, message, requestId, lowerCase: lowerCaseEnvelope });
 }

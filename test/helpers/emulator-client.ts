@@ -10,6 +10,8 @@ export const newEmulator = (o: EmulatorOptions = {}): Emulator => createEmulator
 
 export interface CallOptions {
   service?: 'ecs' | 'ebs';
+  /** Path version; default v1 (DescribeImages is on v1.1). */
+  version?: 'v1' | 'v1.1';
   method?: 'GET' | 'POST';
   params?: Record<string, string>;
   body?: unknown;
@@ -31,7 +33,7 @@ export type Answer = { status: number; body: any; text: string };
 export async function call(emu: Emulator, action: string, o: CallOptions = {}): Promise<Answer> {
   const method = o.method ?? (o.body !== undefined || o.rawBody !== undefined ? 'POST' : 'GET');
   const signed = independentlySigned({ method, action, accessKeyId: o.ak ?? AK, secretKey: o.sk ?? SK, params: o.params, now: o.now, nonce: o.nonce });
-  return send(emu, `/${o.service ?? 'ecs'}/v1?${signed.query}`, method, o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body)), o.signal);
+  return send(emu, `/${o.service ?? 'ecs'}/${o.version ?? 'v1'}?${signed.query}`, method, o.rawBody ?? (o.body === undefined ? undefined : JSON.stringify(o.body)), o.signal);
 }
 
 export async function send(emu: Emulator, path: string, method: string, body?: string, signal?: AbortSignal): Promise<Answer> {

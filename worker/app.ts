@@ -6,6 +6,8 @@ import { changeInstanceConfigureRoute, extendDiskRoute, modifyInstanceNameRoute,
 import { bearerAuth } from './auth/bearer-auth';
 import { upstreamSettings } from './config';
 import type { Env, GatewayEnv } from './env';
+import { preferWait } from './events/prefer-wait';
+import type { WaitClock } from './events/wait-for-event';
 import { notFoundHandler, onError } from './http/errors';
 import { problem } from './http/problem';
 import { requestId } from './http/request-id';
@@ -23,6 +25,8 @@ import type { SignedEcsClientOptions } from './upstream/signed-ecs-client';
 export interface GatewayAppOptions {
   /** Builds the EcsApi the routes use; default: SignedEcsClient from CDS_* settings. Tests inject a stand-in. */
   ecsApiFactory?: (env: Env) => EcsApi;
+  /** Time for `?wait=` and `Prefer: wait` (default: real time); tests pass a virtual clock. */
+  waitClock?: WaitClock;
 }
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -60,13 +64,15 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
     await next();
   });
   // Only on the mutating routes themselves: a 404 or 405 must not be stored and replayed.
+  // Prefer: wait outside the Idempotency-Key layer: the 202 is what is stored, and a replay waits too.
   const idempotent = idempotency();
-  for (const route of MUTATING_ROUTES) app.on(route.method.toUpperCase(), honoPath(route.path), idempotent);
+  const waitForPreferred = preferWait(options.waitClock);
+  for (const route of MUTATING_ROUTES) app.on(route.method.toUpperCase(), honoPath(route.path), waitForPreferred, idempotent);
 
   registerRegionRoutes(app);
   registerFamilyRoutes(app);
   registerInstanceRoutes(app);
-  registerEventRoutes(app);
+  registerEventRoutes(app, options.waitClock);
   registerDiskRoutes(app);
 
   let document: ReturnType<typeof documentOf> | undefined;

@@ -11,8 +11,10 @@ import {
 } from '../models';
 import {
   TAG,
+  acceptedRequest,
   acceptedResponse,
   bearerSecurity,
+  fromQueryNumber,
   commonErrors,
   mutationHeaders,
   mutationRequest,
@@ -23,8 +25,6 @@ import {
 
 // Query strings carry text: numbers are read with Number(), EcsIds as `a,b` (or repeated
 // `EcsIds=a&EcsIds=b`). The rules themselves stay those of DescribeInstanceListReq.
-// Only plain decimal digits become numbers ("0x10", "1e3" and "2.5" stay strings and fail).
-const fromQueryNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v) : v) : v);
 const fromQueryList = (v: unknown) =>
   typeof v === 'string' || Array.isArray(v)
     ? ([] as string[]).concat(v as string | string[]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean)
@@ -103,7 +103,7 @@ export const operateInstanceRoute = createRoute({
     'instance cannot take is refused whole (409 InvalidInstanceStatus). `DeleteEip` only matters for ' +
     '`free_shutdown_ecs` and defaults to 0 (keep the public IPs). Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: mutationRequest(OperateInstanceReq, 'The operation.'),
+  request: acceptedRequest(OperateInstanceReq, 'The operation.'),
   responses: { ...acceptedResponse, ...mutationResponses('Instance') },
 });
 
@@ -117,6 +117,6 @@ export const changeInstanceConfigureRoute = createRoute({
     'Moves shut-down instances of one availability zone to another spec (family, CPU, RAM, GPU) (upstream ' +
     'ChangeInstanceConfigure). No CPU↔GPU change; monthly instances may only grow. Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: mutationRequest(ChangeInstanceConfigureReq, 'The target spec.'),
+  request: acceptedRequest(ChangeInstanceConfigureReq, 'The target spec.'),
   responses: { ...acceptedResponse, ...mutationResponses('Instance') },
 });

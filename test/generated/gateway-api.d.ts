@@ -49,7 +49,7 @@ export interface paths {
         };
         /**
          * Get an asynchronous event and its tasks
-         * @description Status of the event an operation started (upstream DescribeEvent): `doing` until every task ends, then `success` or `failed`. Poll the `Location` of a 202 answer. Instance events are looked up on /ecs/v1, disk events on /ebs/v1.
+         * @description Status of the event an operation started (upstream DescribeEvent): `doing` until every task ends, then `success` or `failed`. Poll the `Location` of a 202 answer, or pass `wait` to have the gateway wait for the end. Instance events are looked up on /ecs/v1, disk events on /ebs/v1.
          */
         get: operations["DescribeTaskEvent"];
         put?: never;
@@ -1104,6 +1104,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path: {
                 /** @description Disk id (磁盘ID). */
@@ -1118,7 +1120,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; poll the event at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1129,6 +1150,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1296,7 +1319,10 @@ export interface operations {
     };
     DescribeTaskEvent: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait up to this many seconds (1–60) for the event to end: the answer comes as soon as it is `success` or `failed`, or with its current state when the time runs out. The gateway polls upstream meanwhile (after 1 s, 2 s, 4 s, then every 5 s). */
+                wait?: number;
+            };
             header?: never;
             path: {
                 /** @description Event id (事件id). */
@@ -1306,13 +1332,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The event. */
+            /** @description The event; Retry-After while it has not ended. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
+                    /** @description Only while the event has not ended: seconds to wait before polling again (a first interval that suits the event type). */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1636,6 +1664,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -1647,7 +1677,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; poll the event at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1658,6 +1707,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1829,6 +1880,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -1840,7 +1893,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; poll the event at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1851,6 +1923,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {

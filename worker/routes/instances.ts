@@ -26,10 +26,11 @@ export function registerInstanceRoutes(app: GatewayApp): void {
   });
 
   app.openapi(operateInstanceRoute, async (c) => {
-    return c.json(accepted(c, await c.get('ecs').operateInstance(c.req.valid('json'))), 202);
+    const req = c.req.valid('json');
+    return c.json(accepted(c, await c.get('ecs').operateInstance(req), req.OpType), 202);
   });
 
   app.openapi(changeInstanceConfigureRoute, async (c) => {
-    return c.json(accepted(c, await c.get('ecs').changeInstanceConfigure(c.req.valid('json'))), 202);
+    return c.json(accepted(c, await c.get('ecs').changeInstanceConfigure(c.req.valid('json')), 'change_ecs_config'), 202);
   });
 }

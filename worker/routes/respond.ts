@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { EcsResult } from '../../openapi/ecs-api';
 import type { EventIdData } from '../../openapi/models';
 import type { GatewayEnv } from '../env';
+import { retryAfterSeconds } from '../events/retry-after';
 
 // Small helpers shared by the route handlers.
 
@@ -16,9 +17,10 @@ export function unwrap<T>(c: Context<GatewayEnv, any, any>, result: EcsResult<T>
   return result.data;
 }
 
-/** Headers of a 202: where to poll the event. */
-export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<EventIdData>): EventIdData {
+/** Headers of a 202: where to poll the event, and after how long (`eventType`: the event it starts). */
+export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<EventIdData>, eventType?: string): EventIdData {
   const data = unwrap(c, result);
   c.header('Location', `/v1/events/${encodeURIComponent(data.EventId)}`);
+  c.header('Retry-After', String(retryAfterSeconds(eventType)));
   return { EventId: data.EventId };
 }

@@ -17,5 +17,6 @@ const FIRST_POLL_S: Readonly<Record<EventType, number>> = {
 export const DEFAULT_RETRY_AFTER_S = 5;
 
 export function retryAfterSeconds(eventType: string | undefined): number {
-  return (FIRST_POLL_S as Record<string, number | undefined>)[eventType ?? ''] ?? DEFAULT_RETRY_AFTER_S;
+  // Own keys only: the event type comes from upstream ("toString" must not find a method).
+  return eventType !== undefined && Object.hasOwn(FIRST_POLL_S, eventType) ? FIRST_POLL_S[eventType as EventType] : DEFAULT_RETRY_AFTER_S;
 }

@@ -33,4 +33,12 @@ describe('waiting on the wall clock', () => {
     expect(elapsed).toBeLessThan(2500);
     expect(stack.count('DescribeEvent')).toBe(2);
   });
+
+  it('Prefer: wait=N counts from the request\'s arrival: a slow operation leaves no time to poll', async () => {
+    const stack = emulatorStack({ virtualTime: false, emulator: { durations: { restart_ecs: 0.1 } } });
+    await stack.emulator.fetch(new Request('http://emulator.test/_emulator/faults', { method: 'POST', body: JSON.stringify({ Action: 'OperateInstance', DelayMs: 1100 }) }));
+    const res = await stack.gateway('/v1/instances/operate', { ...restart(ID), headers: { Prefer: 'wait=1' } });
+    expect(res.status).toBe(202);
+    expect(stack.count('DescribeEvent')).toBe(0);
+  });
 });

@@ -65,7 +65,7 @@ export const DOCUMENTED_ROUTES = [
 
 /** The routes that change something upstream: they take an Idempotency-Key. */
 export const MUTATING_ROUTES = DOCUMENTED_ROUTES.filter(
-  (route) => 'request' in route && (route.request as { headers?: unknown }).headers === rest.IdempotencyKeyHeader,
+  (route) => 'request' in route && (route.request as { headers?: { shape?: Record<string, unknown> } }).headers?.shape?.['idempotency-key'] !== undefined,
 );
 
 type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;

@@ -7,6 +7,7 @@ import { MAX_BODY_BYTES } from '../openapi/models';
 import { bearerAuth } from './auth/bearer-auth';
 import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
+import type { WaitClock } from './events/wait-for-event';
 import { concretePathsWin } from './http/concrete-paths';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
 import { problem } from './http/problem';
@@ -25,6 +26,8 @@ import type { SignedEcsClientOptions } from './upstream/signed-ecs-client';
 export interface GatewayAppOptions {
   /** Builds the EcsApi the routes use; default: SignedEcsClient from CDS_* settings. Tests inject a stand-in. */
   ecsApiFactory?: (env: Env) => EcsApi;
+  /** Time for `?wait=` and `Prefer: wait` (default: real time); tests pass a virtual clock. */
+  waitClock?: WaitClock;
 }
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
@@ -56,9 +59,9 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   registerRegionRoutes(app);
   registerFamilyRoutes(app);
   registerImageRoutes(app);
-  registerInstanceRoutes(app);
-  registerEventRoutes(app);
-  registerDiskRoutes(app);
+  registerInstanceRoutes(app, options.waitClock);
+  registerEventRoutes(app, options.waitClock);
+  registerDiskRoutes(app, options.waitClock);
 
   let document: ReturnType<typeof documentOf> | undefined;
   registerMetaRoutes(app, () => (document ??= documentOf(app)));

@@ -77,7 +77,7 @@ export interface EventRecord {
  * instance lifecycle starts (create_ecs is the upstream's published name; delete_ecs and reset_pwd
  * follow its console's operation names).
  */
-export type TransitionKind = EventType | 'create_ecs' | 'delete_ecs' | 'reset_pwd';
+export type TransitionKind = EventType;
 
 /** A transition in flight: it settles when the emulator clock reaches DueAt. */
 export interface PendingTransition {

@@ -12,13 +12,16 @@ const EventStatusField = z
   .openapi({ description: 'Status: doing (进行中), success (成功) or failed (失败); other upstream values are passed through.', example: 'success' });
 
 /**
- * Event and task types this product starts: the five OpTypes, ChangeInstanceConfigure and
- * ExtendDisk. The upstream knows more (create_ecs, unmount_disk… appear in its published
- * examples), so the wire fields EventType / TaskType stay plain strings.
+ * Event and task types this product starts: the five OpTypes, ChangeInstanceConfigure, ExtendDisk,
+ * CreateInstance, DeleteInstance and ModifyInstancePassword. The upstream knows more (unmount_disk…
+ * appear in its published examples), so the wire fields EventType / TaskType stay plain strings.
  */
 export const EventType = z
-  .enum([...OpType.options, 'change_ecs_config', 'extend_disk'])
-  .openapi('EventType', { description: 'Event type started by this API: an OpType, change_ecs_config or extend_disk.', example: 'restart_ecs' });
+  .enum([...OpType.options, 'change_ecs_config', 'extend_disk', 'create_ecs', 'delete_ecs', 'reset_pwd'])
+  .openapi('EventType', {
+    description: 'Event type started by this API: an OpType, change_ecs_config, extend_disk, create_ecs, delete_ecs or reset_pwd.',
+    example: 'restart_ecs',
+  });
 export type EventType = z.infer<typeof EventType>;
 
 /** What a task works on; the wire field stays a string for the same reason as EventType. */

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { EventIdData } from '../models/common';
+import { EventResultData } from '../models/event';
 import { Problem } from '../models/problem';
 import { problemSpec, type CodeWithStatus } from '../errors/catalogue';
 
@@ -29,9 +30,22 @@ export const IdempotentReplayedHeader = z.enum(['true']).optional().openapi({
 /** Headers of a mutating call's success answer (it may be an Idempotency-Key replay). */
 export const mutationHeaders = upstreamHeaders.extend({ 'Idempotent-Replayed': IdempotentReplayedHeader });
 
-/** Headers of a 202 answer: where to poll the event. */
-export const acceptedHeaders = mutationHeaders.extend({
-  Location: z.string().openapi({ description: 'The event to poll: `/v1/events/{EventId}`.', example: '/v1/events/7e782a16-0bc9-11ed-a942-92d3bb445445' }),
+/** Longest wait, in seconds, of `?wait=` and `Prefer: wait=`. */
+export const MAX_WAIT_S = 60;
+
+const EventLocationHeader = z.string().openapi({ description: 'The event to poll: `/v1/events/{EventId}`.', example: '/v1/events/7e782a16-0bc9-11ed-a942-92d3bb445445' });
+const PollRetryAfterHeader = z.string().openapi({
+  description: 'Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5).',
+  example: '3',
+});
+
+/** Headers of a 202 answer: where to poll the event, and when. */
+export const acceptedHeaders = mutationHeaders.extend({ Location: EventLocationHeader, 'Retry-After': PollRetryAfterHeader });
+
+/** Headers of the 200 that replaces a 202 when the event ended within `Prefer: wait=N`. */
+export const waitedHeaders = mutationHeaders.extend({
+  Location: EventLocationHeader,
+  'Preference-Applied': z.string().openapi({ description: 'The wait that was honoured: `wait=N` (N capped at 60).', example: 'wait=20' }),
 });
 
 /** Headers of the cached reference answers (200 and 304 of regions, families, images): always all set. */
@@ -157,6 +171,25 @@ export const mutationRequest = <T extends z.ZodType>(schema: T, description: str
   body: { required: true, description, content: { 'application/json': { schema } } },
 });
 
+export const PreferHeader = z.object({
+  prefer: z
+    .string()
+    .optional()
+    .openapi({
+      description:
+        `RFC 7240. \`wait=N\` (whole seconds, 1–${MAX_WAIT_S}; more is capped at ${MAX_WAIT_S}): after the call the gateway polls the event for up to N s ` +
+        'from the request\'s arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, ' +
+        'otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too.',
+      example: 'wait=20',
+    }),
+});
+
+/** The request of a mutating route that answers 202: Idempotency-Key and Prefer headers, a required JSON body. */
+export const acceptedRequest = <T extends z.ZodType>(schema: T, description: string) => ({
+  ...mutationRequest(schema, description),
+  headers: IdempotencyKeyHeader.extend(PreferHeader.shape),
+});
+
 /** Errors every mutating route answers. */
 const mutationErrorResponses = { ...commonErrors, ...forbiddenError, ...mutationErrors } as const;
 
@@ -164,7 +197,22 @@ const mutationErrorResponses = { ...commonErrors, ...forbiddenError, ...mutation
 export const mutationResponses = (notFoundCode?: CodeWithStatus<404>) =>
   ({ ...mutationErrorResponses, ...notFoundError(notFoundCode, true) }) as const;
 
-/** 202 of the asynchronous operations: the event to poll, also in Location. */
-export const acceptedResponse = {
-  202: { description: 'Accepted; poll the event at Location.', headers: acceptedHeaders, content: { 'application/json': { schema: EventIdData } } },
-};
+/**
+ * 202 of an asynchronous operation (`schema`: its answer, at least the EventId; the event is also in
+ * Location), or 200 when `Prefer: wait` saw the event end.
+ */
+export const acceptedResponseOf = <T extends z.ZodType>(schema: T, description = 'Accepted') => ({
+  200: {
+    description: 'Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error).',
+    headers: waitedHeaders,
+    content: { 'application/json': { schema: EventResultData } },
+  },
+  202: {
+    description: `${description}; poll the event at Location after Retry-After seconds (or send \`Prefer: wait=N\`, or GET it with \`?wait=N\`).`,
+    headers: acceptedHeaders,
+    content: { 'application/json': { schema } },
+  },
+});
+
+/** The answers of an asynchronous operation whose 202 carries only the EventId. */
+export const acceptedResponse = acceptedResponseOf(EventIdData);

@@ -19,7 +19,8 @@ import {
 } from '../models';
 import {
   TAG,
-  acceptedHeaders,
+  acceptedRequest,
+  acceptedResponseOf,
   acceptedResponse,
   bearerSecurity,
   commonErrors,
@@ -106,7 +107,7 @@ export const operateInstanceRoute = createRoute({
     'instance cannot take is refused whole (409 InvalidInstanceStatus). `DeleteEip` only matters for ' +
     '`free_shutdown_ecs` and defaults to 0 (keep the public IPs). Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: mutationRequest(OperateInstanceReq, 'The operation.'),
+  request: acceptedRequest(OperateInstanceReq, 'The operation.'),
   responses: { ...acceptedResponse, ...mutationResponses('InstanceNotFound') },
 });
 
@@ -120,7 +121,7 @@ export const changeInstanceConfigureRoute = createRoute({
     'Moves shut-down instances of one availability zone to another spec (family, CPU, RAM, GPU) (upstream ' +
     'ChangeInstanceConfigure). No CPU↔GPU change; monthly instances may only grow. Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: mutationRequest(ChangeInstanceConfigureReq, 'The target spec.'),
+  request: acceptedRequest(ChangeInstanceConfigureReq, 'The target spec.'),
   responses: { ...acceptedResponse, ...mutationResponses('InstanceNotFound') },
 });
 
@@ -162,15 +163,8 @@ export const createInstanceRoute = createRoute({
     'failure). Send an Idempotency-Key: a retried create then never buys a second server. The password is never ' +
     'logged, stored or answered. Answers 202 with the new instance ids and the event to poll (they pass building → running).',
   security: bearerSecurity,
-  request: mutationRequest(CreateInstanceReq, 'What to create.'),
-  responses: {
-    202: {
-      description: 'Accepted: the instances being created and the event to poll at Location.',
-      headers: acceptedHeaders,
-      content: { 'application/json': { schema: CreateInstanceData } },
-    },
-    ...mutationResponses(),
-  },
+  request: acceptedRequest(CreateInstanceReq, 'What to create.'),
+  responses: { ...acceptedResponseOf(CreateInstanceData, 'Accepted: the instances being created'), ...mutationResponses() },
 });
 
 export const deleteInstanceRoute = createRoute({
@@ -183,7 +177,7 @@ export const deleteInstanceRoute = createRoute({
     'Deletes one or more instances (upstream DeleteInstance); data disks marked ReleaseWithInstance go with them. ' +
     '`DeleteEip` 1 also releases their public IPs, 0 (default) only unbinds them. Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: mutationRequest(DeleteInstanceReq, 'The instances to delete.'),
+  request: acceptedRequest(DeleteInstanceReq, 'The instances to delete.'),
   responses: { ...acceptedResponse, ...mutationResponses('InstanceNotFound') },
 });
 
@@ -197,6 +191,6 @@ export const modifyInstancePasswordRoute = createRoute({
     'Sets a new administrator password on one or more instances (upstream ModifyInstancePassword). The password is ' +
     'never logged, stored or answered; a validation error says what is wrong without repeating it. Answers 202 with the event to poll.',
   security: bearerSecurity,
-  request: mutationRequest(ModifyInstancePasswordReq, 'The instances and their new password.'),
+  request: acceptedRequest(ModifyInstancePasswordReq, 'The instances and their new password.'),
   responses: { ...acceptedResponse, ...mutationResponses('InstanceNotFound') },
 });

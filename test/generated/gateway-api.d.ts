@@ -49,7 +49,7 @@ export interface paths {
         };
         /**
          * Get an asynchronous event and its tasks
-         * @description Status of the event an operation started (upstream DescribeEvent): `doing` until every task ends, then `success` or `failed`. Poll the `Location` of a 202 answer. Instance events are looked up on /ecs/v1, disk events on /ebs/v1.
+         * @description Status of the event an operation started (upstream DescribeEvent): `doing` until every task ends, then `success` or `failed`. Poll the `Location` of a 202 answer, or pass `wait` to have the gateway wait for the end. Instance events are looked up on /ecs/v1, disk events on /ebs/v1.
          */
         get: operations["DescribeTaskEvent"];
         put?: never;
@@ -723,7 +723,7 @@ export interface components {
              */
             EventStatusDisplay: string;
             /**
-             * @description Event type (事件类型): for the operations of this API one of start_up_ecs, shutdown_ecs, hard_shutdown_ecs, restart_ecs, free_shutdown_ecs, change_ecs_config, extend_disk; other upstream events carry their own (e.g. create_ecs, unmount_disk).
+             * @description Event type (事件类型): for the operations of this API one of start_up_ecs, shutdown_ecs, hard_shutdown_ecs, restart_ecs, free_shutdown_ecs, change_ecs_config, extend_disk, create_ecs, delete_ecs, reset_pwd; other upstream events carry their own (e.g. create_ecs, unmount_disk).
              * @example restart_ecs
              */
             EventType: string;
@@ -1485,7 +1485,7 @@ export interface components {
              */
             ResourceDisplay: string;
             /**
-             * @description Task type (任务类型): for the operations of this API one of start_up_ecs, shutdown_ecs, hard_shutdown_ecs, restart_ecs, free_shutdown_ecs, change_ecs_config, extend_disk; other upstream events carry their own (e.g. create_ecs).
+             * @description Task type (任务类型): for the operations of this API one of start_up_ecs, shutdown_ecs, hard_shutdown_ecs, restart_ecs, free_shutdown_ecs, change_ecs_config, extend_disk, create_ecs, delete_ecs, reset_pwd; other upstream events carry their own (e.g. create_ecs).
              * @example restart_ecs
              */
             TaskType: string;
@@ -1532,6 +1532,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path: {
                 /** @description Disk id (磁盘ID). */
@@ -1546,7 +1548,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; poll the event at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1557,6 +1578,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1724,7 +1747,10 @@ export interface operations {
     };
     DescribeTaskEvent: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait up to this many seconds (1–60) for the event to end: the answer comes as soon as it is `success` or `failed`, or with its current state when the time runs out. The gateway polls upstream meanwhile (after 1 s, 2 s, 4 s, then every 5 s). */
+                wait?: number;
+            };
             header?: never;
             path: {
                 /** @description Event id (事件id). */
@@ -1734,13 +1760,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The event. */
+            /** @description The event; Retry-After while it has not ended. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
                     /** @description RequestId the ECS API gave, when it gave one. */
                     "X-Upstream-Request-Id"?: string;
+                    /** @description Only while the event has not ended: seconds to wait before polling again (a first interval that suits the event type). */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2200,6 +2228,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -2211,7 +2241,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted: the instances being created and the event to poll at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted: the instances being created; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2222,6 +2271,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2393,6 +2444,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -2404,7 +2457,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; poll the event at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2415,6 +2487,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2586,6 +2660,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -2597,7 +2673,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; poll the event at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2608,6 +2703,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2779,6 +2876,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -2790,7 +2889,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; poll the event at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2801,6 +2919,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2972,6 +3092,8 @@ export interface operations {
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. 5xx answers (502, 504) are not stored: a retry with the same key runs again (after a 504 check the event/instance first). */
                 "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
             };
             path?: never;
             cookie?: never;
@@ -2983,7 +3105,26 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Accepted; poll the event at Location. */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2994,6 +3135,8 @@ export interface operations {
                     "Idempotent-Replayed"?: "true";
                     /** @description The event to poll: `/v1/events/{EventId}`. */
                     Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -54,7 +54,9 @@ export const MUTATING_OPERATIONS: readonly MutatingOperation[] = Object.entries(
         }
         const bodySchema = op.requestBody?.content['application/json']?.schema;
         const body = bodySchema ? (exampleOf(bodySchema, `${op.operationId} body`) as Record<string, unknown>) : undefined;
-        const successStatus = Number(Object.keys(op.responses).find((s) => s.startsWith('2')));
+        // An operation that may answer 200 (Prefer: wait) or 202 answers 202 to a plain request.
+        const successes = Object.keys(op.responses).filter((s) => s.startsWith('2'));
+        const successStatus = Number(successes.includes('202') ? '202' : successes[0]);
         return { operationId: op.operationId, method: method.toUpperCase(), template, path, body, successStatus };
       }),
   );

@@ -60,4 +60,22 @@ describe('OpenAPI document', () => {
       for (const status of [success, '400', '404', '409']) expect(op.responses[status]!.headers).toHaveProperty('Idempotent-Replayed');
     }
   });
+
+  it('documents waiting: every 202 route takes Prefer and may answer 200 with the event; the event route takes ?wait', () => {
+    type Op = { operationId: string; parameters?: { name: string; in: string; schema?: Record<string, unknown> }[]; responses: Record<string, { headers?: Record<string, { required?: boolean }>; content?: Record<string, { schema: unknown }> }> };
+    const ops = Object.values(committed.paths).flatMap((item) => Object.values(item as Record<string, Op>));
+    const headerParams = (op: Op) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+    const asynchronous = ops.filter((op) => '202' in op.responses);
+    expect(asynchronous.map((op) => op.operationId).sort()).toEqual(['ChangeInstanceConfigure', 'CreateInstance', 'DeleteInstance', 'ExtendDisk', 'ModifyInstancePassword', 'OperateInstance']);
+    for (const op of asynchronous) {
+      expect(headerParams(op)).toContain('prefer');
+      expect(op.responses['202']!.headers!['Retry-After']!.required).toBe(true);
+      expect(op.responses['200']!.content!['application/json']!.schema).toEqual({ $ref: '#/components/schemas/EventResultData' });
+      for (const header of ['Preference-Applied', 'Location']) expect(op.responses['200']!.headers![header]!.required).toBe(true);
+    }
+    for (const op of ops.filter((op) => !('202' in op.responses))) expect(headerParams(op)).not.toContain('prefer');
+    const event = ops.find((op) => op.operationId === 'DescribeTaskEvent')!;
+    expect(event.parameters!.find((p) => p.name === 'wait')).toMatchObject({ in: 'query', schema: { type: 'integer', minimum: 1, maximum: 60 } });
+    expect(event.responses['200']!.headers).toHaveProperty('Retry-After');
+  });
 });

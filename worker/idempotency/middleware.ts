@@ -10,7 +10,7 @@ export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 /** Headers kept with a stored answer; everything else (request ids, dates) belongs to one exchange. */
-const STORED_HEADERS = ['Content-Type', 'Location', 'X-Upstream-Request-Id'];
+const STORED_HEADERS = ['Content-Type', 'Location', 'Retry-After', 'X-Upstream-Request-Id'];
 
 /** 4xx answers that say "try again later" rather than "this request is wrong": never stored. */
 const RETRYABLE_4XX = new Set([408, 425, 429]);

@@ -9,10 +9,11 @@ import {
   modifyInstancePasswordRoute,
   operateInstanceRoute,
 } from '../../openapi/rest';
+import type { WaitClock } from '../events/wait-for-event';
 import type { GatewayApp } from './respond';
-import { accepted, locationOf, mutating, unwrap } from './respond';
+import { accepted, accepting, mutating, pollHeaders, unwrap } from './respond';
 
-export function registerInstanceRoutes(app: GatewayApp): void {
+export function registerInstanceRoutes(app: GatewayApp, waitClock?: WaitClock): void {
   app.openapi(describeInstanceListRoute, async (c) => {
     const page = unwrap(c, await c.get('ecs').describeInstanceList(c.req.valid('query')));
     return c.json(page, 200);
@@ -24,22 +25,22 @@ export function registerInstanceRoutes(app: GatewayApp): void {
     return c.json(unwrap(c, await c.get('ecs').describeInstanceStatus({ EcsIds })), 200);
   });
 
-  app.openapi(mutating(createInstanceRoute), async (c) => {
+  app.openapi(accepting(createInstanceRoute, waitClock), async (c) => {
     const req = c.req.valid('json');
     c.set('redact', [req.Password]);
     const { EventId, EcsIdSet } = unwrap(c, await c.get('ecs').createInstance(req));
-    c.header('Location', locationOf(EventId));
+    pollHeaders(c, EventId, 'create_ecs');
     return c.json({ EventId, EcsIdSet }, 202);
   });
 
-  app.openapi(mutating(deleteInstanceRoute), async (c) => {
-    return c.json(accepted(c, await c.get('ecs').deleteInstance(c.req.valid('json'))), 202);
+  app.openapi(accepting(deleteInstanceRoute, waitClock), async (c) => {
+    return c.json(accepted(c, await c.get('ecs').deleteInstance(c.req.valid('json')), 'delete_ecs'), 202);
   });
 
-  app.openapi(mutating(modifyInstancePasswordRoute), async (c) => {
+  app.openapi(accepting(modifyInstancePasswordRoute, waitClock), async (c) => {
     const req = c.req.valid('json');
     c.set('redact', [req.Password]);
-    return c.json(accepted(c, await c.get('ecs').modifyInstancePassword(req)), 202);
+    return c.json(accepted(c, await c.get('ecs').modifyInstancePassword(req), 'reset_pwd'), 202);
   });
 
   app.openapi(describeInstanceRoute, async (c) => {
@@ -53,11 +54,12 @@ export function registerInstanceRoutes(app: GatewayApp): void {
     return c.json(unwrap(c, await c.get('ecs').modifyInstanceName({ EcsId, Name })), 200);
   });
 
-  app.openapi(mutating(operateInstanceRoute), async (c) => {
-    return c.json(accepted(c, await c.get('ecs').operateInstance(c.req.valid('json'))), 202);
+  app.openapi(accepting(operateInstanceRoute, waitClock), async (c) => {
+    const req = c.req.valid('json');
+    return c.json(accepted(c, await c.get('ecs').operateInstance(req), req.OpType), 202);
   });
 
-  app.openapi(mutating(changeInstanceConfigureRoute), async (c) => {
-    return c.json(accepted(c, await c.get('ecs').changeInstanceConfigure(c.req.valid('json'))), 202);
+  app.openapi(accepting(changeInstanceConfigureRoute, waitClock), async (c) => {
+    return c.json(accepted(c, await c.get('ecs').changeInstanceConfigure(c.req.valid('json')), 'change_ecs_config'), 202);
   });
 }

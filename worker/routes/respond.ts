@@ -1,8 +1,11 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { EcsResult } from '../../openapi/ecs-api';
-import type { EventIdData } from '../../openapi/models';
+import type { EventIdData, EventType } from '../../openapi/models';
 import type { GatewayEnv } from '../env';
+import { retryAfterSeconds } from '../events/retry-after';
+import { preferWait } from '../events/prefer-wait';
+import type { WaitClock } from '../events/wait-for-event';
 import { idempotency } from '../idempotency/middleware';
 
 // Small helpers shared by the route handlers.
@@ -21,11 +24,17 @@ export function unwrap<T>(c: Context<GatewayEnv, any, any>, result: EcsResult<T>
 /** Where to poll an event. */
 export const locationOf = (eventId: string) => `/v1/events/${encodeURIComponent(eventId)}`;
 
-/** Headers of a 202: where to poll the event. */
-export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<EventIdData>): EventIdData {
+/** Headers of a 202: where to poll the event, and after how long (`eventType`: the event it starts). */
+export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<EventIdData>, eventType: EventType): EventIdData {
   const data = unwrap(c, result);
-  c.header('Location', locationOf(data.EventId));
+  pollHeaders(c, data.EventId, eventType);
   return { EventId: data.EventId };
+}
+
+/** Location and Retry-After of a 202 (CreateInstance answers more than an EventId, so it calls this itself). */
+export function pollHeaders(c: Context<GatewayEnv, any, any>, eventId: string, eventType: EventType): void {
+  c.header('Location', locationOf(eventId));
+  c.header('Retry-After', String(retryAfterSeconds(eventType)));
 }
 
 const idempotent = idempotency();
@@ -33,4 +42,12 @@ const idempotent = idempotency();
 /** A mutating route with the Idempotency-Key middleware, attached through the route's own `middleware` option. */
 export function mutating<R extends RouteConfig>(route: R): R {
   return { ...route, middleware: [idempotent] };
+}
+
+/**
+ * A mutating route that answers 202: `Prefer: wait` sits outside the Idempotency-Key layer, so
+ * the stored answer is the 202 and a replay waits too.
+ */
+export function accepting<R extends RouteConfig>(route: R, clock?: WaitClock): R {
+  return { ...route, middleware: [preferWait(clock), idempotent] };
 }

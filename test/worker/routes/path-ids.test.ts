@@ -20,7 +20,7 @@ const cases = Object.entries(paths).flatMap(([template, item]) =>
         operationId: op.operationId,
         name: p.name,
         id: String(p.example ?? p.schema?.example),
-        successStatus: Number(Object.keys(op.responses).find((s) => s.startsWith('2'))),
+        successStatus: Object.keys(op.responses).includes('202') ? 202 : Number(Object.keys(op.responses).find((s) => s.startsWith('2'))),
       })),
   ),
 );

@@ -41,6 +41,18 @@ export function copyHeaders(headers: { forEach(fn: (value: string, name: string)
 /** A null-body status must be answered without a body (Response refuses one). */
 export const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+/** The worker's vars for an emulator upstream: its first account signs, one write-scope token. */
+export function emulatorUpstreamVars(o: { host: string; accessKeyId: string; secretKey: string; token: string; timeoutMs?: number }): Record<string, string> {
+  return {
+    CDS_API_HOST: o.host,
+    CDS_API_SCHEMA: 'http',
+    CDS_SECRET_ID: o.accessKeyId,
+    CDS_SECRET_KEY: o.secretKey,
+    GATEWAY_TOKENS: `${o.token}:write`,
+    ...(o.timeoutMs === undefined ? {} : { CDS_TIMEOUT_MS: String(o.timeoutMs) }),
+  };
+}
+
 export interface GatewayWorkerOptions {
   /** Answers the worker's upstream fetch calls (all of them: the worker has no other outbound traffic). */
   upstream: (request: Request) => Promise<Response>;

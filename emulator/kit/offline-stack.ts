@@ -1,7 +1,7 @@
 import { createEmulator, type AccessKey, type Durations, type Emulator, type SeedInput } from '../index';
 import { createGatewayClient, type GatewayClient } from './client';
 import { createEmulatorControl, type EmulatorControl } from './emulator-control';
-import { NULL_BODY_STATUSES, copyHeaders, startGatewayWorker } from './gateway-worker';
+import { NULL_BODY_STATUSES, copyHeaders, emulatorUpstreamVars, startGatewayWorker } from './gateway-worker';
 
 // The whole stack in one process: the built gateway worker in Miniflare, its upstream fetch
 // answered by an in-process emulator. Nothing to start beforehand and no port to choose.
@@ -70,14 +70,7 @@ export async function startOfflineStack(options: OfflineStackOptions = {}): Prom
   const mf = startGatewayWorker({
     upstream: emulator.fetch,
     port: options.port ?? 0,
-    vars: {
-      CDS_API_HOST: 'ecs-emulator.offline',
-      CDS_API_SCHEMA: 'http',
-      CDS_SECRET_ID: account.AccessKeyId,
-      CDS_SECRET_KEY: account.SecretKey,
-      GATEWAY_TOKENS: `${token}:write`,
-      CDS_TIMEOUT_MS: String(upstreamTimeoutMs),
-    },
+    vars: emulatorUpstreamVars({ host: 'ecs-emulator.offline', accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token, timeoutMs: upstreamTimeoutMs }),
   });
   const ready = await mf.ready;
   const url = options.port === undefined ? undefined : ready.origin;

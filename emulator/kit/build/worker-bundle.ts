@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const WORKER_ENTRY = fileURLToPath(new URL('../../../worker/index.ts', import.meta.url));
 
-/** Bundles worker/index.ts into `<outDir>/index.js`; answers the file's path and size. */
-export async function buildWorkerBundle(outDir: string): Promise<{ path: string; bytes: number }> {
+/** Bundles worker/index.ts into `<outDir>/index.js`; answers the file's path, size and the modules in it. */
+export async function buildWorkerBundle(outDir: string): Promise<{ path: string; bytes: number; inputs: string[] }> {
   const outfile = `${outDir}/index.js`;
   const result = await build({
     entryPoints: [WORKER_ENTRY],
@@ -25,5 +25,6 @@ export async function buildWorkerBundle(outDir: string): Promise<{ path: string;
     metafile: true,
     logLevel: 'warning',
   });
-  return { path: outfile, bytes: result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.bytes };
+  const output = result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!;
+  return { path: outfile, bytes: output.bytes, inputs: Object.keys(output.inputs) };
 }

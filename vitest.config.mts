@@ -19,7 +19,8 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/node/**', 'test/browser/**'],
+          // test/package/examples run in a temporary project against the packed tarball (npm run test:package).
+          exclude: ['test/node/**', 'test/browser/**', 'test/package/**'],
           // `npm run bench` only (vitest bench --project workers); never part of `npm test`.
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
         },

@@ -17,6 +17,9 @@ export { parseAccessKeys } from './access-keys';
 export { LOOPBACK_CONTROL_HOSTS, type ControlHosts } from './control/guard';
 export type { Durations } from './state/machine';
 export type { AccessKey } from './store/types';
+export type { InstanceSpecInput } from './store/seed';
+export type { JournalEntry } from './control/journal';
+export type { CallFault, ActiveFault } from './control/faults';
 
 export interface EmulatorOptions {
   /** Accounts; default `test-ak:test-sk`. Either pairs or the `EMULATOR_ACCESS_KEYS` string form. */

@@ -4,10 +4,10 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApiDocument } from './document';
 
 // `npm run openapi`: writes openapi/openapi.json and the client types generated from it
-// (test/generated/gateway-api.d.ts). Both are committed; a test fails when either is stale.
+// (openapi/gateway-api.d.ts). Both are committed; a test fails when either is stale.
 
 export const DOCUMENT_PATH = fileURLToPath(new URL('./openapi.json', import.meta.url));
-export const CLIENT_TYPES_PATH = fileURLToPath(new URL('../test/generated/gateway-api.d.ts', import.meta.url));
+export const CLIENT_TYPES_PATH = fileURLToPath(new URL('./gateway-api.d.ts', import.meta.url));
 
 // With --check nothing is written: the exit code tells whether both committed files are current.
 const check = process.argv.includes('--check');
@@ -27,7 +27,7 @@ if (check) {
     console.error(`stale: ${stale.join(', ')}\nrun \`npm run openapi\` and commit the result`);
     process.exit(1);
   }
-  console.log('openapi/openapi.json and test/generated/gateway-api.d.ts are current');
+  console.log('openapi/openapi.json and openapi/gateway-api.d.ts are current');
 } else {
   for (const [path, text] of outputs) writeFileSync(path, text);
   console.log(`wrote ${outputs.map(([path]) => path).join(' and ')}`);

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { banner, startEmulatorServer } from './node-server';
-import { EmulatorSettingsSchema, LOOPBACK_HOST as host, portSetting, readSettings, toEmulatorSettings, type EmulatorSettings } from './settings';
+import { banner, checkPortFree, startEmulatorServer } from './node-server';
+import { EmulatorSettingsSchema, portSetting, readSettings, toEmulatorSettings, type EmulatorSettings } from './settings';
 
 const DEV_TOKEN = 'dev-token';
 
@@ -19,13 +19,16 @@ try {
   console.error(`npm start: ${(e as Error).message}`);
   process.exit(2);
 }
-const emulatorPort = settings.port;
+const { host, port: emulatorPort } = settings;
 
-const { emulator, server } = await startEmulatorServer(settings).catch((e: unknown) => {
-  console.error(`emulator: cannot start on ${host}:${emulatorPort}: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
-});
-console.log(banner(emulator, emulatorPort));
+// Both ports are checked before anything starts: a taken one is one line, and nothing half-runs.
+const { emulator, server } = await checkPortFree(host, gatewayPort, 'GATEWAY_PORT')
+  .then(() => startEmulatorServer(settings))
+  .catch((e: unknown) => {
+    console.error(`npm start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+console.log(banner(emulator, host, emulatorPort));
 
 const firstKey = [...emulator.store.accounts.values()][0]!;
 // The emulator starts from its seed every time, so the gateway's KV cache and idempotency records

@@ -1,22 +1,78 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { LOOPBACK_CONTROL_HOSTS, createEmulator, type Emulator } from '../index';
-import { LOOPBACK_HOST, type EmulatorSettings } from './settings';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { LOOPBACK_CONTROL_HOSTS, createEmulator, type Emulator, type EmulatorOptions } from '../index';
+import type { EmulatorSettings } from './settings';
 
-/** Starts the emulator on 127.0.0.1 with the given settings; resolves once it listens. */
-export function startEmulatorServer(settings: EmulatorSettings): Promise<{ emulator: Emulator; server: ServerType }> {
-  // Over the network the control API answers loopback host names only (DNS rebinding, cross-site pages).
-  const emulator = createEmulator({ ...settings.options, controlHosts: LOOPBACK_CONTROL_HOSTS });
+// The emulator as a Node HTTP server, shared by `npm run emulator` / `ecs-emulator`, `npm start`
+// and `ecs-gateway-dev`. Settings come parsed (settings.ts); failures here are one-line Errors.
+
+function readSeed(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`seed file ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`seed file ${path}: not valid JSON`);
+  }
+}
+
+/** An emulator for a Node server: loopback-only control API, optional seed file. */
+export function createServerEmulator(settings: EmulatorSettings, extra: Pick<EmulatorOptions, 'hangCapMs'> = {}): Emulator {
+  const seed = settings.seedFile ? readSeed(settings.seedFile) : undefined;
+  try {
+    // Over the network the control API answers loopback host names only (DNS rebinding, cross-site pages).
+    return createEmulator({ ...settings.options, ...extra, seed, controlHosts: LOOPBACK_CONTROL_HOSTS });
+  } catch (e) {
+    throw new Error(`${settings.seedFile ? `seed file ${settings.seedFile}: ` : ''}${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** Says in one line that a port is taken, and how to pick another. */
+export class PortTakenError extends Error {
+  override readonly name = 'PortTakenError';
+  constructor(host: string, port: number, hint: string) {
+    super(`port ${port} on ${host} is already in use; pick another with ${hint}`);
+  }
+}
+
+/** Resolves when host:port can be listened on right now; rejects with PortTakenError when it is taken. */
+export function checkPortFree(host: string, port: number, hint: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: emulator.fetch, port: settings.port, hostname: LOOPBACK_HOST }, () => resolve({ emulator, server }));
-    server.once('error', reject);
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortTakenError(host, port, hint) : e));
+    probe.listen(port, host, () => probe.close(() => resolve()));
   });
 }
 
-export function banner(emulator: Emulator, port: number): string {
-  const host = LOOPBACK_HOST;
+/** Serves the emulator on host:port; rejects with PortTakenError when the port is taken. */
+export function listenEmulator(emulator: Emulator, host: string, port: number, hint: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: emulator.fetch, port, hostname: host }, () => resolve(server));
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortTakenError(host, port, hint) : e));
+  });
+}
+
+/** Creates the emulator of `settings` and serves it; resolves once it listens. */
+export async function startEmulatorServer(settings: EmulatorSettings, hint = 'EMULATOR_PORT'): Promise<{ emulator: Emulator; server: ServerType }> {
+  const emulator = createServerEmulator(settings);
+  return { emulator, server: await listenEmulator(emulator, settings.host, settings.port, hint) };
+}
+
+/** The port a server actually listens on (the asked one, or the one the system chose for 0). */
+export function boundPort(server: ServerType, asked: number): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : asked;
+}
+
+export function banner(emulator: Emulator, host: string, port: number): string {
   const keys = [...emulator.store.accounts.keys()].join(', ');
   return [
-    `ECS emulator listening on http://${host}:${port}  (APIs /ecs/v1, /ebs/v1; control /_emulator/*)`,
+    `ECS emulator listening on http://${host}:${port}  (APIs /ecs/v1, /ebs/v1, /ecs/v1.1; control /_emulator/*)`,
     `  clock: ${emulator.clock.mode}   access key ids: ${keys}`,
     `  dashboard: http://${host}:${port}/_emulator/ui`,
     `  Go SDK: CDS_API_HOST=${host}:${port} CDS_API_SCHEMA=http CDS_SECRET_ID=<access key id> CDS_SECRET_KEY=<its secret>`,

@@ -4,7 +4,7 @@ import type { Durations } from '../state/machine';
 import { TRANSITIONS } from '../state/transitions';
 import type { EmulatorOptions } from '../index';
 
-/** The bins listen on loopback only: the control API has no signature. */
+/** The bins listen on loopback unless told otherwise: the control API has no signature. */
 export const LOOPBACK_HOST = '127.0.0.1';
 
 /** `EMULATOR_DURATIONS=restart_ecs=2,shutdown_ecs=1`: per-transition seconds. */
@@ -52,28 +52,58 @@ const parsedBy = <T>(parse: (s: string | undefined) => T) =>
       }),
   );
 
-/** Every EMULATOR_* setting of `npm run emulator` and `npm start`, with its default. */
+/** Every EMULATOR_* setting of the emulator's bins and `npm start`, with its default. */
 export const EmulatorSettingsSchema = z.object({
+  EMULATOR_HOST: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be a host name or IP address').default(LOOPBACK_HOST)),
   EMULATOR_PORT: portSetting(8788),
+  /** Path of a seed JSON file (the POST /_emulator/reset body format). */
+  EMULATOR_SEED: z.preprocess(unsetIfEmpty, z.string().optional()),
   EMULATOR_ACCESS_KEYS: parsedBy(parseAccessKeys),
   EMULATOR_CLOCK: z.preprocess(unsetIfEmpty, z.enum(['wall', 'manual']).default('wall')),
   EMULATOR_DURATIONS: parsedBy(parseDurations),
 });
 
 export interface EmulatorSettings {
+  host: string;
   port: number;
+  seedFile?: string;
   options: Pick<EmulatorOptions, 'accessKeys' | 'clock' | 'durations'>;
 }
 
-/** Parses env with schema; one Error naming every bad variable (never its value: keys are secret). */
-export function readSettings<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): z.output<S> {
+/** Command-line flags of a bin, each standing for a variable (`--port` for EMULATOR_PORT…). */
+export type FlagVariables = Readonly<Record<string, string>>;
+
+/** The environment with the given flags in place of their variables: a flag wins. */
+export function withFlags(env: Record<string, string | undefined>, flags: Record<string, unknown>, variables: FlagVariables): Record<string, string | undefined> {
+  const merged = { ...env };
+  for (const [flag, variable] of Object.entries(variables)) if (typeof flags[flag] === 'string') merged[variable] = flags[flag] as string;
+  return merged;
+}
+
+/** Bad settings: the bins exit with code 2 on it, as on an unknown flag. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+/**
+ * Parses env with schema; one Error naming every bad variable (and its flag, when the bin has
+ * one), never its value: keys are secret.
+ */
+export function readSettings<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>, variables: FlagVariables = {}): z.output<S> {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new Error(`bad settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const flagOf = new Map(Object.entries(variables).map(([flag, variable]) => [variable, flag]));
+  const name = (variable: string) => (flagOf.has(variable) ? `${variable} (--${flagOf.get(variable)})` : variable);
+  throw new SettingsError(`bad settings: ${parsed.error.issues.map((i) => `${name(i.path.join('.'))}: ${i.message}`).join('; ')}`);
 }
 
 export function toEmulatorSettings(s: z.output<typeof EmulatorSettingsSchema>): EmulatorSettings {
-  return { port: s.EMULATOR_PORT, options: { accessKeys: s.EMULATOR_ACCESS_KEYS, clock: s.EMULATOR_CLOCK, durations: s.EMULATOR_DURATIONS } };
+  return {
+    host: s.EMULATOR_HOST,
+    port: s.EMULATOR_PORT,
+    seedFile: s.EMULATOR_SEED,
+    options: { accessKeys: s.EMULATOR_ACCESS_KEYS, clock: s.EMULATOR_CLOCK, durations: s.EMULATOR_DURATIONS },
+  };
 }
 
 export const emulatorSettingsFromEnv = (env: Record<string, string | undefined>): EmulatorSettings => toEmulatorSettings(readSettings(EmulatorSettingsSchema, env));

@@ -43,6 +43,8 @@ export const InstanceSpec = z
   })
   .strict();
 export type InstanceSpecParsed = z.output<typeof InstanceSpec>;
+/** A partial instance description, as `POST /_emulator/instances` and a seed take it. */
+export type InstanceSpecInput = z.input<typeof InstanceSpec>;
 
 /** The families one AZ sells under one billing method: the answer of DescribeEcsFamilyInfo plus its key. */
 export const FamilyOfferSchema = z

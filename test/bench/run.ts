@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { MemoryResult } from './memory';
+import type { OfflineStackResult } from './offline-stack';
 import { fmtMs, table } from './stats';
 
 // `npm run bench`: the workerd benchmarks (vitest bench, project 'workers'), then the Node memory
@@ -11,6 +12,7 @@ import { fmtMs, table } from './stats';
 const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-'));
 const workersJson = join(dir, 'workers.json');
 const memoryJson = join(dir, 'memory.json');
+const stackJson = join(dir, 'offline-stack.json');
 
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -18,6 +20,7 @@ function run(cmd: string, args: string[]): void {
 }
 run('npx', ['vitest', 'bench', '--run', '--project', 'workers', '--outputJson', workersJson]);
 run(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/memory.ts', memoryJson]);
+run(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/offline-stack.ts', stackJson]);
 
 interface BenchFigures {
   name: string;
@@ -56,6 +59,10 @@ for (const m of memory) {
   rows.push([`emulator ${m.instances} instances (Node): heap per instance`, `${Math.round(m.bytesPerInstance).toLocaleString('en')} B`, '', '', '', m === small ? 'baseline' : `×${(m.bytesPerInstance / small.bytesPerInstance).toFixed(2)} per instance`]);
   rows.push([`emulator ${m.instances} instances (Node): list all rows`, fmtMs(m.list.mean), fmtMs(m.list.p50), fmtMs(m.list.p99), String(m.list.samples), m === small ? 'baseline' : `×${(m.list.mean / small.list.mean).toFixed(1)} time for ×${m.instances / small.instances} rows`]);
 }
+const stack = JSON.parse(readFileSync(stackJson, 'utf8')) as OfflineStackResult;
+rows.push(['startOfflineStack (Node): first stack in a process', fmtMs(stack.firstStartMs), '', '', '1', '']);
+rows.push(['startOfflineStack (Node): fresh stack to first answer', fmtMs(stack.start.mean), fmtMs(stack.start.p50), fmtMs(stack.start.p99), String(stack.start.samples), '']);
+rows.push(['startOfflineStack (Node): memory per stack (Node heap + workerd RSS)', `${((stack.heapPerStack + stack.workerdRssPerStack) / 1048576).toFixed(1)} MB`, '', '', '', '']);
 
 console.log('\nSummary — workerd (vitest-pool-workers; its clock ticks in whole ms, so sub-ms p50/p99 read <1 ms) unless marked Node.\n"vs baseline" compares means with the baseline of the same group, measured in this run.\n');
 console.log(table(['benchmark', 'mean', 'p50', 'p99', 'samples', 'vs baseline'], rows));

@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { describe, expect, it, vi } from 'vitest';
-import type { paths } from '../generated/gateway-api';
+import type { paths } from '../../openapi/gateway-api';
 import { checkAgainstDocument } from '../helpers/contract-check';
 import { exampleOf, jsonAnswer } from '../helpers/fake-upstream';
 import { READ_TOKEN, WRITE_TOKEN, harness } from '../helpers/gateway-harness';

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createEmulator, parseAccessKeys } from '../../../emulator';
-import { emulatorSettingsFromEnv } from '../../../emulator/bin/settings';
+import { EmulatorSettingsSchema, emulatorSettingsFromEnv, readSettings, SettingsError, withFlags } from '../../../emulator/bin/settings';
 import { ctl, expectError, call, newEmulator } from '../../helpers/emulator-client';
 
 describe('EMULATOR_* settings (one zod schema)', () => {
-  it('defaults: port 8788, one account test-ak, wall clock, default durations', () => {
+  it('defaults: 127.0.0.1:8788, one account test-ak, wall clock, default durations, the default seed', () => {
     expect(emulatorSettingsFromEnv({})).toEqual({
+      host: '127.0.0.1',
       port: 8788,
+      seedFile: undefined,
       options: { accessKeys: [{ AccessKeyId: 'test-ak', SecretKey: 'test-sk' }], clock: 'wall', durations: {} },
     });
     // An empty variable is unset, as in a shell.
@@ -14,9 +16,18 @@ describe('EMULATOR_* settings (one zod schema)', () => {
   });
 
   it('reads every variable', () => {
-    const s = emulatorSettingsFromEnv({ EMULATOR_PORT: '0', EMULATOR_CLOCK: 'manual', EMULATOR_ACCESS_KEYS: 'a:x, b:y', EMULATOR_DURATIONS: 'restart_ecs=2' });
+    const s = emulatorSettingsFromEnv({
+      EMULATOR_HOST: '0.0.0.0',
+      EMULATOR_PORT: '0',
+      EMULATOR_SEED: 'seed.json',
+      EMULATOR_CLOCK: 'manual',
+      EMULATOR_ACCESS_KEYS: 'a:x, b:y',
+      EMULATOR_DURATIONS: 'restart_ecs=2',
+    });
     expect(s).toEqual({
+      host: '0.0.0.0',
       port: 0,
+      seedFile: 'seed.json',
       options: { accessKeys: [{ AccessKeyId: 'a', SecretKey: 'x' }, { AccessKeyId: 'b', SecretKey: 'y' }], clock: 'manual', durations: { restart_ecs: 2 } },
     });
     expect(emulatorSettingsFromEnv({ EMULATOR_PORT: '65535' }).port).toBe(65535);
@@ -72,5 +83,14 @@ describe('JSON bodies (one reader for the wire and the control API)', () => {
     expect((await ctl(emu, 'GET', '/faults')).body.Faults).toEqual([]);
     expect((await ctl(emu, 'GET', '/journal')).body.Entries).toEqual([]);
     expect([...emu.store.accounts.values()][0]!.Instances.size).toBe(5);
+  });
+
+  it('a bin flag wins over its variable, and an error names both', () => {
+    const variables = { port: 'EMULATOR_PORT', clock: 'EMULATOR_CLOCK' };
+    const env = withFlags({ EMULATOR_PORT: '9000', EMULATOR_CLOCK: 'manual' }, { port: '9001', help: true }, variables);
+    expect(env).toEqual({ EMULATOR_PORT: '9001', EMULATOR_CLOCK: 'manual' });
+    const bad = () => readSettings(EmulatorSettingsSchema, withFlags({}, { port: 'x' }, variables), variables);
+    expect(bad).toThrow(SettingsError);
+    expect(bad).toThrow(/EMULATOR_PORT \(--port\): must be a port number/);
   });
 });

@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// `ecs-gateway-dev`: the gateway (the built worker on Miniflare, no wrangler needed) wired to the
+// emulator, which also listens on its own port for direct clients and its control API.
+import { parseArgs } from 'node:util';
+import { emulatorUpstreamVars, startGatewayWorker } from '../kit/gateway-worker';
+import { banner, checkPortFree, createServerEmulator, listenEmulator } from './node-server';
+import { EmulatorSettingsSchema, portSetting, readSettings, SettingsError, toEmulatorSettings, withFlags } from './settings';
+
+const FLAG_VARIABLES = {
+  port: 'GATEWAY_PORT',
+  'emulator-port': 'EMULATOR_PORT',
+  host: 'EMULATOR_HOST',
+  'access-keys': 'EMULATOR_ACCESS_KEYS',
+  clock: 'EMULATOR_CLOCK',
+  seed: 'EMULATOR_SEED',
+  durations: 'EMULATOR_DURATIONS',
+};
+
+const DEV_TOKEN = 'dev-token';
+/** The gateway's deadline per upstream call (its CDS_TIMEOUT_MS default). */
+const UPSTREAM_TIMEOUT_MS = 10_000;
+
+const HELP = `Usage: ecs-gateway-dev [options]
+
+The REST gateway on http://<host>:<port>, wired to the ECS emulator on <host>:<emulator-port>.
+Bearer token: ${DEV_TOKEN} (write scope). Ctrl-C stops both.
+
+Options (environment variable in brackets):
+  --port <n>             gateway port [GATEWAY_PORT]                         default 8787
+  --emulator-port <n>    emulator port [EMULATOR_PORT]                       default 8788
+  --host <host>          listen address of both [EMULATOR_HOST]              default 127.0.0.1
+  --access-keys <list>   emulator accounts "ak:sk,..." (the gateway signs as the first) [EMULATOR_ACCESS_KEYS]
+  --clock <mode>         wall, or manual (POST /_emulator/clock/advance) [EMULATOR_CLOCK]
+  --seed <file>          emulator seed JSON [EMULATOR_SEED]
+  --durations <list>     transition seconds, e.g. restart_ecs=2 [EMULATOR_DURATIONS]
+  -h, --help             this text
+`;
+
+try {
+  const { values: flags } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      'emulator-port': { type: 'string' },
+      host: { type: 'string' },
+      'access-keys': { type: 'string' },
+      clock: { type: 'string' },
+      seed: { type: 'string' },
+      durations: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (flags.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+  const env = readSettings(EmulatorSettingsSchema.extend({ GATEWAY_PORT: portSetting(8787) }), withFlags(process.env, flags, FLAG_VARIABLES), FLAG_VARIABLES);
+  const settings = toEmulatorSettings(env);
+  const { host, port: emulatorPort } = settings;
+  const port = env.GATEWAY_PORT;
+  // Both ports are checked before anything starts, so a taken one is one line and nothing half-runs.
+  await checkPortFree(host, port, '--port <n> or GATEWAY_PORT');
+  await checkPortFree(host, emulatorPort, '--emulator-port <n> or EMULATOR_PORT');
+
+  // The gateway's calls reach the emulator in-process, where nothing aborts a hung one.
+  const emulator = createServerEmulator(settings, { hangCapMs: UPSTREAM_TIMEOUT_MS + 1000 });
+  const server = await listenEmulator(emulator, host, emulatorPort, '--emulator-port <n> or EMULATOR_PORT');
+  const account = [...emulator.store.accounts.values()][0]!;
+  const gateway = startGatewayWorker({
+    upstream: emulator.fetch,
+    host,
+    port,
+    vars: emulatorUpstreamVars({ host: `${host}:${emulatorPort}`, accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token: DEV_TOKEN, timeoutMs: UPSTREAM_TIMEOUT_MS }),
+  });
+  const url = await gateway.ready;
+  console.log(banner(emulator, host, emulatorPort));
+  console.log(
+    [
+      '',
+      `Gateway:  ${url.origin}  (docs: /docs, OpenAPI: /openapi.json)`,
+      `Dev token: ${DEV_TOKEN}   e.g. curl -H 'Authorization: Bearer ${DEV_TOKEN}' ${url.origin}/v1/regions`,
+      'Ctrl-C stops both.',
+    ].join('\n'),
+  );
+  const stop = () => void gateway.dispose().finally(() => server.close(() => process.exit(0)));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (e) {
+  console.error(`ecs-gateway-dev: ${e instanceof Error ? e.message : String(e)}${e instanceof TypeError && 'code' in e ? ' (see --help)' : ''}`);
+  process.exit(e instanceof TypeError || e instanceof SettingsError ? 2 : 1);
+}

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Miniflare, Response as MiniflareResponse, type Request as MiniflareRequest } from 'miniflare';
+
+// The built gateway worker (dist/worker/index.js) on Miniflare, with the bindings wrangler.toml
+// declares and its upstream fetch answered by a function: how the kit runs the gateway without
+// wrangler. Keep these settings equal to wrangler.toml (a test compares them).
+
+export const GATEWAY_WORKER_SETTINGS = {
+  compatibilityDate: '2026-04-01',
+  kvNamespaces: ['ECS_CACHE'],
+  durableObjects: { IDEMPOTENCY: { className: 'IdempotencyStore', useSQLite: true } },
+} as const;
+
+const PACKAGE_NAME = 'ecs-edge-gateway';
+
+/** The package's root: the nearest folder above this module whose package.json is ours (repo or node_modules). */
+function packageRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;
+    if (dirname(dir) === dir) throw new Error(`${PACKAGE_NAME}: cannot find the package root above ${fileURLToPath(import.meta.url)}`);
+  }
+}
+
+/** Path of the built worker bundle; a clear error when it is missing (in the repo: `npm run build`). */
+export function builtWorkerPath(): string {
+  const path = join(packageRoot(), 'dist', 'worker', 'index.js');
+  if (!existsSync(path)) throw new Error(`the gateway worker is not built (${path} is missing): run \`npm run build\``);
+  return path;
+}
+
+/** Header pairs of one fetch implementation's Headers, for another's. */
+export function copyHeaders(headers: { forEach(fn: (value: string, name: string) => void): void }): [string, string][] {
+  const pairs: [string, string][] = [];
+  headers.forEach((value, name) => pairs.push([name, value]));
+  return pairs;
+}
+
+/** A null-body status must be answered without a body (Response refuses one). */
+export const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/** The worker's vars for an emulator upstream: its first account signs, one write-scope token. */
+export function emulatorUpstreamVars(o: { host: string; accessKeyId: string; secretKey: string; token: string; timeoutMs?: number }): Record<string, string> {
+  return {
+    CDS_API_HOST: o.host,
+    CDS_API_SCHEMA: 'http',
+    CDS_SECRET_ID: o.accessKeyId,
+    CDS_SECRET_KEY: o.secretKey,
+    GATEWAY_TOKENS: `${o.token}:write`,
+    ...(o.timeoutMs === undefined ? {} : { CDS_TIMEOUT_MS: String(o.timeoutMs) }),
+  };
+}
+
+export interface GatewayWorkerOptions {
+  /** Answers the worker's upstream fetch calls (all of them: the worker has no other outbound traffic). */
+  upstream: (request: Request) => Promise<Response>;
+  /** Worker vars and secrets: CDS_*, GATEWAY_TOKENS, TTLs. */
+  vars: Record<string, string>;
+  host?: string;
+  /** Listen port; 0 picks a free one. */
+  port?: number;
+}
+
+/** Starts the gateway worker in Miniflare (KV and Durable Object in memory: fresh state each time). */
+export function startGatewayWorker(o: GatewayWorkerOptions): Miniflare {
+  return new Miniflare({
+    modules: true,
+    scriptPath: builtWorkerPath(),
+    compatibilityDate: GATEWAY_WORKER_SETTINGS.compatibilityDate,
+    kvNamespaces: [...GATEWAY_WORKER_SETTINGS.kvNamespaces],
+    durableObjects: { ...GATEWAY_WORKER_SETTINGS.durableObjects },
+    bindings: o.vars,
+    host: o.host ?? '127.0.0.1',
+    port: o.port ?? 0,
+    outboundService: async (mfRequest: MiniflareRequest) => {
+      const hasBody = mfRequest.method !== 'GET' && mfRequest.method !== 'HEAD';
+      const request = new Request(mfRequest.url, {
+        method: mfRequest.method,
+        headers: copyHeaders(mfRequest.headers),
+        body: hasBody ? await mfRequest.arrayBuffer() : undefined,
+      });
+      const res = await o.upstream(request);
+      return new MiniflareResponse(NULL_BODY_STATUSES.has(res.status) ? null : await res.arrayBuffer(), { status: res.status, headers: copyHeaders(res.headers) });
+    },
+  });
+}

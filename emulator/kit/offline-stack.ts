@@ -1,0 +1,102 @@
+import { createEmulator, type AccessKey, type Durations, type Emulator, type SeedInput } from '../index';
+import { createGatewayClient, type GatewayClient } from './client';
+import { createEmulatorControl, type EmulatorControl } from './emulator-control';
+import { NULL_BODY_STATUSES, copyHeaders, emulatorUpstreamVars, startGatewayWorker } from './gateway-worker';
+
+// The whole stack in one process: the built gateway worker in Miniflare, its upstream fetch
+// answered by an in-process emulator. Nothing to start beforehand and no port to choose.
+
+export type { CallFaultInput, EmulatorControl, EmulatorStateView, InstanceFaultInput } from './emulator-control';
+export { EmulatorControlError } from './emulator-control';
+export type { EventResultData, GatewayClient, WaitForEventOptions } from './client';
+export { GatewayError } from './client';
+
+export interface OfflineStackOptions {
+  /** `manual` starts the emulator clock stopped (move it with `emulator.advanceClock`); default `wall`. */
+  clock?: 'manual' | 'wall';
+  /** The emulator's seed; default its default seed. */
+  seed?: SeedInput;
+  /** Transition durations in seconds, e.g. `{ restart_ecs: 1 }`. */
+  durations?: Durations;
+  /** Emulator accounts (`ak:sk,...` or pairs); the gateway signs as the first. Default `test-ak:test-sk`. */
+  accessKeys?: AccessKey[] | string;
+  /** The gateway's bearer token (write scope); default `offline-token`. */
+  token?: string;
+  /** The gateway's deadline per upstream call (CDS_TIMEOUT_MS); default 5000. */
+  upstreamTimeoutMs?: number;
+  /** Also listen on 127.0.0.1:port (0 = a free port) and answer its `url`; default: no listener you need to know. */
+  port?: number;
+}
+
+export interface OfflineStack {
+  /** The gateway: a path (`/v1/regions`), a URL or a Request. Add the token yourself, or use `client`. */
+  fetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /** Where the gateway listens, when `port` was given. */
+  url?: string;
+  /** The bearer token the gateway accepts (write scope). */
+  token: string;
+  /** The emulator's control API as functions. */
+  emulator: EmulatorControl;
+  /** A typed client of the gateway, with the token set. */
+  client: GatewayClient;
+  /** The emulator itself (clock, store), for what the control API does not cover. */
+  emulatorInstance: Emulator;
+  /** Stops the worker; the stack's KV, idempotency records and emulator state go with it. */
+  dispose(): Promise<void>;
+}
+
+/** What a stack's fetch resolves relative paths against when it does not listen on a known port. */
+const OFFLINE_ORIGIN = 'http://ecs-gateway.offline';
+
+/**
+ * Starts a fresh stack: its own emulator, KV namespace and idempotency Durable Object.
+ * @example
+ * const stack = await startOfflineStack({ clock: 'manual' });
+ * const { data } = await stack.client.GET('/v1/instances');
+ * await stack.dispose();
+ */
+export async function startOfflineStack(options: OfflineStackOptions = {}): Promise<OfflineStack> {
+  const upstreamTimeoutMs = options.upstreamTimeoutMs ?? 5000;
+  const emulator = createEmulator({
+    clock: options.clock ?? 'wall',
+    seed: options.seed,
+    durations: options.durations,
+    accessKeys: options.accessKeys,
+    // Nothing aborts a hung in-process call: hold it no longer than the gateway waits.
+    hangCapMs: upstreamTimeoutMs + 1000,
+  });
+  const account = [...emulator.store.accounts.values()][0]!;
+  const token = options.token ?? 'offline-token';
+  const mf = startGatewayWorker({
+    upstream: emulator.fetch,
+    port: options.port ?? 0,
+    vars: emulatorUpstreamVars({ host: 'ecs-emulator.offline', accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token, timeoutMs: upstreamTimeoutMs }),
+  });
+  const ready = await mf.ready;
+  const url = options.port === undefined ? undefined : ready.origin;
+  const origin = url ?? OFFLINE_ORIGIN;
+
+  async function fetchGateway(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+    const request = input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), origin), init);
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    const res = await mf.dispatchFetch(request.url, {
+      method: request.method,
+      headers: copyHeaders(request.headers),
+      body: hasBody ? await request.arrayBuffer() : undefined,
+      redirect: 'manual',
+    });
+    // Miniflare answers with its own Response class: hand out the platform's.
+    const body = res.body === null || NULL_BODY_STATUSES.has(res.status) ? null : await res.arrayBuffer();
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: copyHeaders(res.headers) });
+  }
+
+  return {
+    fetch: fetchGateway,
+    ...(url ? { url } : {}),
+    token,
+    emulator: createEmulatorControl(emulator),
+    client: createGatewayClient({ baseUrl: origin, token, fetch: (request) => fetchGateway(request) }),
+    emulatorInstance: emulator,
+    dispose: () => mf.dispose(),
+  };
+}

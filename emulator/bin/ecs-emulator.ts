@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // `ecs-emulator` (and `npm run emulator`): the ECS emulator as an HTTP server. Flags win over
 // the EMULATOR_* variables; bad settings and a taken port get one line, not a stack trace.
-import { parseArgs } from 'node:util';
 import { banner, boundPort, startEmulatorServer } from './node-server';
-import { EmulatorSettingsSchema, readSettings, SettingsError, toEmulatorSettings, withFlags } from './settings';
+import { EmulatorSettingsSchema, readSettings, SettingsError, toEmulatorSettings, readCommandLine } from './settings';
 
 const FLAG_VARIABLES = {
   host: 'EMULATOR_HOST',
@@ -31,22 +30,12 @@ Go SDK: CDS_API_HOST=127.0.0.1:8788 CDS_API_SCHEMA=http CDS_SECRET_ID=test-ak CD
 `;
 
 try {
-  const { values: flags } = parseArgs({
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'access-keys': { type: 'string' },
-      clock: { type: 'string' },
-      seed: { type: 'string' },
-      durations: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (flags.help) {
+  const commandLine = readCommandLine(process.argv.slice(2), process.env, FLAG_VARIABLES);
+  if (commandLine.help) {
     process.stdout.write(HELP);
     process.exit(0);
   }
-  const settings = toEmulatorSettings(readSettings(EmulatorSettingsSchema, withFlags(process.env, flags, FLAG_VARIABLES), FLAG_VARIABLES));
+  const settings = toEmulatorSettings(readSettings(EmulatorSettingsSchema, commandLine.env, FLAG_VARIABLES));
   const { emulator, server } = await startEmulatorServer(settings, '--port <n> or EMULATOR_PORT');
   console.log(banner(emulator, settings.host, boundPort(server, settings.port)));
   const stop = () => server.close(() => process.exit(0));

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // `ecs-gateway-dev`: the gateway (the built worker on Miniflare, no wrangler needed) wired to the
 // emulator, which also listens on its own port for direct clients and its control API.
-import { parseArgs } from 'node:util';
 import { emulatorUpstreamVars, startGatewayWorker } from '../kit/gateway-worker';
 import { banner, checkPortFree, createServerEmulator, listenEmulator } from './node-server';
-import { EmulatorSettingsSchema, portSetting, readSettings, SettingsError, toEmulatorSettings, withFlags } from './settings';
+import { EmulatorSettingsSchema, portSetting, readSettings, SettingsError, toEmulatorSettings, readCommandLine } from './settings';
 
 const FLAG_VARIABLES = {
   port: 'GATEWAY_PORT',
@@ -37,23 +36,12 @@ Options (environment variable in brackets):
 `;
 
 try {
-  const { values: flags } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      'emulator-port': { type: 'string' },
-      host: { type: 'string' },
-      'access-keys': { type: 'string' },
-      clock: { type: 'string' },
-      seed: { type: 'string' },
-      durations: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (flags.help) {
+  const commandLine = readCommandLine(process.argv.slice(2), process.env, FLAG_VARIABLES);
+  if (commandLine.help) {
     process.stdout.write(HELP);
     process.exit(0);
   }
-  const env = readSettings(EmulatorSettingsSchema.extend({ GATEWAY_PORT: portSetting(8787) }), withFlags(process.env, flags, FLAG_VARIABLES), FLAG_VARIABLES);
+  const env = readSettings(EmulatorSettingsSchema.extend({ GATEWAY_PORT: portSetting(8787) }), commandLine.env, FLAG_VARIABLES);
   const settings = toEmulatorSettings(env);
   const { host, port: emulatorPort } = settings;
   const port = env.GATEWAY_PORT;

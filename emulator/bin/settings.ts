@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseAccessKeys } from '../access-keys';
 import type { Durations } from '../state/machine';
@@ -83,6 +84,16 @@ export function withFlags(env: Record<string, string | undefined>, flags: Record
 /** Bad settings: the bins exit with code 2 on it, as on an unknown flag. */
 export class SettingsError extends Error {
   override readonly name = 'SettingsError';
+}
+
+/**
+ * Reads a bin's command line: each flag of `variables` takes a value and stands for its variable
+ * (an unknown flag throws a TypeError); `-h`/`--help` asks for the usage text.
+ */
+export function readCommandLine(args: string[], env: Record<string, string | undefined>, variables: FlagVariables): { help: boolean; env: Record<string, string | undefined> } {
+  const options = Object.fromEntries(Object.keys(variables).map((flag) => [flag, { type: 'string' as const }]));
+  const { values } = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } } });
+  return { help: values.help === true, env: withFlags(env, values, variables) };
 }
 
 /**

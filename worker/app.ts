@@ -9,6 +9,7 @@ import type { Env, GatewayEnv } from './env';
 import { notFoundHandler, onError } from './http/errors';
 import { problem } from './http/problem';
 import { requestId } from './http/request-id';
+import { utf8Body } from './http/utf8-body';
 import { validationHook } from './http/validation';
 import { idempotency } from './idempotency/middleware';
 import { registerDiskRoutes } from './routes/disks';
@@ -55,6 +56,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   app.use('/v1/*', bearerAuth());
   // The largest valid body is a few KB; refuse more before anything reads or hashes it.
   app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, { status: 413, code: 'PayloadTooLarge', title: 'Payload too large', detail: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` }) }));
+  app.use('/v1/*', utf8Body());
   app.use('/v1/*', async (c, next) => {
     c.set('ecs', ecsApiFactory(c.env));
     await next();

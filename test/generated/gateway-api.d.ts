@@ -250,17 +250,17 @@ export interface components {
              */
             EcsFamilyName: string;
             /**
-             * @description Target CPU cores (CPU核心数), at least 1.
+             * @description Target CPU cores (CPU核心数), 1–1024.
              * @example 4
              */
             Cpu: number;
             /**
-             * @description Target memory in GB (内存大小), at least 1.
+             * @description Target memory in GB (内存大小), 1–16384.
              * @example 8
              */
             Ram: number;
             /**
-             * @description Target GPU cards (GPU数量); 0 for CPU instances.
+             * @description Target GPU cards (GPU数量), 0–64; 0 for CPU instances.
              * @default 0
              * @example 0
              */
@@ -425,7 +425,7 @@ export interface components {
         };
         ExtendDiskBody: {
             /**
-             * @description New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.
+             * @description New total size in GB (扩展后的大小): a multiple of 8, larger than the current size, at most 65536.
              * @example 96
              */
             ExtendedSize: number;
@@ -1536,7 +1536,7 @@ export interface operations {
                 SearchInfo?: string;
                 /** @description Only these instance ids, comma-separated (`EcsIds=a,b`). */
                 EcsIds?: string[];
-                /** @description Page number, from 1. Without paging parameters every row is returned. */
+                /** @description Page number, 1–1000000. Without paging parameters every row is returned. */
                 PageNumber?: number;
                 /** @description Rows per page (1–1000). */
                 PageSize?: number;

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { EmulatorCore } from '../core';
+import { isClientAbort, logClientAbort } from '../client-abort';
 import { EmulatorError, describeIssues } from '../errors';
 import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
@@ -15,16 +16,43 @@ const CreateSchema = z.union([z.object({ Instances: z.array(z.unknown()).min(1).
 
 const bad = (c: Context, msg: string) => c.json({ Code: 'InvalidParameter', Msg: msg }, 400);
 
+/** Control bodies are a seed or a fault: a few KB. Larger ones are refused without being read whole. */
+export const MAX_CONTROL_BODY_BYTES = 1024 * 1024;
+
+const tooLarge = (c: Context) => c.json({ Code: 'PayloadTooLarge', Msg: `body: at most ${MAX_CONTROL_BODY_BYTES} bytes` }, 413);
+
 async function body(c: Context, required: boolean): Promise<{ ok: true; value: unknown } | { ok: false; res: Response }> {
   // Read as JSON whatever the Content-Type: `curl -d` labels it a form. Foreign web pages are kept
   // out by the Host and Origin checks of controlGuard, not by the media type.
-  const text = await c.req.text();
+  if (Number(c.req.header('content-length') ?? 0) > MAX_CONTROL_BODY_BYTES) return { ok: false, res: tooLarge(c) };
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = c.req.raw.body?.getReader();
+  for (;;) {
+    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > MAX_CONTROL_BODY_BYTES) {
+      // Stop reading: the rest is never buffered.
+      await reader!.cancel().catch(() => undefined);
+      return { ok: false, res: tooLarge(c) };
+    }
+    chunks.push(chunk.value);
+  }
+  const text = new TextDecoder().decode(concat(chunks, size));
   if (!text.trim()) return required ? { ok: false, res: bad(c, 'body: a JSON body is required') } : { ok: true, value: undefined };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
     return { ok: false, res: bad(c, 'body: not valid JSON') };
   }
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) (out.set(chunk, at), (at += chunk.byteLength));
+  return out;
 }
 
 export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'): Hono {
@@ -118,6 +146,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
 
   app.onError((e, c) => {
     if (e instanceof EmulatorError) return c.json({ Code: e.code, Msg: e.message }, e.status as 400);
+    if (isClientAbort(e, c.req.raw)) return (logClientAbort(c.req.raw), c.json({ Code: 'RequestAborted', Msg: 'the client went away' }, 400));
     console.error('emulator control: unexpected error', e);
     return c.json({ Code: 'InternalError', Msg: 'internal error of the emulator' }, 500);
   });

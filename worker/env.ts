@@ -1,6 +1,7 @@
 import type { EcsApi } from '../openapi/ecs-api';
+import type { UpstreamCallRecord } from './upstream/transport';
 
-/** Bindings of wrangler.toml plus the secrets (DESIGN 3.1, 5). */
+/** Bindings of wrangler.toml plus the secrets. */
 export interface Env {
   CDS_API_HOST?: string;
   CDS_API_SCHEMA?: string;
@@ -10,7 +11,12 @@ export interface Env {
   CDS_TIMEOUT_MS?: string;
   REGIONS_TTL_S?: string;
   FAMILIES_TTL_S?: string;
+  NO_CACHE_REFRESH_INTERVAL_S?: string;
+  RATE_LIMIT_PERIOD_S?: string;
   ECS_CACHE: KVNamespace;
+  /** Per-token limits of GET/HEAD calls and of mutating calls (`[[ratelimits]]`); absent → no limit. */
+  READ_RATE_LIMITER?: RateLimit;
+  WRITE_RATE_LIMITER?: RateLimit;
   IDEMPOTENCY: DurableObjectNamespace;
 }
 
@@ -30,6 +36,10 @@ export interface GatewayVariables {
   accountId: string;
   /** Set when the upstream answered with a RequestId (X-Upstream-Request-Id). */
   upstreamRequestId?: string;
+  /** The upstream exchanges of this request, for its log line. */
+  upstreamCalls: UpstreamCallRecord[];
+  /** What the Idempotency-Key did with this request, for its log line. */
+  idempotencyOutcome?: 'proceed' | 'replay' | 'mismatch' | 'in_flight' | 'unavailable' | 'invalid';
 }
 
 export interface GatewayEnv {

@@ -50,7 +50,11 @@ export const cachedHeaders = upstreamHeaders.extend({
 /** Request headers of the cached GET routes (regions, families). */
 export const CacheRequestHeaders = z.object({
   'if-none-match': z.string().optional().openapi({ description: 'An ETag from an earlier answer: 304 Not Modified when it still matches.' }),
-  'cache-control': z.string().optional().openapi({ description: '`no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS).' }),
+  'cache-control': z.string().optional().openapi({
+    description:
+      '`no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per ' +
+      'NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served.',
+  }),
 });
 
 /** The 304 of a cached route: the same headers as its 200, no body. */
@@ -73,7 +77,11 @@ const replayableProblemHeaders = requestIdHeaders.extend({ 'Idempotent-Replayed'
 export const commonErrors = {
   400: problemResponse('Invalid input (code ValidationFailed, with `errors`), or an upstream InvalidParameter / MissingParameter / UnsupportedOperation.'),
   401: problemResponse('Missing or unknown bearer token (codes Unauthorized, InvalidToken).'),
-  429: problemResponse('The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds.', requestIdHeaders.extend({ 'Retry-After': RetryAfterHeader })),
+  429: problemResponse(
+    'Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API ' +
+      'throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds.',
+    requestIdHeaders.extend({ 'Retry-After': RetryAfterHeader }),
+  ),
   500: problemResponse('The gateway is not configured (code NotConfigured) or failed unexpectedly (InternalError).'),
   502: problemResponse('The ECS API is unreachable, answered 5xx or unreadable JSON, or refused the gateway\'s own credentials or call (InvalidAction).'),
   504: problemResponse('The ECS API did not answer within CDS_TIMEOUT_MS (code UpstreamTimeout).'),

@@ -1233,7 +1233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1352,7 +1352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1411,7 +1411,7 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
                 "if-none-match"?: string;
-                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS). */
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
                 "cache-control"?: string;
             };
             path?: never;
@@ -1477,7 +1477,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1582,7 +1582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1762,7 +1762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1955,7 +1955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2074,7 +2074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2255,7 +2255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2322,7 +2322,7 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
                 "if-none-match"?: string;
-                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS). */
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
                 "cache-control"?: string;
             };
             path?: never;
@@ -2388,7 +2388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
+            /** @description Too many calls: this token is over its rate limit (code RateLimited; separate limits for reads and writes), or the ECS API throttled the call (its code is kept, e.g. Throttling); retry after Retry-After seconds. */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */

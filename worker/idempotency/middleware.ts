@@ -23,6 +23,7 @@ export function idempotency(): MiddlewareHandler<GatewayEnv> {
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined || SAFE_METHODS.has(c.req.method)) return next();
     if (!isValidIdempotencyKey(key)) {
+      c.set('idempotencyOutcome', 'invalid');
       return problem(c, {
         status: 400,
         code: 'InvalidIdempotencyKey',
@@ -45,6 +46,7 @@ export function idempotency(): MiddlewareHandler<GatewayEnv> {
     } catch (err) {
       // Without the record the gateway cannot promise at-most-once: do not call upstream.
       console.error('idempotency: store unavailable', err);
+      c.set('idempotencyOutcome', 'unavailable');
       c.header('Retry-After', '1');
       return problem(c, {
         status: 503,
@@ -54,6 +56,7 @@ export function idempotency(): MiddlewareHandler<GatewayEnv> {
       });
     }
 
+    c.set('idempotencyOutcome', begun.outcome);
     switch (begun.outcome) {
       case 'replay':
         return replay(c, begun.response);

@@ -1,6 +1,6 @@
 import { describeEcsFamilyInfoRoute } from '../../openapi/rest';
 import { serveCachedReference } from '../cache/reference-cache';
-import { cacheTtls } from '../config';
+import { cacheTtls, noCacheRefreshIntervalS } from '../config';
 import type { GatewayApp } from './respond';
 
 export function registerFamilyRoutes(app: GatewayApp): void {
@@ -9,6 +9,7 @@ export function registerFamilyRoutes(app: GatewayApp): void {
     return serveCachedReference(c, {
       keyParts: ['families', AvailableZoneCode, BillingMethod],
       ttlSeconds: cacheTtls(c.env).families,
+      forcedRefreshIntervalS: noCacheRefreshIntervalS(c.env),
       load: async () => {
         const result = await c.get('ecs').describeEcsFamilyInfo({ AvailableZoneCode, BillingMethod });
         return { body: { EcsFamilyInfo: result.data.EcsFamilyInfo }, upstreamRequestId: result.requestId };

@@ -1,6 +1,6 @@
 import { describeRegionsRoute } from '../../openapi/rest';
 import { serveCachedReference } from '../cache/reference-cache';
-import { cacheTtls } from '../config';
+import { cacheTtls, noCacheRefreshIntervalS } from '../config';
 import type { GatewayApp } from './respond';
 
 export function registerRegionRoutes(app: GatewayApp): void {
@@ -8,6 +8,7 @@ export function registerRegionRoutes(app: GatewayApp): void {
     serveCachedReference(c, {
       keyParts: ['regions'],
       ttlSeconds: cacheTtls(c.env).regions,
+      forcedRefreshIntervalS: noCacheRefreshIntervalS(c.env),
       load: async () => {
         const result = await c.get('ecs').describeRegions();
         return { body: { RegionGroups: result.data }, upstreamRequestId: result.requestId };

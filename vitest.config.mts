@@ -10,6 +10,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
+            // The sources, not wrangler.toml's built bundle (dist/), so tests need no build step.
+            main: './worker/index.ts',
             miniflare: {
               // Test-only values; tests that need other configuration build the app themselves. No
               // no-cache throttle and wide rate limits: the tests of those rules set their own.

@@ -53,11 +53,14 @@ export async function serveCachedReference(c: Context<GatewayEnv>, opts: Referen
       return entry;
     });
 
+  const refreshAsked = requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma'));
+  // A fresh copy this isolate wrote itself is as good as KV's: no KV read on the hot path.
+  const mine = recent.get(key);
+  if (mine && !refreshAsked && ageSeconds(mine, now()) < opts.ttlSeconds) return respond(c, mine, 'HIT', opts.ttlSeconds, now());
+
   // Read even when the caller forces a refresh: the copy is the fallback if upstream fails.
   const stored = recent.newest(key, await readEntry(kv, key));
-  const forced =
-    requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma')) &&
-    (!stored || forcedRefreshes.allow(key, now(), opts.forcedRefreshIntervalS ?? 0, stored.storedAt));
+  const forced = refreshAsked && (!stored || forcedRefreshes.allow(key, now(), opts.forcedRefreshIntervalS ?? 0, stored.storedAt));
 
   if (stored && !forced) {
     if (ageSeconds(stored, now()) < opts.ttlSeconds) return respond(c, stored, 'HIT', opts.ttlSeconds, now());

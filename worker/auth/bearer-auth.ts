@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Env, GatewayEnv } from '../env';
 import { problem } from '../http/problem';
-import { parseTokenList, scopeOf, sha256Hex } from './tokens';
+import { accountIdOf, identify, parseTokenList } from './tokens';
 
 // Guards the API routes: configuration first (never an open door), then the bearer token, then
 // its scope. Read-only methods are GET and HEAD; everything else needs `write`.
@@ -35,7 +35,7 @@ export function bearerAuth(): MiddlewareHandler<GatewayEnv> {
       return problem(c, { status: 401, code: 'Unauthorized', title: 'Authentication required', detail: 'Send Authorization: Bearer <token>.' });
     }
     const token = match[1]!;
-    const scope = await scopeOf(c.env.GATEWAY_TOKENS!, token);
+    const { scope, callerId } = await identify(c.env.GATEWAY_TOKENS!, token);
     if (!scope) {
       c.header('WWW-Authenticate', `${REALM}, error="invalid_token"`);
       return problem(c, { status: 401, code: 'InvalidToken', title: 'Unknown token', detail: 'The bearer token is not one of the gateway tokens.' });
@@ -45,8 +45,8 @@ export function bearerAuth(): MiddlewareHandler<GatewayEnv> {
       return problem(c, { status: 403, code: 'InsufficientScope', title: 'Token scope too small', detail: `${c.req.method} needs a token of scope write; this token has scope read.` });
     }
     c.set('tokenScope', scope);
-    c.set('callerId', (await sha256Hex(token)).slice(0, 32));
-    c.set('accountId', (await sha256Hex(c.env.CDS_SECRET_ID!)).slice(0, 32));
+    c.set('callerId', callerId);
+    c.set('accountId', await accountIdOf(c.env.CDS_SECRET_ID!));
     await next();
   };
 }

@@ -17,9 +17,14 @@ export async function sha256(value: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(value)));
 }
 
+const hex = (bytes: Uint8Array) => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+
 export async function sha256Hex(value: string): Promise<string> {
-  return [...(await sha256(value))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return hex(await sha256(value));
 }
+
+/** Length of the non-secret ids made from a hash (callerId, accountId). */
+const ID_LENGTH = 32;
 
 /** Entries with an empty token or a scope other than read / write are ignored. */
 export function parseTokenList(source: string): { token: string; scope: TokenScope }[] {
@@ -41,10 +46,25 @@ export function gatewayTokens(source: string): Promise<TokenEntry[]> {
   return cached.entries;
 }
 
-/** The scope of the presented token, or undefined. Every entry is compared, match or not. */
-export async function scopeOf(source: string, presented: string): Promise<TokenScope | undefined> {
+/**
+ * The scope of the presented token (undefined when unknown; every entry is compared, match or
+ * not) and its id: the first 32 hex digits of its SHA-256, from the same one hash.
+ */
+export async function identify(source: string, presented: string): Promise<{ scope: TokenScope | undefined; callerId: string }> {
   const [entries, digest] = await Promise.all([gatewayTokens(source), sha256(presented)]);
   let scope: TokenScope | undefined;
   for (const entry of entries) if (timingSafeEqualBytes(entry.digest, digest) && !scope) scope = entry.scope;
-  return scope;
+  return { scope, callerId: hex(digest).slice(0, ID_LENGTH) };
+}
+
+export async function scopeOf(source: string, presented: string): Promise<TokenScope | undefined> {
+  return (await identify(source, presented)).scope;
+}
+
+let account: { secretId: string; id: Promise<string> } | undefined;
+
+/** The non-secret id of the upstream account (hash of the access key id), computed once per value. */
+export function accountIdOf(secretId: string): Promise<string> {
+  if (account?.secretId !== secretId) account = { secretId, id: sha256Hex(secretId).then((h) => h.slice(0, ID_LENGTH)) };
+  return account.id;
 }

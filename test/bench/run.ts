@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { EdgeResult } from './edge';
 import type { MemoryResult } from './memory';
 import { fmtMs, table } from './stats';
 
@@ -11,6 +12,7 @@ import { fmtMs, table } from './stats';
 const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-'));
 const workersJson = join(dir, 'workers.json');
 const memoryJson = join(dir, 'memory.json');
+const edgeJson = join(dir, 'edge.json');
 
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -18,6 +20,7 @@ function run(cmd: string, args: string[]): void {
 }
 run('npx', ['vitest', 'bench', '--run', '--project', 'workers', '--outputJson', workersJson]);
 run(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/memory.ts', memoryJson]);
+run(process.execPath, ['--import', 'tsx', 'test/bench/edge.ts', edgeJson]);
 
 interface BenchFigures {
   name: string;
@@ -56,6 +59,14 @@ for (const m of memory) {
   rows.push([`emulator ${m.instances} instances (Node): heap per instance`, `${Math.round(m.bytesPerInstance).toLocaleString('en')} B`, '', '', '', m === small ? 'baseline' : `×${(m.bytesPerInstance / small.bytesPerInstance).toFixed(2)} per instance`]);
   rows.push([`emulator ${m.instances} instances (Node): list all rows`, fmtMs(m.list.mean), fmtMs(m.list.p50), fmtMs(m.list.p99), String(m.list.samples), m === small ? 'baseline' : `×${(m.list.mean / small.list.mean).toFixed(1)} time for ×${m.instances / small.instances} rows`]);
 }
+const edge = JSON.parse(readFileSync(edgeJson, 'utf8')) as EdgeResult;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+rows.push(['startup (wrangler check startup, busy ms): empty Hono worker', fmtMs(edge.startupMs.emptyHono), '', '', '', `baseline, ${kib(edge.bundleBytes.emptyHono)}`]);
+rows.push(['startup (wrangler check startup, busy ms): gateway', fmtMs(edge.startupMs.gateway), '', '', '', `×${(edge.startupMs.gateway / edge.startupMs.emptyHono).toFixed(2)}, ${kib(edge.bundleBytes.gateway)}`]);
+rows.push(['module evaluation (Node, same bundle): empty Hono worker', fmtMs(edge.evaluationMs.emptyHono), '', '', '', 'baseline']);
+rows.push(['module evaluation (Node, same bundle): gateway', fmtMs(edge.evaluationMs.gateway), '', '', '', `×${(edge.evaluationMs.gateway / edge.evaluationMs.emptyHono).toFixed(1)} (+${fmtMs(edge.evaluationMs.gateway - edge.evaluationMs.emptyHono)})`]);
+rows.push(['wrangler dev GET /v1/regions, req/s: empty Hono worker', edge.throughput.emptyHono.toFixed(0), '', '', '', 'baseline']);
+rows.push([`wrangler dev GET /v1/regions, req/s: gateway (${Object.keys(edge.throughput.gatewayStatuses).join(', ')})`, edge.throughput.gateway.toFixed(0), '', '', '', `×${(edge.throughput.gateway / edge.throughput.emptyHono).toFixed(2)} of baseline`]);
 
 console.log('\nSummary — workerd (vitest-pool-workers; its clock ticks in whole ms, so sub-ms p50/p99 read <1 ms) unless marked Node.\n"vs baseline" compares means with the baseline of the same group, measured in this run.\n');
 console.log(table(['benchmark', 'mean', 'p50', 'p99', 'samples', 'vs baseline'], rows));

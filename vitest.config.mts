@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 // gateway end to end); test/node holds what needs Node itself (spawned processes, the file system).
 export default defineConfig({
   test: {
+    // The gateway's one log line per request would drown the output (its own test spies on it).
+    onConsoleLog: (log: string) => !log.startsWith('{"msg":"request"'),
     projects: [
       {
         plugins: [

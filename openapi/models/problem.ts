@@ -20,7 +20,7 @@ export const Problem = z
       description:
         'Upstream ECS error code (kept as given, e.g. InvalidInstanceStatus, InstanceNotFound) or a gateway code ' +
         '(ValidationFailed, Unauthorized, InvalidToken, InsufficientScope, NotConfigured, NotFound, UpstreamTimeout, ' +
-        'UpstreamUnreachable, UpstreamBadResponse, InternalError).',
+        'UpstreamUnreachable, UpstreamBadResponse, RateLimited, InternalError).',
       example: 'InvalidInstanceStatus',
     }),
     requestId: z.string().openapi({ description: 'The X-Request-Id of this answer.', example: '5f0c6a0e-8d0b-4a8e-9b7c-1f2d3e4a5b6c' }),

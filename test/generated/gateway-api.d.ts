@@ -847,7 +847,7 @@ export interface components {
              */
             detail: string;
             /**
-             * @description Upstream ECS error code (kept as given, e.g. InvalidInstanceStatus, InstanceNotFound) or a gateway code (ValidationFailed, Unauthorized, InvalidToken, InsufficientScope, NotConfigured, NotFound, UpstreamTimeout, UpstreamUnreachable, UpstreamBadResponse, InternalError).
+             * @description Upstream ECS error code (kept as given, e.g. InvalidInstanceStatus, InstanceNotFound) or a gateway code (ValidationFailed, Unauthorized, InvalidToken, InsufficientScope, NotConfigured, NotFound, UpstreamTimeout, UpstreamUnreachable, UpstreamBadResponse, RateLimited, InternalError).
              * @example InvalidInstanceStatus
              */
             code: string;

@@ -5,14 +5,25 @@ import { defineConfig } from 'vitest/config';
 // gateway end to end); test/node holds what needs Node itself (spawned processes, the file system).
 export default defineConfig({
   test: {
+    // The gateway's one log line per request would drown the output (its own test spies on it).
+    onConsoleLog: (log: string) => !log.startsWith('{"msg":"request"'),
     projects: [
       {
         plugins: [
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
+            // The sources, not wrangler.toml's built bundle (dist/), so tests need no build step.
+            main: './worker/index.ts',
             miniflare: {
-              // Test-only values; tests that need other configuration build the app themselves.
-              bindings: { CDS_API_HOST: 'upstream.test', CDS_API_SCHEMA: 'https', CDS_TIMEOUT_MS: '2000' },
+              // Test-only values; tests that need other configuration build the app themselves. No
+              // no-cache throttle and wide rate limits: the tests of those rules set their own.
+              bindings: { CDS_API_HOST: 'upstream.test', CDS_API_SCHEMA: 'https', CDS_TIMEOUT_MS: '2000', NO_CACHE_REFRESH_INTERVAL_S: '0' },
+              ratelimits: {
+                READ_RATE_LIMITER: { namespace_id: '1001', simple: { limit: 1_000_000, period: 60 } },
+                WRITE_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 1_000_000, period: 60 } },
+                // A tiny limit for the rate-limit tests (a real binding, simulated by the pool).
+                TEST_RATE_LIMITER_3: { namespace_id: '1003', simple: { limit: 3, period: 60 } },
+              },
             },
           }),
         ],

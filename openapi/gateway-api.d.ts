@@ -340,17 +340,17 @@ export interface components {
              */
             EcsFamilyName: string;
             /**
-             * @description Target CPU cores (CPU核心数), at least 1.
+             * @description Target CPU cores (CPU核心数), 1–1024.
              * @example 4
              */
             Cpu: number;
             /**
-             * @description Target memory in GB (内存大小), at least 1.
+             * @description Target memory in GB (内存大小), 1–16384.
              * @example 8
              */
             Ram: number;
             /**
-             * @description Target GPU cards (GPU数量); 0 for CPU instances.
+             * @description Target GPU cards (GPU数量), 0–64; 0 for CPU instances.
              * @default 0
              * @example 0
              */
@@ -742,7 +742,7 @@ export interface components {
         };
         ExtendDiskBody: {
             /**
-             * @description New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.
+             * @description New total size in GB (扩展后的大小): a multiple of 8, larger than the current size, at most 65536.
              * @example 96
              */
             ExtendedSize: number;
@@ -1275,7 +1275,7 @@ export interface components {
              */
             detail: string;
             /**
-             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
+             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
              * @example InvalidInstanceStatus
              */
             code: string;
@@ -1684,7 +1684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1808,7 +1808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1867,7 +1867,7 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
                 "if-none-match"?: string;
-                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS). */
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
                 "cache-control"?: string;
             };
             path?: never;
@@ -1933,7 +1933,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -1992,7 +1992,7 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
                 "if-none-match"?: string;
-                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS). */
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
                 "cache-control"?: string;
             };
             path?: never;
@@ -2069,7 +2069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2128,7 +2128,7 @@ export interface operations {
                 SearchInfo?: string;
                 /** @description Only these instance ids, comma-separated (`EcsIds=a,b`). */
                 EcsIds?: string[];
-                /** @description Page number, from 1. Without paging parameters every row is returned. */
+                /** @description Page number, 1–1000000. Without paging parameters every row is returned. */
                 PageNumber?: number;
                 /** @description Rows per page (1–1000). */
                 PageSize?: number;
@@ -2174,7 +2174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2377,7 +2377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2593,7 +2593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2809,7 +2809,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3025,7 +3025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3241,7 +3241,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3349,7 +3349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3455,7 +3455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3636,7 +3636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3703,7 +3703,7 @@ export interface operations {
             header?: {
                 /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
                 "if-none-match"?: string;
-                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS). */
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
                 "cache-control"?: string;
             };
             path?: never;
@@ -3769,7 +3769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `Throttling`: The ECS API throttled the call (Retry-After). */
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */

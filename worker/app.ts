@@ -5,13 +5,16 @@ import type { EcsApi } from '../openapi/ecs-api';
 import { documentOf, registerDocumentComponents } from '../openapi/document';
 import { MAX_BODY_BYTES } from '../openapi/models';
 import { bearerAuth } from './auth/bearer-auth';
+import { rateLimit } from './auth/rate-limit';
 import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
 import type { WaitClock } from './events/wait-for-event';
 import { concretePathsWin } from './http/concrete-paths';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
 import { problem } from './http/problem';
+import { accessLog } from './http/access-log';
 import { requestId } from './http/request-id';
+import { utf8Body } from './http/utf8-body';
 import { validationHook } from './http/validation';
 import { registerDiskRoutes } from './routes/disks';
 import { registerEventRoutes } from './routes/events';
@@ -22,16 +25,28 @@ import { registerMetaRoutes } from './routes/meta';
 import { registerRegionRoutes } from './routes/regions';
 import { SignedEcsClient } from './upstream/signed-ecs-client';
 import type { SignedEcsClientOptions } from './upstream/signed-ecs-client';
+import type { UpstreamCallRecord } from './upstream/transport';
+
+/** OpenAPI `/v1/instances/{EcsId}` → Hono `/v1/instances/:EcsId`. */
+const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ':$1');
+
+/** What the gateway gives the EcsApi it builds per request: where to report upstream exchanges. */
+export interface EcsApiHooks {
+  onUpstreamCall: (call: UpstreamCallRecord) => void;
+}
 
 export interface GatewayAppOptions {
-  /** Builds the EcsApi the routes use; default: SignedEcsClient from CDS_* settings. Tests inject a stand-in. */
-  ecsApiFactory?: (env: Env) => EcsApi;
+  /**
+   * Builds the EcsApi the routes use; default: SignedEcsClient from CDS_* settings. Tests inject a
+   * stand-in. Pass `hooks` on to signedEcsClientFromEnv so the log line reports upstream calls.
+   */
+  ecsApiFactory?: (env: Env, hooks: EcsApiHooks) => EcsApi;
   /** Time for `?wait=` and `Prefer: wait` (default: real time); tests pass a virtual clock. */
   waitClock?: WaitClock;
 }
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
-export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs'> = {}): EcsApi {
+export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs' | 'onUpstreamCall'> = {}): EcsApi {
   const settings = gatewaySettings(env);
   return new SignedEcsClient({ ...extra, ...settings.upstream, accessKeyId: settings.accessKeyId, secretKey: settings.secretKey });
 }
@@ -41,18 +56,21 @@ export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOpti
  * mutating routes) → validation → handler. Errors of every layer end as problem+json.
  */
 export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<GatewayEnv> {
-  const ecsApiFactory = options.ecsApiFactory ?? ((env: Env) => signedEcsClientFromEnv(env));
+  const ecsApiFactory = options.ecsApiFactory ?? ((env: Env, hooks: EcsApiHooks) => signedEcsClientFromEnv(env, hooks));
   const app = new OpenAPIHono<GatewayEnv>({ defaultHook: validationHook });
   registerDocumentComponents(app.openAPIRegistry);
 
   app.use('*', requestId());
+  app.use('*', accessLog((method, route) => operationIds().get(`${method} ${route}`)));
   app.use('*', methodNotAllowed({ app, onMethodNotAllowed }));
   app.use('/v1/*', bearerAuth());
+  app.use('/v1/*', rateLimit());
   app.use('/v1/*', concretePathsWin(() => app.routes));
   // The largest valid body is a few KB; refuse more before anything reads or hashes it.
   app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }));
+  app.use('/v1/*', utf8Body());
   app.use('/v1/*', async (c, next) => {
-    c.set('ecs', ecsApiFactory(c.env));
+    c.set('ecs', ecsApiFactory(c.env, { onUpstreamCall: (call) => c.get('upstreamCalls').push(call) }));
     await next();
   });
 
@@ -62,6 +80,15 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   registerInstanceRoutes(app, options.waitClock);
   registerEventRoutes(app, options.waitClock);
   registerDiskRoutes(app, options.waitClock);
+
+  let byRoute: Map<string, string> | undefined;
+  /** `GET /v1/instances/:EcsId` → DescribeInstance, from the registered OpenAPI routes. */
+  const operationIds = () =>
+    (byRoute ??= new Map(
+      app.openAPIRegistry.definitions.flatMap((d) =>
+        d.type === 'route' && d.route.operationId ? [[`${d.route.method.toUpperCase()} ${honoPath(d.route.path)}`, d.route.operationId] as const] : [],
+      ),
+    ));
 
   let document: ReturnType<typeof documentOf> | undefined;
   registerMetaRoutes(app, () => (document ??= documentOf(app)));

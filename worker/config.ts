@@ -12,6 +12,7 @@ const unset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefi
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(unset, schema);
 const wholeNumber = (what: string) =>
   z.coerce.number({ error: `must be ${what}` }).int(`must be ${what}`).positive(`must be ${what}`);
+const nonNegativeNumber = (what: string) => z.coerce.number({ error: `must be ${what}` }).min(0, `must be ${what}`).max(86_400, `must be ${what}`);
 const required = (what: string) => z.preprocess(unset, z.string({ error: 'is not set' }).min(1, { error: `must be ${what}` }));
 
 export const SettingsSchema = z
@@ -22,6 +23,10 @@ export const SettingsSchema = z
     REGIONS_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(3600)),
     FAMILIES_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(600)),
     IMAGES_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(600)),
+    /** A `Cache-Control: no-cache` refresh is honoured at most once per cache key per this many seconds; 0: always. */
+    NO_CACHE_REFRESH_INTERVAL_S: optional(nonNegativeNumber('a number of seconds from 0 (no limit) to 86400').default(5)),
+    /** Retry-After of a 429 RateLimited: keep it equal to the rate-limiting bindings' `simple.period`. */
+    RATE_LIMIT_PERIOD_S: optional(wholeNumber('a positive whole number of seconds').default(60)),
     CDS_SECRET_ID: required('the access key id'),
     CDS_SECRET_KEY: required('the secret key'),
     GATEWAY_TOKENS: required('token:scope entries').refine((s) => parseTokenList(s).length > 0, 'must list at least one token:read or token:write entry'),
@@ -29,6 +34,8 @@ export const SettingsSchema = z
   .transform((s) => ({
     upstream: { schema: s.CDS_API_SCHEMA, host: s.CDS_API_HOST, timeoutMs: s.CDS_TIMEOUT_MS },
     cacheTtlS: { regions: s.REGIONS_TTL_S, families: s.FAMILIES_TTL_S, images: s.IMAGES_TTL_S },
+    noCacheRefreshIntervalS: s.NO_CACHE_REFRESH_INTERVAL_S,
+    rateLimitPeriodS: s.RATE_LIMIT_PERIOD_S,
     accessKeyId: s.CDS_SECRET_ID,
     secretKey: s.CDS_SECRET_KEY,
     gatewayTokens: s.GATEWAY_TOKENS,

@@ -1,5 +1,6 @@
 import type { EcsApi } from '../openapi/ecs-api';
 import type { GatewaySettings } from './config';
+import type { UpstreamCallRecord } from './upstream/transport';
 
 /** Bindings of wrangler.toml plus the secrets; config.ts parses and checks the settings among them. */
 export interface Env {
@@ -12,7 +13,12 @@ export interface Env {
   REGIONS_TTL_S?: string;
   FAMILIES_TTL_S?: string;
   IMAGES_TTL_S?: string;
+  NO_CACHE_REFRESH_INTERVAL_S?: string;
+  RATE_LIMIT_PERIOD_S?: string;
   ECS_CACHE: KVNamespace;
+  /** Per-token limits of GET/HEAD calls and of mutating calls (`[[ratelimits]]`); absent → no limit. */
+  READ_RATE_LIMITER?: RateLimit;
+  WRITE_RATE_LIMITER?: RateLimit;
   IDEMPOTENCY: DurableObjectNamespace;
 }
 
@@ -36,6 +42,10 @@ export interface GatewayVariables {
   redact?: string[];
   /** Set when the upstream answered with a RequestId (X-Upstream-Request-Id). */
   upstreamRequestId?: string;
+  /** The upstream exchanges of this request, for its log line. */
+  upstreamCalls: UpstreamCallRecord[];
+  /** What the Idempotency-Key did with this request, for its log line. */
+  idempotencyOutcome?: 'proceed' | 'replay' | 'mismatch' | 'in_flight' | 'unavailable' | 'invalid';
 }
 
 export interface GatewayEnv {

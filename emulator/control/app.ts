@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { resetCore, type EmulatorCore } from '../core';
+import { isClientAbort, logClientAbort } from '../client-abort';
 import { EmulatorError, describeIssues } from '../errors';
 import { readJsonBody } from '../json-body';
 import { chinaTime } from '../state/clock';
@@ -148,6 +149,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
 
   app.onError((e, c) => {
     if (e instanceof EmulatorError) return c.json({ Code: e.code, Msg: e.message }, e.status as 400);
+    if (isClientAbort(e, c.req.raw)) return (logClientAbort(c.req.raw), c.json({ Code: 'RequestAborted', Msg: 'the client went away' }, 400));
     console.error('emulator control: unexpected error', e);
     return c.json({ Code: 'InternalError', Msg: 'internal error of the emulator' }, 500);
   });

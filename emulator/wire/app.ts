@@ -5,6 +5,7 @@ import type { DescribeImagesResult, DescribeInstanceListResult } from '../../ope
 import { ACTION_HANDLERS } from '../actions';
 import { runAction } from '../actions/run-action';
 import type { EmulatorCore } from '../core';
+import { isClientAbort, logClientAbort } from '../client-abort';
 import { EmulatorError } from '../errors';
 import { applyFault } from '../fault-outcome';
 import { readJsonBody } from '../json-body';
@@ -71,6 +72,11 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
     if (e instanceof EmulatorError) {
       note(e.status, e.code);
       return json(e.status, errorEnvelope(e.code, e.message, requestId));
+    }
+    if (isClientAbort(e, c.req.raw)) {
+      note(400, 'RequestAborted');
+      logClientAbort(c.req.raw);
+      return json(400, errorEnvelope('RequestAborted', 'the client went away', requestId));
     }
     note(500, 'InternalError');
     // Never leak a stack trace; the journal shows the call, the console the cause.

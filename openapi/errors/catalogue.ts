@@ -27,6 +27,7 @@ export const GATEWAY_PROBLEMS = {
   IdempotencyKeyInFlight: { status: 409, title: 'Request with this Idempotency-Key in progress', when: 'The first request with this Idempotency-Key has not finished yet (Retry-After).' },
   PayloadTooLarge: { status: 413, title: 'Payload too large', when: `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.` },
   UnsupportedMediaType: { status: 415, title: 'Unsupported media type', when: 'A body that is not sent as application/json.' },
+  RateLimited: { status: 429, title: 'Too many requests', when: 'This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds.' },
   IdempotencyKeyReused: { status: 422, title: 'Idempotency-Key reused with another request', when: 'The Idempotency-Key was first used with another method, path or body.' },
   NotConfigured: { status: 500, title: 'Gateway not configured', when: 'A required setting is missing or a setting is invalid; the detail names each one.' },
   InternalError: { status: 500, title: 'Internal error', when: 'The gateway failed unexpectedly (an upstream InternalError is a 502 instead).' },

@@ -18,6 +18,17 @@ export const resourceId = (what: string) =>
     .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `must be ${what} id: letters, digits, '.', '_', ':' or '-'`);
 export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
+// Numbers are safe integers with these maxima: far above any real instance or disk (upstream
+// keeps its own, lower limits), low enough that float arithmetic stays exact (a multiple-of-8
+// check on 9007199254740991 would pass otherwise).
+export const INPUT_MAXIMA = { Cpu: 1024, Ram: 16_384, Gpu: 64, ExtendedSize: 65_536, PageNumber: 1_000_000, PageSize: 1000 } as const;
+const bounded = (name: keyof typeof INPUT_MAXIMA, min: number) =>
+  z
+    .number()
+    .int({ message: 'must be a safe integer', abort: true })
+    .min(min, `must be at least ${min}`)
+    .max(INPUT_MAXIMA[name], `must be at most ${INPUT_MAXIMA[name]}`);
+
 const EcsId = resourceId('an instance').openapi({ description: 'Instance id (实例ID).', example: 'ins-tevgfaaronl12h11' });
 export const EcsIdList = z
   .array(resourceId('an instance'))
@@ -41,8 +52,8 @@ export const DescribeInstanceListReq = z
       .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} instance ids`)
       .optional()
       .openapi({ description: `Only these instance ids (批量实例ID筛选), at most ${MAX_IDS_PER_CALL}.` }),
-    PageNumber: z.number().int().min(1).optional().openapi({ description: 'Page number, from 1. Without paging parameters every row is returned.', example: 1 }),
-    PageSize: z.number().int().min(1).max(1000).optional().openapi({ description: 'Rows per page (1–1000).', example: 20 }),
+    PageNumber: bounded('PageNumber', 1).optional().openapi({ description: `Page number, 1–${INPUT_MAXIMA.PageNumber}. Without paging parameters every row is returned.`, example: 1 }),
+    PageSize: bounded('PageSize', 1).optional().openapi({ description: `Rows per page (1–${INPUT_MAXIMA.PageSize}).`, example: 20 }),
   })
   .openapi('DescribeInstanceListReq');
 export type DescribeInstanceListReq = z.infer<typeof DescribeInstanceListReq>;
@@ -83,9 +94,9 @@ export const ChangeInstanceConfigureReq = z
     EcsIds: EcsIdList,
     AvailableZoneCode,
     EcsFamilyName: text(64).min(1, 'must not be empty').openapi({ description: 'Target family name (实例规格族名称).', example: 'Cpu计算型C4' }),
-    Cpu: z.number().int().min(1).openapi({ description: 'Target CPU cores (CPU核心数), at least 1.', example: 4 }),
-    Ram: z.number().int().min(1).openapi({ description: 'Target memory in GB (内存大小), at least 1.', example: 8 }),
-    Gpu: z.number().int().min(0).default(0).openapi({ description: 'Target GPU cards (GPU数量); 0 for CPU instances.', example: 0 }),
+    Cpu: bounded('Cpu', 1).openapi({ description: `Target CPU cores (CPU核心数), 1–${INPUT_MAXIMA.Cpu}.`, example: 4 }),
+    Ram: bounded('Ram', 1).openapi({ description: `Target memory in GB (内存大小), 1–${INPUT_MAXIMA.Ram}.`, example: 8 }),
+    Gpu: bounded('Gpu', 0).default(0).openapi({ description: `Target GPU cards (GPU数量), 0–${INPUT_MAXIMA.Gpu}; 0 for CPU instances.`, example: 0 }),
   })
   .openapi('ChangeInstanceConfigureReq');
 export type ChangeInstanceConfigureReq = z.infer<typeof ChangeInstanceConfigureReq>;
@@ -93,12 +104,9 @@ export type ChangeInstanceConfigureReq = z.infer<typeof ChangeInstanceConfigureR
 export const ExtendDiskReq = z
   .object({
     DiskId: resourceId('a disk').openapi({ description: 'Disk id (磁盘ID).', example: 'disk-dj3g8odrnwqdrybj' }),
-    ExtendedSize: z
-      .number()
-      .int()
-      .positive()
+    ExtendedSize: bounded('ExtendedSize', 8)
       .multipleOf(8, 'must be a multiple of 8')
-      .openapi({ description: 'New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.', example: 96, multipleOf: 8 }),
+      .openapi({ description: `New total size in GB (扩展后的大小): a multiple of 8, larger than the current size, at most ${INPUT_MAXIMA.ExtendedSize}.`, example: 96, multipleOf: 8 }),
   })
   .openapi('ExtendDiskReq');
 export type ExtendDiskReq = z.infer<typeof ExtendDiskReq>;

@@ -65,7 +65,11 @@ export const cachedHeaders = upstreamHeaders.extend({
 /** Request headers of the cached GET routes (regions, families, images). */
 export const CacheRequestHeaders = z.object({
   'if-none-match': z.string().optional().openapi({ description: 'An ETag from an earlier answer: 304 Not Modified when it still matches.' }),
-  'cache-control': z.string().optional().openapi({ description: '`no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS).' }),
+  'cache-control': z.string().optional().openapi({
+    description:
+      '`no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per ' +
+      'NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served.',
+  }),
 });
 
 /** The 304 of a cached route: the same headers as its 200, no body. */
@@ -109,7 +113,7 @@ const UPSTREAM_FAILURE_CODES = [
 export const commonErrors = {
   400: problemResponse(400, INPUT_CODES),
   401: problemResponse(401, ['Unauthorized', 'InvalidToken']),
-  429: problemResponse(429, ['Throttling'], retryAfterHeaders),
+  429: problemResponse(429, ['RateLimited', 'Throttling'], retryAfterHeaders),
   500: problemResponse(500, ['NotConfigured', 'InternalError']),
   502: problemResponse(502, UPSTREAM_FAILURE_CODES, requestIdHeaders, ' Any other upstream 5xx answer is a 502 too, its code kept.'),
   504: problemResponse(504, ['UpstreamTimeout']),

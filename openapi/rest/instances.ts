@@ -12,6 +12,7 @@ import {
   DescribeInstanceReq,
   fromQueryList,
   fromQueryNumber,
+  INPUT_MAXIMA,
   InstanceData,
   ModifyInstanceNameData,
   ModifyInstanceNameReq,
@@ -41,8 +42,14 @@ export const DescribeInstanceListQuery = DescribeInstanceListReq.pick({ Availabl
     description: 'Only these instance ids, comma-separated (`EcsIds=a,b`).',
     example: ['ins-tevgfaaronl12h11'],
   }),
-  PageNumber: z.preprocess(fromQueryNumber, listFields.PageNumber).openapi({ type: 'integer', minimum: 1, description: 'Page number, from 1. Without paging parameters every row is returned.', example: 1 }),
-  PageSize: z.preprocess(fromQueryNumber, listFields.PageSize).openapi({ type: 'integer', minimum: 1, maximum: 1000, description: 'Rows per page (1–1000).', example: 20 }),
+  PageNumber: z.preprocess(fromQueryNumber, listFields.PageNumber).openapi({
+    type: 'integer',
+    minimum: 1,
+    maximum: INPUT_MAXIMA.PageNumber,
+    description: `Page number, 1–${INPUT_MAXIMA.PageNumber}. Without paging parameters every row is returned.`,
+    example: 1,
+  }),
+  PageSize: z.preprocess(fromQueryNumber, listFields.PageSize).openapi({ type: 'integer', minimum: 1, maximum: INPUT_MAXIMA.PageSize, description: `Rows per page (1–${INPUT_MAXIMA.PageSize}).`, example: 20 }),
 });
 
 export const EcsIdParams = DescribeInstanceReq.pick({ EcsId: true });

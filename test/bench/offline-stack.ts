@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildWorkerBundle } from '../../emulator/kit/build/worker-bundle';
+import { buildWorkerBundle } from '../../worker/build/bundle-worker';
 import { startOfflineStack, type OfflineStack } from '../../emulator/kit/offline-stack';
 import { fmtMs, mean, percentile, table } from './stats';
 
@@ -44,7 +44,7 @@ export interface OfflineStackResult {
   workerdRssPerStack: number;
 }
 
-const built = await buildWorkerBundle(join(process.cwd(), 'dist', 'worker'));
+const built = await buildWorkerBundle(join(process.cwd(), 'dist', 'worker', 'index.js'));
 const first = await timedStart(); // the first in a process also loads miniflare and workerd from disk
 await first.stack.dispose();
 const times: number[] = [];

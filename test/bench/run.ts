@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import type { EdgeResult } from './edge';
 import type { MemoryResult } from './memory';
 import type { OfflineStackResult } from './offline-stack';
 import { fmtMs, table } from './stats';
@@ -13,6 +14,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ecs-bench-'));
 const workersJson = join(dir, 'workers.json');
 const memoryJson = join(dir, 'memory.json');
 const stackJson = join(dir, 'offline-stack.json');
+const edgeJson = join(dir, 'edge.json');
 
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -21,6 +23,7 @@ function run(cmd: string, args: string[]): void {
 run('npx', ['vitest', 'bench', '--run', '--project', 'workers', '--outputJson', workersJson]);
 run(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/memory.ts', memoryJson]);
 run(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/offline-stack.ts', stackJson]);
+run(process.execPath, ['--import', 'tsx', 'test/bench/edge.ts', edgeJson]);
 
 interface BenchFigures {
   name: string;
@@ -63,6 +66,14 @@ const stack = JSON.parse(readFileSync(stackJson, 'utf8')) as OfflineStackResult;
 rows.push(['startOfflineStack (Node): first stack in a process', fmtMs(stack.firstStartMs), '', '', '1', '']);
 rows.push(['startOfflineStack (Node): fresh stack to first answer', fmtMs(stack.start.mean), fmtMs(stack.start.p50), fmtMs(stack.start.p99), String(stack.start.samples), '']);
 rows.push(['startOfflineStack (Node): memory per stack (Node heap + workerd RSS)', `${((stack.heapPerStack + stack.workerdRssPerStack) / 1048576).toFixed(1)} MB`, '', '', '', '']);
+const edge = JSON.parse(readFileSync(edgeJson, 'utf8')) as EdgeResult;
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+rows.push(['startup (wrangler check startup, busy ms): empty Hono worker', fmtMs(edge.startupMs.emptyHono), '', '', '', `baseline, ${kib(edge.bundleBytes.emptyHono)}`]);
+rows.push(['startup (wrangler check startup, busy ms): gateway', fmtMs(edge.startupMs.gateway), '', '', '', `×${(edge.startupMs.gateway / edge.startupMs.emptyHono).toFixed(2)}, ${kib(edge.bundleBytes.gateway)}`]);
+rows.push(['module evaluation (Node, same bundle): empty Hono worker', fmtMs(edge.evaluationMs.emptyHono), '', '', '', 'baseline']);
+rows.push(['module evaluation (Node, same bundle): gateway', fmtMs(edge.evaluationMs.gateway), '', '', '', `×${(edge.evaluationMs.gateway / edge.evaluationMs.emptyHono).toFixed(1)} (+${fmtMs(edge.evaluationMs.gateway - edge.evaluationMs.emptyHono)})`]);
+rows.push(['wrangler dev GET /v1/regions, req/s: empty Hono worker', edge.throughput.emptyHono.toFixed(0), '', '', '', 'baseline']);
+rows.push([`wrangler dev GET /v1/regions, req/s: gateway (${Object.keys(edge.throughput.gatewayStatuses).join(', ')})`, edge.throughput.gateway.toFixed(0), '', '', '', `×${(edge.throughput.gateway / edge.throughput.emptyHono).toFixed(2)} of baseline`]);
 
 console.log('\nSummary — workerd (vitest-pool-workers; its clock ticks in whole ms, so sub-ms p50/p99 read <1 ms) unless marked Node.\n"vs baseline" compares means with the baseline of the same group, measured in this run.\n');
 console.log(table(['benchmark', 'mean', 'p50', 'p99', 'samples', 'vs baseline'], rows));

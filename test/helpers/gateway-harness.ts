@@ -36,7 +36,7 @@ export function harness(overrides: Partial<Env> = {}): Harness {
     ...overrides,
   };
   const upstream = new FakeUpstream(accessKeyId, SECRET_KEY);
-  const app = createGatewayApp({ ecsApiFactory: (e) => signedEcsClientFromEnv(e, { fetch: upstream.fetch, backoffMs: () => 5 }) });
+  const app = createGatewayApp({ ecsApiFactory: (e, hooks) => signedEcsClientFromEnv(e, { ...hooks, fetch: upstream.fetch, backoffMs: () => 5 }) });
   const fetch = async (req: Request) => {
     const ctx = createExecutionContext();
     const res = await app.fetch(req, env, ctx);

@@ -38,6 +38,8 @@ beforeAll(async () => {
     '--var', 'GATEWAY_TOKENS:t-read:read,t-write:write',
     '--var', `REGIONS_TTL_S:${REGIONS_TTL_S}`,
     '--var', `CDS_TIMEOUT_MS:${CDS_TIMEOUT_MS}`,
+    // Every no-cache below must reach upstream (the throttle has its own workers test).
+    '--var', 'NO_CACHE_REFRESH_INTERVAL_S:0',
   ]);
   gateway = spawnGroup(cmd, args, { WRANGLER_SEND_METRICS: 'false' });
   await waitFor(`${emu}/_emulator/health`, emulator, 20_000);

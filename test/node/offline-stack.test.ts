@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkerBundle } from '../../emulator/kit/build/worker-bundle';
+import { buildWorkerBundle } from '../../worker/build/bundle-worker';
 import { GATEWAY_WORKER_SETTINGS } from '../../emulator/kit/gateway-worker';
 import { EmulatorControlError, startOfflineStack, type OfflineStack } from '../../emulator/kit/offline-stack';
 
@@ -10,7 +10,7 @@ import { EmulatorControlError, startOfflineStack, type OfflineStack } from '../.
 let bundle: Awaited<ReturnType<typeof buildWorkerBundle>>;
 const stacks: OfflineStack[] = [];
 beforeAll(async () => {
-  bundle = await buildWorkerBundle(join(process.cwd(), 'dist', 'worker'));
+  bundle = await buildWorkerBundle(join(process.cwd(), 'dist', 'worker', 'index.js'));
 }, 60_000);
 afterAll(() => Promise.all(stacks.map((s) => s.dispose())));
 

@@ -19,6 +19,8 @@ describe('configuration', () => {
       expect(r.ok && r.settings).toEqual({
         upstream: { schema: 'https', host: 'api.capitalonline.net', timeoutMs: 10_000 },
         cacheTtlS: { regions: 3600, families: 600, images: 600 },
+        noCacheRefreshIntervalS: 5,
+        rateLimitPeriodS: 60,
         accessKeyId: 'ak-1',
         secretKey: 'sk-1',
         gatewayTokens: 't:read',
@@ -32,10 +34,18 @@ describe('configuration', () => {
     expect(r.ok && r.settings.cacheTtlS).toEqual({ regions: 2, families: 30, images: 45 });
   });
 
+  it('takes a fractional no-cache refresh interval, 0 (no limit) included, and refuses a negative one', () => {
+    const interval = (v: string) => { const r = readSettings({ ...REQUIRED, NO_CACHE_REFRESH_INTERVAL_S: v }); return r.ok ? r.settings.noCacheRefreshIntervalS : undefined; };
+    expect(interval('0')).toBe(0);
+    expect(interval('0.3')).toBe(0.3);
+    expect(problems({ NO_CACHE_REFRESH_INTERVAL_S: '-1' })).toEqual(['NO_CACHE_REFRESH_INTERVAL_S: must be a number of seconds from 0 (no limit) to 86400']);
+  });
+
   it('names each bad setting instead of falling back silently', () => {
     for (const bad of ['abc', '0', '-5', '2.5', 'NaN', 'Infinity']) {
       expect(problems({ CDS_TIMEOUT_MS: bad })).toEqual(['CDS_TIMEOUT_MS: must be a positive whole number of milliseconds']);
       expect(problems({ REGIONS_TTL_S: bad })).toEqual(['REGIONS_TTL_S: must be a positive whole number of seconds']);
+      expect(problems({ RATE_LIMIT_PERIOD_S: bad })).toEqual(['RATE_LIMIT_PERIOD_S: must be a positive whole number of seconds']);
     }
     expect(problems({ CDS_API_SCHEMA: 'ftp', CDS_API_HOST: 'http://x', FAMILIES_TTL_S: 'x' })).toEqual([
       'CDS_API_HOST: must be a host name with an optional :port',

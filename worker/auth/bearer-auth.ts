@@ -2,7 +2,10 @@ import type { MiddlewareHandler } from 'hono';
 import { readSettings } from '../config';
 import type { GatewayEnv } from '../env';
 import { problem } from '../http/problem';
-import { findToken, publicIdOf } from './tokens';
+import { accountIdOf, findToken } from './tokens';
+
+// Guards the API routes: configuration first (never an open door), then the bearer token, then
+// its scope. Read-only methods are GET and HEAD; everything else needs `write`.
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 const REALM = 'Bearer realm="ecs-edge-gateway"';
@@ -42,7 +45,7 @@ export function bearerAuth(): MiddlewareHandler<GatewayEnv> {
     c.set('settings', settings);
     c.set('tokenScope', scope);
     c.set('callerId', digest.slice(0, 32));
-    c.set('accountId', await publicIdOf(settings.accessKeyId));
+    c.set('accountId', await accountIdOf(settings.accessKeyId));
     await next();
   };
 }

@@ -51,3 +51,11 @@ export async function findToken(source: string, presented: string): Promise<{ di
 export async function publicIdOf(secret: string): Promise<string> {
   return (await digestOf(secret)).slice(0, 32);
 }
+
+let account: { secretId: string; id: Promise<string> } | undefined;
+
+/** The non-secret id of the upstream account (publicIdOf the access key id), computed once per value. */
+export function accountIdOf(secretId: string): Promise<string> {
+  if (account?.secretId !== secretId) account = { secretId, id: publicIdOf(secretId) };
+  return account.id;
+}

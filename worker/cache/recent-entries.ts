@@ -20,6 +20,11 @@ export class RecentEntries {
     }
   }
 
+  /** This isolate's own last write of key, if it still holds one. */
+  get(key: string): CacheEntry | undefined {
+    return this.entries.get(key);
+  }
+
   /** The newer of the KV copy and this isolate's own last write. */
   newest(key: string, fromKv: CacheEntry | undefined): CacheEntry | undefined {
     const mine = this.entries.get(key);

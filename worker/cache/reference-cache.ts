@@ -3,6 +3,7 @@ import type { GatewayEnv } from '../env';
 import { cacheKey, createEntry, readEntry, writeEntry, type CacheEntry } from './cache-entry';
 import { mayServeStaleOn, requestsRefresh, responseCacheControl } from './cache-policy';
 import { ifNoneMatchMatches } from './etag';
+import { ForcedRefreshes } from './forced-refreshes';
 import { RecentEntries } from './recent-entries';
 import { SingleFlight } from './single-flight';
 
@@ -13,6 +14,11 @@ export interface ReferenceCacheOptions {
   ttlSeconds: number;
   /** Loads the fresh REST body from upstream (throws EcsError on failure). */
   load: () => Promise<{ body: unknown; upstreamRequestId?: string }>;
+  /**
+   * A caller's `Cache-Control: no-cache` refreshes a key at most once per this many seconds (a
+   * copy at most that old is served instead); 0 or absent: every such request refreshes.
+   */
+  forcedRefreshIntervalS?: number;
   /** Clock in epoch ms; tests inject one. */
   now?: () => number;
 }
@@ -28,6 +34,7 @@ export type CacheStatus = 'HIT' | 'STALE' | 'MISS' | 'STALE-IF-ERROR';
  */
 const inFlight = new SingleFlight<CacheEntry>();
 const recent = new RecentEntries();
+const forcedRefreshes = new ForcedRefreshes();
 
 /**
  * Serves a slow-changing reference answer (regions, families) through the ECS_CACHE KV namespace
@@ -46,9 +53,14 @@ export async function serveCachedReference(c: Context<GatewayEnv>, opts: Referen
       return entry;
     });
 
+  const refreshAsked = requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma'));
+  // A fresh copy this isolate wrote itself is as good as KV's: no KV read on the hot path.
+  const mine = recent.get(key);
+  if (mine && !refreshAsked && ageSeconds(mine, now()) < opts.ttlSeconds) return respond(c, mine, 'HIT', opts.ttlSeconds, now());
+
   // Read even when the caller forces a refresh: the copy is the fallback if upstream fails.
   const stored = recent.newest(key, await readEntry(kv, key));
-  const forced = requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma'));
+  const forced = refreshAsked && (!stored || forcedRefreshes.allow(key, now(), opts.forcedRefreshIntervalS ?? 0, stored.storedAt));
 
   if (stored && !forced) {
     if (ageSeconds(stored, now()) < opts.ttlSeconds) return respond(c, stored, 'HIT', opts.ttlSeconds, now());

@@ -31,6 +31,7 @@ export function idempotency(): MiddlewareHandler<GatewayEnv> {
     const key = c.req.header(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined) return next();
     if (!IdempotencyKey.safeParse(key).success) {
+      c.set('idempotencyOutcome', 'invalid');
       return problem(c, 'InvalidIdempotencyKey', 'Idempotency-Key must be 1 to 255 printable ASCII characters.');
     }
     const callerId = c.get('callerId');
@@ -47,9 +48,11 @@ export function idempotency(): MiddlewareHandler<GatewayEnv> {
     } catch (err) {
       // Without the record the gateway cannot promise at-most-once: do not call upstream.
       console.error('idempotency: store unavailable', err);
+      c.set('idempotencyOutcome', 'unavailable');
       c.header('Retry-After', '1');
       return problem(c, 'IdempotencyUnavailable', 'The Idempotency-Key could not be checked; nothing was done. Retry with the same key.');
     }
+    c.set('idempotencyOutcome', begun.outcome);
     switch (begun.outcome) {
       case 'replay':
         return replay(c, begun.response);

@@ -8,6 +8,7 @@ export function registerFamilyRoutes(app: GatewayApp): void {
     return serveCachedReference(c, {
       keyParts: ['families', AvailableZoneCode, BillingMethod],
       ttlSeconds: c.get('settings').cacheTtlS.families,
+      forcedRefreshIntervalS: c.get('settings').noCacheRefreshIntervalS,
       load: async () => {
         const result = await c.get('ecs').describeEcsFamilyInfo({ AvailableZoneCode, BillingMethod });
         return { body: { EcsFamilyInfo: result.data.EcsFamilyInfo }, upstreamRequestId: result.requestId };

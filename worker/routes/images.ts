@@ -16,6 +16,7 @@ export function registerImageRoutes(app: GatewayApp): void {
     return serveCachedReference(c, {
       keyParts: ['images', AvailableZoneCode ?? '', await idsKeyPart(ids)],
       ttlSeconds: c.get('settings').cacheTtlS.images,
+      forcedRefreshIntervalS: c.get('settings').noCacheRefreshIntervalS,
       load: async () => {
         const result = await c.get('ecs').describeImages({ AvailableZoneCode: AvailableZoneCode || undefined, ImageIds: ids });
         return { body: { ImageList: result.data.ImageList }, upstreamRequestId: result.requestId };

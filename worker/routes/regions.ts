@@ -7,6 +7,7 @@ export function registerRegionRoutes(app: GatewayApp): void {
     serveCachedReference(c, {
       keyParts: ['regions'],
       ttlSeconds: c.get('settings').cacheTtlS.regions,
+      forcedRefreshIntervalS: c.get('settings').noCacheRefreshIntervalS,
       load: async () => {
         const result = await c.get('ecs').describeRegions();
         return { body: { RegionGroups: result.data }, upstreamRequestId: result.requestId };

@@ -15,6 +15,18 @@ export interface TransportOptions extends UpstreamSettings {
   fetch?: FetchLike;
   /** Backoff before retry n (1, 2), in ms; jittered by default. */
   backoffMs?: (retry: number) => number;
+  /** Told about every upstream exchange once it ends (the per-request log line collects them). */
+  onUpstreamCall?: (call: UpstreamCallRecord) => void;
+}
+
+/** One upstream exchange as the log line reports it: never a URL, query, body or credential. */
+export interface UpstreamCallRecord {
+  action: string;
+  /** Attempts made (1 + retries). */
+  attempts: number;
+  /** HTTP status of the last attempt, or how it failed (`timeout`, `unreachable`). */
+  status: number | 'timeout' | 'unreachable';
+  durationMs: number;
 }
 
 /** An upstream answer, read whole within the deadline. */
@@ -62,11 +74,27 @@ export class Transport {
    * one request (DescribeTaskEvent's /ebs/v1 fallback) passes one shared deadline.
    */
   async send(req: Omit<TransportRequest, 'query'>, sign: () => Promise<string>, deadline = this.newDeadline()): Promise<UpstreamReply> {
+    const started = Date.now();
+    let attempts = 0;
+    const report = (status: UpstreamCallRecord['status']) =>
+      this.options.onUpstreamCall?.({ action: req.action, attempts, status, durationMs: Date.now() - started });
+    try {
+      const reply = await this.sendWithRetries(req, sign, deadline, () => (attempts += 1));
+      report(reply.status);
+      return reply;
+    } catch (err) {
+      report(err instanceof EcsError && err.kind === 'timeout' ? 'timeout' : 'unreachable');
+      throw err;
+    }
+  }
+
+  private async sendWithRetries(req: Omit<TransportRequest, 'query'>, sign: () => Promise<string>, deadline: number, countAttempt: () => void): Promise<UpstreamReply> {
     const retries = req.method === 'GET' ? MAX_RETRIES : 0;
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw timeoutError(req.action, this.options.timeoutMs);
       const canRetry = attempt < retries;
+      countAttempt();
       try {
         const reply = await this.attempt({ ...req, query: await sign() }, remaining);
         if (canRetry && RETRYABLE_STATUS.has(reply.status) && (await this.waitBeforeRetry(attempt + 1, deadline))) continue;

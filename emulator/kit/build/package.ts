@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import { generateDtsBundle } from 'dts-bundle-generator';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildWorkerBundle } from './worker-bundle';
+import { buildWorkerBundle } from '../../../worker/build/bundle-worker';
 
 // `npm run build` (also run by `npm pack` through prepack): dist/ as the package ships it.
 // - dist/worker/index.js: the gateway worker bundle the kit runs on Miniflare;
@@ -37,7 +37,7 @@ const started = performance.now();
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
-const worker = await buildWorkerBundle(`${dist}/worker`);
+const worker = await buildWorkerBundle(`${dist}/worker/index.js`);
 
 await build({
   entryPoints: Object.entries({ ...LIBRARY_ENTRIES, ...BIN_ENTRIES }).map(([out, src]) => ({ in: `${root}${src}`, out })),

@@ -46,6 +46,11 @@ const cases: Case[] = [
   { name: 'ExtendedSize negative', method: 'POST', path: '/v1/disks/disk-1/extend', body: { ExtendedSize: -8 }, paths: ['body.ExtendedSize'] },
   { name: 'ExtendedSize missing', method: 'POST', path: '/v1/disks/disk-1/extend', body: {}, paths: ['body.ExtendedSize'] },
   { name: 'ExtendedSize as a string', method: 'POST', path: '/v1/disks/disk-1/extend', body: { ExtendedSize: '96' }, paths: ['body.ExtendedSize'] },
+  { name: 'ExtendedSize the largest safe integer (a float multiple-of-8 check passes it)', method: 'POST', path: '/v1/disks/disk-1/extend', body: { ExtendedSize: 9007199254740991 }, paths: ['body.ExtendedSize'] },
+  { name: 'ExtendedSize a multiple of 8 above its maximum', method: 'POST', path: '/v1/disks/disk-1/extend', body: { ExtendedSize: 65_544 }, paths: ['body.ExtendedSize'] },
+  { name: 'ExtendedSize beyond safe integers', method: 'POST', path: '/v1/disks/disk-1/extend', body: { ExtendedSize: 2 ** 60 }, paths: ['body.ExtendedSize'] },
+  { name: 'Cpu, Ram and Gpu above their maxima', method: 'POST', path: '/v1/instances/change-spec', body: { ...spec, Cpu: 1025, Ram: 16_385, Gpu: 65 }, paths: ['body.Cpu', 'body.Ram', 'body.Gpu'] },
+  { name: 'Cpu the largest safe integer', method: 'POST', path: '/v1/instances/change-spec', body: { ...spec, Cpu: 9007199254740991 }, paths: ['body.Cpu'] },
   // ModifyInstanceName
   { name: 'Name empty', method: 'PATCH', path: '/v1/instances/ins-1', body: { Name: '' }, paths: ['body.Name'] },
   { name: 'Name only spaces', method: 'PATCH', path: '/v1/instances/ins-1', body: { Name: '   ' }, paths: ['body.Name'] },
@@ -59,6 +64,8 @@ const cases: Case[] = [
   // DescribeInstanceList
   { name: 'PageNumber 0', path: '/v1/instances?PageNumber=0', paths: ['query.PageNumber'] },
   { name: 'PageNumber not a number', path: '/v1/instances?PageNumber=abc', paths: ['query.PageNumber'] },
+  { name: 'PageNumber above its maximum', path: '/v1/instances?PageNumber=1000001', paths: ['query.PageNumber'] },
+  { name: 'PageNumber beyond safe integers', path: '/v1/instances?PageNumber=9007199254740993', paths: ['query.PageNumber'] },
   { name: 'PageSize above 1000', path: '/v1/instances?PageSize=1001', paths: ['query.PageSize'] },
   { name: 'PageSize fractional', path: '/v1/instances?PageSize=2.5', paths: ['query.PageSize'] },
   { name: 'PageSize in hex', path: '/v1/instances?PageSize=0x10', paths: ['query.PageSize'] },
@@ -96,6 +103,24 @@ describe('validation → 400 before any upstream call', () => {
       expect(h.upstream.calls).toHaveLength(0);
     });
   }
+
+  it('a body that is not valid UTF-8 is 400 ValidationFailed, no upstream call', async () => {
+    const h = harness();
+    // {"Name":"\xff"}: a lone 0xFF byte is never UTF-8 (a lenient decoder would send "\uFFFD").
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"Name":"'), 0xff, ...new TextEncoder().encode('"}')]);
+    const res = await h.request('/v1/instances/ins-1', { method: 'PATCH', body: bytes, headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json');
+    expect(await res.json()).toMatchObject({ status: 400, code: 'ValidationFailed', errors: [{ path: 'body', message: 'not valid UTF-8' }] });
+    expect(h.upstream.calls).toHaveLength(0);
+  });
+
+  it('a valid multi-byte UTF-8 name reaches upstream unchanged', async () => {
+    const h = harness();
+    const res = await h.request('/v1/instances/ins-1', { method: 'PATCH', body: json({ Name: '计算-01' }) });
+    expect(res.status).toBe(200);
+    expect(h.upstream.calls[0]!.body).toEqual({ EcsId: 'ins-1', Name: '计算-01' });
+  });
 
   it('a body that is not JSON is 415 UnsupportedMediaType, no upstream call', async () => {
     const h = harness();

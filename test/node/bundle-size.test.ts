@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wranglerCommand } from '../helpers/process-group';
+
+// The deployable worker as `wrangler deploy --dry-run --outdir` writes it (the [build] step
+// included): at most 100 KiB gzip, and zod's locales other than English left out.
+
+const MAX_GZIP_BYTES = 100 * 1024;
+let dir = '';
+let bundle = '';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gateway-bundle-'));
+  const [cmd, args] = wranglerCommand(['deploy', '--dry-run', '--outdir', dir]);
+  await promisify(execFile)(cmd, args, { env: { ...process.env, WRANGLER_SEND_METRICS: 'false' }, timeout: 120_000 });
+  bundle = await readFile(join(dir, 'index.js'), 'utf8');
+}, 130_000);
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('worker bundle', () => {
+  it(`is at most ${MAX_GZIP_BYTES / 1024} KiB gzip`, () => {
+    const gzip = gzipSync(bundle).byteLength;
+    console.log(`worker bundle: ${(bundle.length / 1024).toFixed(1)} KiB, gzip ${(gzip / 1024).toFixed(1)} KiB`);
+    expect(gzip).toBeLessThanOrEqual(MAX_GZIP_BYTES);
+  });
+
+  it('holds zod\'s English messages only', () => {
+    // Phrases of zod's en and de locales.
+    expect(bundle).toContain('Invalid input');
+    expect(bundle).not.toContain('Kreditkartennummer');
+  });
+});

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { freePort, spawnGroup, stopGroup, waitFor, wranglerCommand, type Spawned } from '../helpers/process-group';
-import { zodWithoutLocales } from '../../worker/build/zod-without-locales.mjs';
+import { zodForWorkers } from '../../worker/build/zod-for-workers';
 
 // Node: the deployable gateway beside an empty Hono worker (test/bench/empty-hono), both bundled
 // the same way (worker/build/bundle-worker.ts's esbuild settings):
@@ -38,7 +38,7 @@ async function bundle(entry: string, outdir: string, forNode = false): Promise<s
     ...(forNode ? { alias: { 'cloudflare:workers': resolve(ROOT, 'test/bench/empty-hono/durable-object-stub.ts') } } : {}),
     entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'neutral', target: 'es2024',
     conditions: ['workerd', 'worker', 'browser'], mainFields: ['browser', 'module', 'main'], external: ['cloudflare:*', 'node:*'],
-    minify: true, legalComments: 'none', logLevel: 'warning', plugins: [zodWithoutLocales],
+    minify: true, legalComments: 'none', logLevel: 'warning', plugins: [zodForWorkers],
   });
   return outfile;
 }

@@ -35,4 +35,9 @@ describe('worker bundle', () => {
     expect(bundle).toContain('Invalid input');
     expect(bundle).not.toContain('Kreditkartennummer');
   });
+
+  it('leaves out zod\'s z.compile JIT and z.fromJSONSchema (stubbed by worker/build/zod-for-workers.ts)', () => {
+    expect(bundle).not.toContain('zod.compile.fallback');
+    expect(bundle).toContain('z.fromJSONSchema is not in this bundle');
+  });
 });

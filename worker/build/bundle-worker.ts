@@ -1,11 +1,11 @@
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { zodWithoutLocales } from './zod-without-locales.mjs';
+import { zodForWorkers } from './zod-for-workers';
 
 // The gateway (worker/index.ts) as one minified ES module, as Workers runs it. wrangler's `[build]`
 // runs this file before `wrangler dev` and `wrangler deploy`; the kit's Miniflare stacks load the
 // same bundle (a consumer project has no wrangler). Every change to how the worker is bundled
-// belongs here: same resolution as wrangler's own bundler, plus zod without its locales.
+// belongs here: same resolution as wrangler's own bundler, plus zod without its locales, JIT and JSON-Schema import.
 
 export const WORKER_ENTRY = fileURLToPath(new URL('../index.ts', import.meta.url));
 
@@ -26,7 +26,7 @@ export async function buildWorkerBundle(outfile: string): Promise<{ path: string
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
-    plugins: [zodWithoutLocales],
+    plugins: [zodForWorkers],
   });
   const output = result.metafile.outputs[Object.keys(result.metafile.outputs).find((o) => o.endsWith('.js'))!]!;
   return { path: outfile, bytes: output.bytes, inputs: Object.keys(output.inputs) };

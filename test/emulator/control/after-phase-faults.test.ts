@@ -105,7 +105,7 @@ describe('Phase "after" faults in-process', () => {
       const emu = newEmulator();
       const api = createInProcessEcsApi(emu, AK);
       await addFault(emu, { Action: 'OperateInstance', Phase: 'after', Times: 1, ...spec });
-      const err = await api.operateInstance({ EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs' }).catch((e: unknown) => e);
+      const err = await api.operateInstance({ EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs', DeleteEip: 0 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(EcsError);
       expect((err as EcsError).code).toBe(code);
       expect(await status(emu, SEED_IDS.demandCpuSsd)).toBe('shutting_down');
@@ -119,7 +119,7 @@ describe('Phase "after" faults in-process', () => {
     const emu = newEmulator();
     const api = createInProcessEcsApi(emu, AK);
     await addFault(emu, { Action: 'OperateInstance', Phase: 'before', Status: 503, Code: 'ServiceUnavailable', Times: 1 });
-    await expect(api.operateInstance({ EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs' })).rejects.toThrow();
+    await expect(api.operateInstance({ EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs', DeleteEip: 0 })).rejects.toThrow();
     expect(await status(emu, SEED_IDS.demandCpuSsd)).toBe('running');
     expect(appliedCalls(emu, 'OperateInstance')).toBe(0);
   });

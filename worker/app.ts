@@ -28,7 +28,7 @@ export interface GatewayAppOptions {
 }
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
-export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs'> = {}): EcsApi {
+export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs' | 'lateAnswerMs'> = {}): EcsApi {
   const settings = gatewaySettings(env);
   return new SignedEcsClient({ ...extra, ...settings.upstream, accessKeyId: settings.accessKeyId, secretKey: settings.secretKey });
 }

@@ -36,7 +36,17 @@ export interface GatewayVariables {
   redact?: string[];
   /** Set when the upstream answered with a RequestId (X-Upstream-Request-Id). */
   upstreamRequestId?: string;
+  /** Set by the Idempotency-Key middleware when the request carried a key. */
+  idempotencyOutcome?: IdempotencyOutcome;
 }
+
+/**
+ * What the Idempotency-Key did to one request (for the access log): `stored` (first answer kept),
+ * `replayed`, `released` (the call did not run; the key is free), `pending` (the upstream call
+ * outlives the answer; its outcome is recorded when it comes), `unknown` (the outcome will never be
+ * known; this answer is replayed), or the refusals `in_flight`, `mismatch`, `invalid`, `unavailable`.
+ */
+export type IdempotencyOutcome = 'stored' | 'replayed' | 'released' | 'pending' | 'unknown' | 'in_flight' | 'mismatch' | 'invalid' | 'unavailable';
 
 export interface GatewayEnv {
   Bindings: Env;

@@ -5,7 +5,9 @@ import type { UpstreamSettings } from '../config';
 
 // One upstream HTTP exchange, with a deadline. GETs are retried (at most twice, jittered backoff)
 // on network errors and 502/503/504 while the deadline allows; POSTs never, because the upstream
-// may have acted on a request whose answer was lost.
+// may have acted on a request whose answer was lost. For the same reason a POST that misses the
+// deadline is not cancelled: the caller gets its timeout at the deadline, and the exchange keeps
+// running for `lateAnswerMs` more so its real outcome can still be recorded (see `onLate`).
 
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
@@ -15,7 +17,18 @@ export interface TransportOptions extends UpstreamSettings {
   fetch?: FetchLike;
   /** Backoff before retry n (1, 2), in ms; jittered by default. */
   backoffMs?: (retry: number) => number;
+  /** How long a POST may still answer after its deadline passed; default LATE_ANSWER_MS. */
+  lateAnswerMs?: number;
 }
+
+/**
+ * How long a POST keeps running past its deadline: within the 30 s a Worker may go on after
+ * answering (`waitUntil`), and shorter than an Idempotency-Key's lease (CDS_TIMEOUT_MS + 30 s).
+ */
+export const LATE_ANSWER_MS = 20_000;
+
+/** Receives the exchange of a POST that missed its deadline: it settles with the late reply or the final failure. */
+export type LateReplyHandler = (late: Promise<UpstreamReply>) => void;
 
 /** An upstream answer, read whole within the deadline. */
 export interface UpstreamReply {
@@ -61,14 +74,14 @@ export class Transport {
    * timestamp (the upstream refuses a reused SignatureNonce). An SDK call that needs more than
    * one request (DescribeTaskEvent's /ebs/v1 fallback) passes one shared deadline.
    */
-  async send(req: Omit<TransportRequest, 'query'>, sign: () => Promise<string>, deadline = this.newDeadline()): Promise<UpstreamReply> {
+  async send(req: Omit<TransportRequest, 'query'>, sign: () => Promise<string>, deadline = this.newDeadline(), onLate?: LateReplyHandler): Promise<UpstreamReply> {
     const retries = req.method === 'GET' ? MAX_RETRIES : 0;
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw timeoutError(req.action, this.options.timeoutMs);
       const canRetry = attempt < retries;
       try {
-        const reply = await this.attempt({ ...req, query: await sign() }, remaining);
+        const reply = await this.attempt({ ...req, query: await sign() }, remaining, onLate);
         if (canRetry && RETRYABLE_STATUS.has(reply.status) && (await this.waitBeforeRetry(attempt + 1, deadline))) continue;
         return reply;
       } catch (err) {
@@ -78,14 +91,33 @@ export class Transport {
     }
   }
 
-  private async attempt(req: TransportRequest, timeoutMs: number): Promise<UpstreamReply> {
+  private async attempt(req: TransportRequest, timeoutMs: number, onLate?: LateReplyHandler): Promise<UpstreamReply> {
     const url = `${this.baseUrl}${req.path}?${req.query}`;
-    const signal = AbortSignal.timeout(timeoutMs);
+    // A POST is never cut at the deadline: the upstream may act on it whatever we do.
+    const keepAliveMs = req.method === 'POST' ? (this.options.lateAnswerMs ?? LATE_ANSWER_MS) : 0;
+    const signal = AbortSignal.timeout(timeoutMs + keepAliveMs);
     const init: RequestInit = { method: req.method, signal, headers: { Accept: 'application/json' } };
     if (req.method === 'POST') {
       init.body = JSON.stringify(req.body ?? {});
       init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
     }
+    const exchange = this.exchange(url, init, signal, req.action);
+    if (keepAliveMs === 0) return exchange;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), timeoutMs)));
+    const first = await Promise.race([exchange.then((reply) => ({ reply }), (error: unknown) => ({ error })), deadline]);
+    clearTimeout(timer);
+    if (first === 'deadline') {
+      exchange.catch(() => undefined); // settled later by whoever takes it; never an unhandled rejection
+      onLate?.(exchange);
+      throw timeoutError(req.action, this.options.timeoutMs);
+    }
+    if ('error' in first) throw first.error;
+    return first.reply;
+  }
+
+  /** Sends and reads one answer under `signal`; every failure becomes the EcsError it stands for. */
+  private async exchange(url: string, init: RequestInit, signal: AbortSignal, action: string): Promise<UpstreamReply> {
     try {
       // The body is read under the same signal: an answer that stalls mid-body is a timeout too.
       const res = await this.fetchImpl(url, init);
@@ -96,9 +128,9 @@ export class Transport {
     } catch (err) {
       // Whatever the fetch implementation rejects with once the deadline passed, it is a timeout.
       const name = (err as { name?: string } | null)?.name;
-      if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') throw timeoutError(req.action, this.options.timeoutMs);
+      if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') throw timeoutError(action, this.options.timeoutMs);
       // The cause is not echoed: a fetch error message may contain the signed URL.
-      throw upstreamUnreachable(req.action, `could not reach the ECS API at ${this.options.host}`);
+      throw upstreamUnreachable(action, `could not reach the ECS API at ${this.options.host}`);
     }
   }
 

@@ -9,6 +9,7 @@ export interface Env {
   CDS_SECRET_KEY?: string;
   GATEWAY_TOKENS?: string;
   CDS_TIMEOUT_MS?: string;
+  CDS_MAX_RESPONSE_BYTES?: string;
   REGIONS_TTL_S?: string;
   FAMILIES_TTL_S?: string;
   IMAGES_TTL_S?: string;

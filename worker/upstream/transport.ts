@@ -1,5 +1,5 @@
 import { EcsError } from '../../openapi/ecs-api';
-import { upstreamTimeout, upstreamUnreachable } from '../../openapi/errors/ecs-errors';
+import { upstreamBadResponse, upstreamTimeout, upstreamUnreachable } from '../../openapi/errors/ecs-errors';
 import type { HttpMethod } from '../../openapi/upstream/actions';
 import type { UpstreamSettings } from '../config';
 
@@ -12,7 +12,9 @@ import type { UpstreamSettings } from '../config';
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 /** Where and how long (schema, host[:port], deadline of one SDK call with all its attempts), plus test hooks. */
-export interface TransportOptions extends UpstreamSettings {
+export interface TransportOptions extends Omit<UpstreamSettings, 'maxResponseBytes'> {
+  /** The largest answer body read; default MAX_RESPONSE_BYTES (CDS_MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
   /** Injected by tests (a fake upstream, the emulator's fetch handler); the global fetch otherwise. */
   fetch?: FetchLike;
   /** Backoff before retry n (1, 2), in ms; jittered by default. */
@@ -26,6 +28,9 @@ export interface TransportOptions extends UpstreamSettings {
  * answering (`waitUntil`), and shorter than an Idempotency-Key's lease (CDS_TIMEOUT_MS + 30 s).
  */
 export const LATE_ANSWER_MS = 20_000;
+
+/** The largest upstream answer read by default: 8 MiB (a Worker isolate has 128 MB). */
+export const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /** Receives the exchange of a POST that missed its deadline: it settles with the late reply or the final failure. */
 export type LateReplyHandler = (late: Promise<UpstreamReply>) => void;
@@ -121,11 +126,12 @@ export class Transport {
     try {
       // The body is read under the same signal: an answer that stalls mid-body is a timeout too.
       const res = await this.fetchImpl(url, init);
-      const text = await res.text();
+      const text = await readCapped(res, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES, action);
       // A fetch stand-in (an in-process upstream) may answer instead of rejecting once aborted.
       if (signal.aborted) throw signal.reason ?? new DOMException('deadline passed', 'TimeoutError');
       return { status: res.status, text };
     } catch (err) {
+      if (err instanceof EcsError) throw err;
       // Whatever the fetch implementation rejects with once the deadline passed, it is a timeout.
       const name = (err as { name?: string } | null)?.name;
       if (signal.aborted || name === 'TimeoutError' || name === 'AbortError') throw timeoutError(action, this.options.timeoutMs);
@@ -141,6 +147,41 @@ export class Transport {
     await new Promise((resolve) => setTimeout(resolve, delay));
     return true;
   }
+}
+
+/**
+ * The body as text, read as a stream and refused (502 UpstreamBadResponse) as soon as it is
+ * larger than `max` bytes: the rest is cancelled, never buffered. A Content-Length over the cap
+ * is refused before reading anything.
+ */
+async function readCapped(res: Response, max: number, action: string): Promise<string> {
+  const tooLarge = () => upstreamBadResponse(action, `the ECS API answered more than ${max} bytes (CDS_MAX_RESPONSE_BYTES)`, res.status);
+  const declared = Number(res.headers.get('Content-Length') ?? NaN);
+  if (declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 function timeoutError(action: string, timeoutMs: number): EcsError {

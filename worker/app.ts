@@ -8,6 +8,7 @@ import { bearerAuth } from './auth/bearer-auth';
 import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
 import { concretePathsWin } from './http/concrete-paths';
+import { contractDrift } from './http/contract-drift';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
 import { problem } from './http/problem';
 import { requestId } from './http/request-id';
@@ -52,6 +53,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
     c.set('ecs', ecsApiFactory(c.env));
     await next();
   });
+  app.use('/v1/*', contractDrift(app));
 
   registerRegionRoutes(app);
   registerFamilyRoutes(app);

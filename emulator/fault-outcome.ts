@@ -11,26 +11,28 @@ export type FaultOutcome =
   | { kind: 'aborted' | 'hang' | 'malformed'; FaultId: number; journal: JournalNote }
   | { kind: 'error'; FaultId: number; journal: JournalNote; status: number; code: string; message: string };
 
-/** Status and Code the call journal records for the outcome. */
+/** Status and Code the call journal records for the outcome; `Applied` when the action ran before the fault struck. */
 export interface JournalNote {
   Status: number;
   Code: string;
+  Applied?: true;
 }
 
 export async function applyFault(fault: FaultEffect | undefined, signal?: AbortSignal): Promise<FaultOutcome> {
   if (!fault) return { kind: 'proceed' };
   const { FaultId } = fault;
-  if (fault.delayMs > 0 && (await sleep(fault.delayMs, signal)) === 'aborted') return { kind: 'aborted', FaultId, journal: { Status: 0, Code: 'Aborted' } };
+  const applied = fault.phase === 'after' ? ({ Applied: true } as const) : {};
+  if (fault.delayMs > 0 && (await sleep(fault.delayMs, signal)) === 'aborted') return { kind: 'aborted', FaultId, journal: { Status: 0, Code: 'Aborted', ...applied } };
   switch (fault.kind) {
     case 'hang':
-      return { kind: 'hang', FaultId, journal: { Status: 0, Code: 'Hang' } };
+      return { kind: 'hang', FaultId, journal: { Status: 0, Code: 'Hang', ...applied } };
     case 'malformed':
-      return { kind: 'malformed', FaultId, journal: { Status: 200, Code: 'Malformed' } };
+      return { kind: 'malformed', FaultId, journal: { Status: 200, Code: 'Malformed', ...applied } };
     case 'error':
       return {
         kind: 'error',
         FaultId,
-        journal: { Status: fault.status, Code: fault.code },
+        journal: { Status: fault.status, Code: fault.code, ...applied },
         status: fault.status,
         code: fault.code,
         message: `fault injected by the emulator (FaultId ${FaultId})`,

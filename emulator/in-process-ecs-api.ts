@@ -3,7 +3,7 @@ import { upstreamBadResponse, upstreamRefusal, upstreamTimeout } from '../openap
 import { UPSTREAM_ACTIONS, type SdkMethodName } from '../openapi/upstream/actions';
 import { runAction } from './actions/run-action';
 import { EmulatorError } from './errors';
-import { applyFault } from './fault-outcome';
+import { applyFault, type FaultOutcome } from './fault-outcome';
 import type { Emulator } from './index';
 import { newRequestId } from './wire/app';
 
@@ -20,14 +20,13 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
   async function call<T>(sdk: SdkMethodName, typed: unknown): Promise<{ data: T; requestId: string }> {
     const { action, services } = UPSTREAM_ACTIONS[sdk];
     const requestId = newRequestId();
-    const journal = (Status: number, Code: string, FaultId?: number) =>
-      core.journal.record({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Status, Code, FaultId });
-
-    // No client waits on a socket here: a Hang is reported as a timeout at once.
-    const outcome = await applyFault(core.faults.match(action));
-    if (outcome.kind !== 'proceed') {
-      journal(outcome.journal.Status, outcome.journal.Code, outcome.FaultId);
+    const journal = (Status: number, Code: string, FaultId?: number, Applied?: true) =>
+      core.journal.record({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Status, Code, FaultId, Applied });
+    /** Throws the failure a fault that struck stands for (before the action, or after it was applied). */
+    const failWith = (outcome: Exclude<FaultOutcome, { kind: 'proceed' }>): never => {
+      journal(outcome.journal.Status, outcome.journal.Code, outcome.FaultId, outcome.journal.Applied);
       switch (outcome.kind) {
+        // No client waits on a socket here: a Hang is reported as a timeout at once.
         case 'aborted':
         case 'hang':
           throw upstreamTimeout(action, 'fault: the call hung', requestId);
@@ -36,21 +35,28 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
         case 'error':
           throw upstreamRefusal(outcome.code, outcome.message, outcome.status, requestId);
       }
-    }
+    };
+
+    const before = await applyFault(core.faults.match(action, 'before'));
+    if (before.kind !== 'proceed') failWith(before);
 
     const account = core.store.account(accessKeyId)!;
     // DescribeEvent is looked up on /ecs/v1 first, then /ebs/v1, as the signed client does.
     for (const [n, service] of services.entries()) {
+      let data: T;
       try {
-        const data = runAction(core, sdk, account, service, { typed }) as T;
-        journal(200, 'Success', outcome.FaultId);
-        return { data, requestId };
+        data = runAction(core, sdk, account, service, { typed }) as T;
       } catch (e) {
         if (!(e instanceof EmulatorError)) throw e;
         if (e.code === 'EventNotFound' && n < services.length - 1) continue;
         journal(e.status, e.code);
         throw upstreamRefusal(e.code, e.message, e.status, requestId);
       }
+      // The action is applied: an after-phase fault can now only take the answer away (or delay it).
+      const after = await applyFault(core.faults.match(action, 'after'));
+      if (after.kind !== 'proceed') failWith(after);
+      journal(200, 'Success', after.FaultId ?? before.FaultId, after.FaultId === undefined ? undefined : true);
+      return { data, requestId };
     }
     throw new Error(`${sdk}: no service answered`);
   }

@@ -61,6 +61,12 @@ export type EcsErrorKind = 'business' | 'timeout' | 'unreachable' | 'bad_respons
 
 export class EcsError extends Error {
   override readonly name = 'EcsError';
+  /**
+   * Only on a `timeout` of a call the upstream may still act on (a POST past its deadline): the
+   * same call, still running; it settles with the call's real result, or rejects with the EcsError
+   * it finally ended with. Whoever needs the outcome (the Idempotency-Key store) waits for it.
+   */
+  late?: Promise<EcsResult<unknown>>;
   constructor(
     readonly kind: EcsErrorKind,
     readonly code: string,

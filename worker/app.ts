@@ -10,6 +10,7 @@ import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
 import type { WaitClock } from './events/wait-for-event';
 import { concretePathsWin } from './http/concrete-paths';
+import { contractDrift } from './http/contract-drift';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
 import { problem } from './http/problem';
 import { accessLog } from './http/access-log';
@@ -46,7 +47,7 @@ export interface GatewayAppOptions {
 }
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
-export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs' | 'onUpstreamCall'> = {}): EcsApi {
+export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOptions, 'fetch' | 'backoffMs' | 'onUpstreamCall' | 'lateAnswerMs'> = {}): EcsApi {
   const settings = gatewaySettings(env);
   return new SignedEcsClient({ ...extra, ...settings.upstream, accessKeyId: settings.accessKeyId, secretKey: settings.secretKey });
 }
@@ -73,6 +74,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
     c.set('ecs', ecsApiFactory(c.env, { onUpstreamCall: (call) => c.get('upstreamCalls').push(call) }));
     await next();
   });
+  app.use('/v1/*', contractDrift(app));
 
   registerRegionRoutes(app);
   registerFamilyRoutes(app);

@@ -20,6 +20,7 @@ export const SettingsSchema = z
     CDS_API_HOST: optional(z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'must be a host name with an optional :port').default('api.capitalonline.net')),
     CDS_API_SCHEMA: optional(z.enum(['http', 'https'], { error: 'must be http or https' }).default('https')),
     CDS_TIMEOUT_MS: optional(wholeNumber('a positive whole number of milliseconds').default(10_000)),
+    CDS_MAX_RESPONSE_BYTES: optional(wholeNumber('a positive whole number of bytes').default(8 * 1024 * 1024)),
     REGIONS_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(3600)),
     FAMILIES_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(600)),
     IMAGES_TTL_S: optional(wholeNumber('a positive whole number of seconds').default(600)),
@@ -32,7 +33,7 @@ export const SettingsSchema = z
     GATEWAY_TOKENS: required('token:scope entries').refine((s) => parseTokenList(s).length > 0, 'must list at least one token:read or token:write entry'),
   })
   .transform((s) => ({
-    upstream: { schema: s.CDS_API_SCHEMA, host: s.CDS_API_HOST, timeoutMs: s.CDS_TIMEOUT_MS },
+    upstream: { schema: s.CDS_API_SCHEMA, host: s.CDS_API_HOST, timeoutMs: s.CDS_TIMEOUT_MS, maxResponseBytes: s.CDS_MAX_RESPONSE_BYTES },
     cacheTtlS: { regions: s.REGIONS_TTL_S, families: s.FAMILIES_TTL_S, images: s.IMAGES_TTL_S },
     noCacheRefreshIntervalS: s.NO_CACHE_REFRESH_INTERVAL_S,
     rateLimitPeriodS: s.RATE_LIMIT_PERIOD_S,
@@ -42,7 +43,7 @@ export const SettingsSchema = z
   }));
 
 export type GatewaySettings = z.output<typeof SettingsSchema>;
-/** Where the ECS API is and how long one SDK call may take. */
+/** Where the ECS API is, how long one SDK call may take and how large an answer may be. */
 export type UpstreamSettings = GatewaySettings['upstream'];
 
 export type SettingsResult = { ok: true; settings: GatewaySettings } | { ok: false; problems: string[] };

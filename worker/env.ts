@@ -10,6 +10,7 @@ export interface Env {
   CDS_SECRET_KEY?: string;
   GATEWAY_TOKENS?: string;
   CDS_TIMEOUT_MS?: string;
+  CDS_MAX_RESPONSE_BYTES?: string;
   REGIONS_TTL_S?: string;
   FAMILIES_TTL_S?: string;
   IMAGES_TTL_S?: string;
@@ -45,8 +46,16 @@ export interface GatewayVariables {
   /** The upstream exchanges of this request, for its log line. */
   upstreamCalls: UpstreamCallRecord[];
   /** What the Idempotency-Key did with this request, for its log line. */
-  idempotencyOutcome?: 'proceed' | 'replay' | 'mismatch' | 'in_flight' | 'unavailable' | 'invalid';
+  idempotencyOutcome?: IdempotencyOutcome;
 }
+
+/**
+ * What the Idempotency-Key did to one request (for the access log): `stored` (first answer kept),
+ * `replayed`, `released` (the call did not run; the key is free), `pending` (the upstream call
+ * outlives the answer; its outcome is recorded when it comes), `unknown` (the outcome will never be
+ * known; this answer is replayed), or the refusals `in_flight`, `mismatch`, `invalid`, `unavailable`.
+ */
+export type IdempotencyOutcome = 'stored' | 'replayed' | 'released' | 'pending' | 'unknown' | 'in_flight' | 'mismatch' | 'invalid' | 'unavailable';
 
 export interface GatewayEnv {
   Bindings: Env;

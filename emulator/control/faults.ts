@@ -5,10 +5,19 @@ import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 /** Upstream Action names, from the action table: what a call fault may target. */
 export const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [string, ...string[]];
 
-/** A wire fault: matching calls (all, or one Action) fail, slow down, hang or answer unreadable JSON. */
+/** When a call fault strikes: before the action runs (nothing changes) or after it was applied (the answer is lost). */
+export const FAULT_PHASES = ['before', 'after'] as const;
+export type FaultPhase = (typeof FAULT_PHASES)[number];
+
+/**
+ * A wire fault: matching calls (all, or one Action) fail, slow down, hang or answer unreadable JSON.
+ * `Phase: "after"` strikes only calls whose action was applied: the state changed, the answer is lost.
+ */
 export const CallFaultSchema = z
   .object({
     Action: z.enum(ACTION_NAMES).optional(),
+    /** Default "before". */
+    Phase: z.enum(FAULT_PHASES).optional(),
     Status: z.number().int().min(400).max(599).optional(),
     Code: z.string().min(1).max(64).optional(),
     DelayMs: z.number().int().min(0).max(600_000).optional(),
@@ -42,6 +51,7 @@ export interface FaultEffect {
   kind: 'error' | 'hang' | 'malformed' | 'delay-only';
   status: number;
   code: string;
+  phase: FaultPhase;
 }
 
 export class FaultRegistry {
@@ -71,9 +81,13 @@ export class FaultRegistry {
     return this.faults.map((f) => ({ ...f }));
   }
 
-  /** The first registered fault that matches the Action and wins its Probability roll. */
-  match(action: string): FaultEffect | undefined {
+  /**
+   * The first registered fault of this phase that matches the Action and wins its Probability roll.
+   * The transports ask for "before" when the call arrives and for "after" once its action was applied.
+   */
+  match(action: string, phase: FaultPhase = 'before'): FaultEffect | undefined {
     for (const f of this.faults) {
+      if ((f.Phase ?? 'before') !== phase) continue;
       if (f.Action !== undefined && f.Action !== action) continue;
       if (f.Probability !== undefined && !(this.random() < f.Probability)) continue;
       f.Hits++;
@@ -88,7 +102,7 @@ function effectOf(f: ActiveFault): FaultEffect {
   const kind = f.Hang ? 'hang' : f.Malformed ? 'malformed' : f.Status !== undefined || f.Code !== undefined ? 'error' : 'delay-only';
   const status = f.Status ?? (f.Code && f.Code in UPSTREAM_ERRORS ? UPSTREAM_ERRORS[f.Code as keyof typeof UPSTREAM_ERRORS] : 500);
   const code = f.Code ?? codeForStatus(status);
-  return { FaultId: f.FaultId, delayMs: f.DelayMs ?? 0, kind, status, code };
+  return { FaultId: f.FaultId, delayMs: f.DelayMs ?? 0, kind, status, code, phase: f.Phase ?? 'before' };
 }
 
 function codeForStatus(status: number): string {

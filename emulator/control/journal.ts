@@ -15,6 +15,8 @@ export interface JournalEntry {
   /** Success, or the error code answered. */
   Code: string;
   FaultId?: number;
+  /** True when the action was applied although the caller got a fault (a `Phase: "after"` fault). */
+  Applied?: true;
 }
 
 /** How many calls the journal keeps. */

@@ -7,7 +7,7 @@ import { runAction } from '../actions/run-action';
 import type { EmulatorCore } from '../core';
 import { isClientAbort, logClientAbort } from '../client-abort';
 import { EmulatorError } from '../errors';
-import { applyFault } from '../fault-outcome';
+import { applyFault, type FaultOutcome } from '../fault-outcome';
 import { readJsonBody } from '../json-body';
 import { sleep } from '../sleep';
 import { authenticate } from './auth';
@@ -42,31 +42,37 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
   const method = c.req.method.toUpperCase();
   const action = params.Action ?? '';
   let accessKeyId = params.AccessKeyId ?? '';
-  const note = (status: number, code: string, FaultId?: number) =>
-    core.journal.record({ Transport: 'http', Method: method, Path: url.pathname, Action: action, AccessKeyId: accessKeyId, Status: status, Code: code, FaultId });
+  const note = (status: number, code: string, FaultId?: number, Applied?: true) =>
+    core.journal.record({ Transport: 'http', Method: method, Path: url.pathname, Action: action, AccessKeyId: accessKeyId, Status: status, Code: code, FaultId, Applied });
+  const signal = c.req.raw.signal;
+  /** Answers a fault that struck (before the action, or after it was applied). */
+  const faultAnswer = async (outcome: Exclude<FaultOutcome, { kind: 'proceed' }>): Promise<Response> => {
+    // A hung call holds its connection until the client aborts (or the cap), then is journaled.
+    if (outcome.kind === 'hang') await sleep(core.hangCapMs, signal);
+    note(outcome.journal.Status, outcome.journal.Code, outcome.FaultId, outcome.journal.Applied);
+    switch (outcome.kind) {
+      case 'aborted':
+        return json(499, {});
+      case 'hang':
+        return json(504, errorEnvelope('ServiceUnavailable', 'fault: hung call released after the hang cap', requestId));
+      case 'malformed':
+        return new Response('{"Code":"Success","Msg":"ok","Data":{"EventId": ', { status: 200, headers: { 'content-type': 'application/json' } });
+      case 'error':
+        return json(outcome.status, errorEnvelope(outcome.code, outcome.message, requestId));
+    }
+  };
   try {
     const account = await authenticate(core, method, params);
     accessKeyId = account.AccessKeyId;
     const sdk = route(action, service, version, method);
-    const outcome = await applyFault(core.faults.match(action), c.req.raw.signal);
-    if (outcome.kind !== 'proceed') {
-      // A hung call holds its connection until the client aborts (or the cap), then is journaled.
-      if (outcome.kind === 'hang') await sleep(core.hangCapMs, c.req.raw.signal);
-      note(outcome.journal.Status, outcome.journal.Code, outcome.FaultId);
-      switch (outcome.kind) {
-        case 'aborted':
-          return json(499, {});
-        case 'hang':
-          return json(504, errorEnvelope('ServiceUnavailable', 'fault: hung call released after the hang cap', requestId));
-        case 'malformed':
-          return new Response('{"Code":"Success","Msg":"ok","Data":{"EventId": ', { status: 200, headers: { 'content-type': 'application/json' } });
-        case 'error':
-          return json(outcome.status, errorEnvelope(outcome.code, outcome.message, requestId));
-      }
-    }
+    const before = await applyFault(core.faults.match(action, 'before'), signal);
+    if (before.kind !== 'proceed') return await faultAnswer(before);
     const body = UPSTREAM_ACTIONS[sdk].method === 'POST' ? ((await readJsonBody(c.req.raw)) ?? {}) : undefined;
     const data = runAction(core, sdk, account, service, { wire: { query: params, body } });
-    note(200, 'Success', outcome.FaultId);
+    // The action is applied: an after-phase fault can now only take the answer away (or delay it).
+    const after = await applyFault(core.faults.match(action, 'after'), signal);
+    if (after.kind !== 'proceed') return await faultAnswer(after);
+    note(200, 'Success', after.FaultId ?? before.FaultId, after.FaultId === undefined ? undefined : true);
     return json(200, envelope(sdk, data, requestId));
   } catch (e) {
     if (e instanceof EmulatorError) {

@@ -32,6 +32,7 @@ export const GATEWAY_PROBLEMS = {
   NotConfigured: { status: 500, title: 'Gateway not configured', when: 'A required setting is missing or a setting is invalid; the detail names each one.' },
   InternalError: { status: 500, title: 'Internal error', when: 'The gateway failed unexpectedly (an upstream InternalError is a 502 instead).' },
   UpstreamUnreachable: { status: 502, title: 'Upstream unreachable', when: 'The connection to the ECS API failed.' },
+  UpstreamError: { status: 502, title: 'Upstream error', when: 'The ECS API answered an error whose code is not an identifier-like token; that code is not passed on.' },
   UpstreamBadResponse: { status: 502, title: 'Unreadable upstream answer', when: 'The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape.' },
   IdempotencyUnavailable: { status: 503, title: 'Idempotency store unavailable', when: 'The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After).' },
   UpstreamTimeout: { status: 504, title: 'Upstream timeout', when: 'The ECS API did not answer within CDS_TIMEOUT_MS.' },

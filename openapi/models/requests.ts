@@ -9,13 +9,18 @@ import { BillingMethod, OpType } from './common';
 export const MAX_IDS_PER_CALL = 100;
 /** The largest request body the gateway reads; a valid one is a few KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** The id rule: a letter or digit, then letters, digits, '.', '_', ':' or '-'; at most MAX_ID_LENGTH. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+export const MAX_ID_LENGTH = 128;
 export const resourceId = (what: string) =>
   z
     .string()
     .trim()
     .min(1, { message: 'must not be empty', abort: true })
-    .max(128, { message: 'must be at most 128 characters', abort: true })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `must be ${what} id: letters, digits, '.', '_', ':' or '-'`);
+    .max(MAX_ID_LENGTH, { message: `must be at most ${MAX_ID_LENGTH} characters`, abort: true })
+    .regex(ID_PATTERN, `must be ${what} id: letters, digits, '.', '_', ':' or '-'`);
+/** Whether a value from elsewhere (an upstream answer) is an id as the models define one, untrimmed. */
+export const isResourceId = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value);
 export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 // Numbers are safe integers with these maxima: far above any real instance or disk (upstream

@@ -128,3 +128,8 @@ export function journalCodes(emulator: Emulator, action: string): string[] {
     .filter((e) => e.Action === action)
     .map((e) => e.Code);
 }
+
+/** How many calls of one Action the emulator applied (answered Success, or struck by an after-phase fault). */
+export function appliedCalls(emulator: Emulator, action: string): number {
+  return emulator.core.journal.list().filter((e) => e.Action === action && (e.Code === 'Success' || e.Applied === true)).length;
+}

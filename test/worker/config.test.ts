@@ -14,10 +14,10 @@ function problems(env: Record<string, string>): string[] {
 
 describe('configuration', () => {
   it('takes the documented defaults when an optional setting is unset or empty', () => {
-    for (const env of [{}, { CDS_API_HOST: '', CDS_API_SCHEMA: ' ', CDS_TIMEOUT_MS: '', REGIONS_TTL_S: '', FAMILIES_TTL_S: '', IMAGES_TTL_S: '' }]) {
+    for (const env of [{}, { CDS_API_HOST: '', CDS_API_SCHEMA: ' ', CDS_TIMEOUT_MS: '', CDS_MAX_RESPONSE_BYTES: '', REGIONS_TTL_S: '', FAMILIES_TTL_S: '', IMAGES_TTL_S: '' }]) {
       const r = readSettings({ ...REQUIRED, ...env });
       expect(r.ok && r.settings).toEqual({
-        upstream: { schema: 'https', host: 'api.capitalonline.net', timeoutMs: 10_000 },
+        upstream: { schema: 'https', host: 'api.capitalonline.net', timeoutMs: 10_000, maxResponseBytes: 8 * 1024 * 1024 },
         cacheTtlS: { regions: 3600, families: 600, images: 600 },
         noCacheRefreshIntervalS: 5,
         rateLimitPeriodS: 60,
@@ -29,8 +29,8 @@ describe('configuration', () => {
   });
 
   it('reads the settings that are given', () => {
-    const r = readSettings({ ...REQUIRED, CDS_API_HOST: '127.0.0.1:8788', CDS_API_SCHEMA: 'http', CDS_TIMEOUT_MS: '1500', REGIONS_TTL_S: '2', FAMILIES_TTL_S: '30', IMAGES_TTL_S: '45' });
-    expect(r.ok && r.settings.upstream).toEqual({ schema: 'http', host: '127.0.0.1:8788', timeoutMs: 1500 });
+    const r = readSettings({ ...REQUIRED, CDS_API_HOST: '127.0.0.1:8788', CDS_API_SCHEMA: 'http', CDS_TIMEOUT_MS: '1500', CDS_MAX_RESPONSE_BYTES: '65536', REGIONS_TTL_S: '2', FAMILIES_TTL_S: '30', IMAGES_TTL_S: '45' });
+    expect(r.ok && r.settings.upstream).toEqual({ schema: 'http', host: '127.0.0.1:8788', timeoutMs: 1500, maxResponseBytes: 65536 });
     expect(r.ok && r.settings.cacheTtlS).toEqual({ regions: 2, families: 30, images: 45 });
   });
 
@@ -46,6 +46,7 @@ describe('configuration', () => {
       expect(problems({ CDS_TIMEOUT_MS: bad })).toEqual(['CDS_TIMEOUT_MS: must be a positive whole number of milliseconds']);
       expect(problems({ REGIONS_TTL_S: bad })).toEqual(['REGIONS_TTL_S: must be a positive whole number of seconds']);
       expect(problems({ RATE_LIMIT_PERIOD_S: bad })).toEqual(['RATE_LIMIT_PERIOD_S: must be a positive whole number of seconds']);
+      expect(problems({ CDS_MAX_RESPONSE_BYTES: bad })).toEqual(['CDS_MAX_RESPONSE_BYTES: must be a positive whole number of bytes']);
     }
     expect(problems({ CDS_API_SCHEMA: 'ftp', CDS_API_HOST: 'http://x', FAMILIES_TTL_S: 'x' })).toEqual([
       'CDS_API_HOST: must be a host name with an optional :port',

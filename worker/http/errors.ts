@@ -35,6 +35,7 @@ export function mapEcsError(err: EcsError): ProblemInput {
     const code = TRANSPORT_FAILURE_CODE[err.kind];
     return { code, ...GATEWAY_PROBLEMS[code], detail: err.message };
   }
+  if (err.code === 'UpstreamError') return { code: err.code, ...GATEWAY_PROBLEMS.UpstreamError, detail: err.message };
   if (CREDENTIAL_CODES.has(err.code)) {
     return {
       code: err.code,

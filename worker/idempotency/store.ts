@@ -1,5 +1,6 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Env } from '../env';
+import { LATE_ANSWER_MS } from '../upstream/transport';
 
 /** A response kept for replay: status, the selected headers and the body text. */
 export interface StoredResponse {
@@ -29,11 +30,29 @@ export type IdempotencyRecord =
       storedAt: number;
       expiresAt: number;
       response: StoredResponse;
+    }
+  | {
+      /**
+       * The upstream call answered after the client's deadline: its result is kept, and the route
+       * renders its answer from it for every retry (upstream is not called again).
+       */
+      state: 'resolved';
+      fingerprint: string;
+      createdAt: number;
+      storedAt: number;
+      expiresAt: number;
+      result: UpstreamOutcome;
     };
+
+/** The result of an upstream call (an EcsResult), as recorded once it arrived late: its JSON text. */
+export interface UpstreamOutcome {
+  resultJson: string;
+}
 
 export type BeginResult =
   | { outcome: 'proceed'; lockToken: string }
   | { outcome: 'replay'; response: StoredResponse }
+  | { outcome: 'resume'; result: UpstreamOutcome }
   | { outcome: 'mismatch' }
   | { outcome: 'in_flight'; retryAfterSeconds: number };
 
@@ -44,10 +63,11 @@ export const LEASE_MS = 60 * 1000;
 
 /**
  * The lock must outlive the request it guards, or a duplicate could run while the first call is
- * still waiting for upstream: the upstream deadline (CDS_TIMEOUT_MS) plus room for the rest.
+ * still waiting for upstream: the upstream deadline (CDS_TIMEOUT_MS), the time a mutating call may
+ * still answer after it (LATE_ANSWER_MS), plus room to record the outcome.
  */
 export function leaseMsFor(upstreamTimeoutMs: number): number {
-  return Math.max(LEASE_MS, upstreamTimeoutMs + 30_000);
+  return Math.max(LEASE_MS, upstreamTimeoutMs + LATE_ANSWER_MS + 10_000);
 }
 
 /**
@@ -85,6 +105,7 @@ export class IdempotencyStore extends DurableObject<Env> {
     // A different body under the same key is a client bug, whatever the state of the first request.
     if (record.fingerprint !== fingerprint) return { outcome: 'mismatch' };
     if (record.state === 'completed') return { outcome: 'replay', response: record.response };
+    if (record.state === 'resolved') return { outcome: 'resume', result: record.result };
     return { outcome: 'in_flight', retryAfterSeconds: 1 };
   }
 
@@ -95,6 +116,17 @@ export class IdempotencyStore extends DurableObject<Env> {
     if (!record || record.state !== 'in_flight' || record.lockToken !== lockToken) return false;
     const expiresAt = now + RECORD_TTL_MS;
     this.write({ state: 'completed', fingerprint: record.fingerprint, createdAt: record.createdAt, storedAt: now, expiresAt, response });
+    await this.ctx.storage.setAlarm(expiresAt);
+    return true;
+  }
+
+  /** Stores the late result of the upstream call of the request holding the lock. False when the lock was lost. */
+  async resolve(lockToken: string, result: UpstreamOutcome): Promise<boolean> {
+    const now = Date.now();
+    const record = this.readLive(now);
+    if (!record || record.state !== 'in_flight' || record.lockToken !== lockToken) return false;
+    const expiresAt = now + RECORD_TTL_MS;
+    this.write({ state: 'resolved', fingerprint: record.fingerprint, createdAt: record.createdAt, storedAt: now, expiresAt, result });
     await this.ctx.storage.setAlarm(expiresAt);
     return true;
   }

@@ -1,4 +1,5 @@
 import { upstreamBadResponse, upstreamRefusal } from '../../openapi/errors/ecs-errors';
+import { checkedErrorCode, checkedRequestId } from './checked-values';
 import type { UpstreamReply } from './transport';
 import { SUCCESS_CODE, readEnvelopeHead } from '../../openapi/upstream/envelope';
 
@@ -25,9 +26,14 @@ export function readEnvelope(res: UpstreamReply, action: string): UpstreamEnvelo
   }
   const record = body as Record<string, unknown>;
   const head = readEnvelopeHead(record);
+  // The RequestId becomes a header and part of problems: checked before anything uses it.
+  head.requestId = checkedRequestId(head.requestId, action, res.status);
   if (head.code === SUCCESS_CODE && res.status < 400) return { body: record, data: record.Data, requestId: head.requestId };
   if (head.code) {
-    throw upstreamRefusal(head.code, head.message || `${action} failed with ${head.code}`, res.status, head.requestId);
+    const code = checkedErrorCode(head.code);
+    // An unreadable code is not passed on, nor is the message that may repeat it.
+    if (code !== head.code) throw upstreamRefusal(code, `${action}: the ECS API answered HTTP ${res.status} with an error code that is not an identifier`, res.status, head.requestId);
+    throw upstreamRefusal(code, head.message || `${action} failed with ${code}`, res.status, head.requestId);
   }
   throw upstreamBadResponse(action, `the ECS API answered HTTP ${res.status} without an error code`, res.status, head.requestId);
 }

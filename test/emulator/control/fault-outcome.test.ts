@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFault } from '../../../emulator/fault-outcome';
 import type { FaultEffect } from '../../../emulator/control/faults';
 
-const effect = (o: Partial<FaultEffect>): FaultEffect => ({ FaultId: 7, delayMs: 0, kind: 'error', status: 503, code: 'ServiceUnavailable', ...o });
+const effect = (o: Partial<FaultEffect>): FaultEffect => ({ FaultId: 7, delayMs: 0, kind: 'error', status: 503, code: 'ServiceUnavailable', phase: 'before', ...o });
 
 describe('applyFault: one decision for the wire app and the in-process EcsApi', () => {
   it('no fault, or a delay-only one, lets the call proceed (keeping the FaultId for the journal)', async () => {

@@ -1,0 +1,130 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator, createInProcessEcsApi, SEED_IDS, type Emulator } from '../../emulator';
+import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
+import type { Env } from '../../worker/env';
+import { appliedCalls, emulatorFault, journalCodes } from '../helpers/emulator-client';
+import { testEnv, unique } from '../helpers/middleware-app';
+
+// Idempotency at the timeout boundary: a mutating call whose outcome is unknown is never run
+// twice under one Idempotency-Key. The emulator's after-phase faults apply the action and then
+// lose or delay the answer; its journal counts how often the action really ran.
+
+const TIMEOUT_MS = 300;
+let emulator: Emulator;
+let env: Env;
+let transport: 'wire' | 'in-process';
+
+beforeEach(() => {
+  const ak = unique('ak-boundary');
+  emulator = createEmulator({ accessKeys: `${ak}:sk-boundary`, clock: 'manual' });
+  env = { ...testEnv, CDS_API_HOST: 'emulator.test', CDS_API_SCHEMA: 'http', CDS_SECRET_ID: ak, CDS_SECRET_KEY: 'sk-boundary', GATEWAY_TOKENS: 'dev-token:write', CDS_TIMEOUT_MS: String(TIMEOUT_MS) };
+  transport = 'wire';
+});
+
+/** One gateway request; `done` resolves once the work it left running (waitUntil) has ended. */
+function send(key: string, body: unknown = { EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs' }): { res: Promise<Response>; done: Promise<void> } {
+  const app = createGatewayApp({
+    ecsApiFactory: (e) =>
+      transport === 'wire'
+        ? signedEcsClientFromEnv(e, { fetch: (input, i) => emulator.fetch(new Request(input, i)), lateAnswerMs: 1_500 })
+        : createInProcessEcsApi(emulator, e.CDS_SECRET_ID!),
+  });
+  const headers = { Authorization: 'Bearer dev-token', 'Content-Type': 'application/json', 'Idempotency-Key': key };
+  const ctx = createExecutionContext();
+  const res = Promise.resolve(app.fetch(new Request('http://gateway.test/v1/instances/operate', { method: 'POST', body: JSON.stringify(body), headers }), env, ctx));
+  return { res, done: res.then(() => waitOnExecutionContext(ctx)) };
+}
+
+const problemCode = async (res: Response) => ((await res.clone().json()) as { code?: string }).code;
+
+describe('Idempotency-Key at the timeout boundary (over the wire)', () => {
+  it('upstream succeeds after the deadline: 504, then 409 in flight, then the late answer replayed; the action ran once', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Phase: 'after', DelayMs: 800, Times: 1 });
+    const key = unique('late-success');
+    const first = send(key);
+    const timedOut = await first.res;
+    expect(timedOut.status).toBe(504);
+    expect(await problemCode(timedOut)).toBe('UpstreamTimeout');
+
+    const whileUnknown = await send(key).res;
+    expect(whileUnknown.status).toBe(409);
+    expect(await problemCode(whileUnknown)).toBe('IdempotencyKeyInFlight');
+    expect(whileUnknown.headers.get('Retry-After')).toBe('1');
+
+    await first.done; // the late answer has arrived and is recorded
+    const replay = await send(key).res;
+    expect(replay.status).toBe(202);
+    expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+    const { EventId } = (await replay.json()) as { EventId: string };
+    expect(replay.headers.get('Location')).toBe(`/v1/events/${EventId}`);
+    expect([...emulator.core.store.accounts.values()].flatMap((a) => [...a.Events.keys()])).toEqual([EventId]);
+    const again = await send(key).res;
+    expect(await again.json()).toEqual({ EventId });
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+    expect(journalCodes(emulator, 'OperateInstance')).toEqual(['Success']);
+  });
+
+  it('upstream hangs after acting: the outcome stays unknown, the 504 is replayed, the action never runs again', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Phase: 'after', Hang: true, Times: 1 });
+    const key = unique('hang');
+    const first = send(key);
+    expect((await first.res).status).toBe(504);
+    expect((await send(key).res).status).toBe(409);
+    await first.done; // the kept-alive call gave up (lateAnswerMs)
+    const replay = await send(key).res;
+    expect(replay.status).toBe(504);
+    expect(replay.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+  });
+
+  it('an unreadable answer after acting is unknown: the 502 is replayed, never re-executed', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Phase: 'after', Malformed: true, Times: 1 });
+    const key = unique('malformed');
+    const first = await send(key).res;
+    expect(first.status).toBe(502);
+    expect(await problemCode(first)).toBe('UpstreamBadResponse');
+    const retry = await send(key).res;
+    expect(retry.status).toBe(502);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+  });
+
+  it('an error before the action releases the key: the retry runs and succeeds, the action ran once', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Status: 503, Code: 'ServiceUnavailable', Times: 1 });
+    const key = unique('before-error');
+    expect((await send(key).res).status).toBe(502);
+    const retry = await send(key).res;
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+    expect(journalCodes(emulator, 'OperateInstance')).toEqual(['ServiceUnavailable', 'Success']);
+  });
+
+  it('an upstream error that arrives after the deadline releases the key: nothing ran, the retry runs once', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', DelayMs: 800, Status: 503, Code: 'ServiceUnavailable', Times: 1 });
+    const key = unique('late-refusal');
+    const first = send(key);
+    expect((await first.res).status).toBe(504);
+    expect((await send(key).res).status).toBe(409);
+    await first.done;
+    const retry = await send(key).res;
+    expect(retry.status).toBe(202);
+    expect(retry.headers.get('Idempotent-Replayed')).toBeNull();
+    expect(journalCodes(emulator, 'OperateInstance')).toEqual(['ServiceUnavailable', 'Success']);
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+  });
+});
+
+describe('Idempotency-Key at the boundary (in-process)', () => {
+  it('a hang after acting is unknown: the 504 is replayed, never re-executed', async () => {
+    transport = 'in-process';
+    await emulatorFault(emulator, { Action: 'OperateInstance', Phase: 'after', Hang: true, Times: 1 });
+    const key = unique('in-process-hang');
+    expect((await send(key).res).status).toBe(504);
+    const retry = await send(key).res;
+    expect(retry.status).toBe(504);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BillingMethod } from './common';
+import { BillingMethod, binaryFlag, fixedValues } from './common';
 import { DiskFeature } from './instance';
 import { AvailableZoneCode, Password, resourceId, text } from './requests';
 
@@ -10,7 +10,7 @@ import { AvailableZoneCode, Password, resourceId, text } from './requests';
 export const MAX_INSTANCES_PER_CREATE = 100;
 export const MAX_MONTHLY_DURATION = 36;
 
-const binary = (description: string) => z.union([z.literal(0), z.literal(1)]).openapi({ description, example: 1 });
+const binary = (description: string) => binaryFlag.openapi({ description, example: 1 });
 const positiveInt = () => z.number().int('must be an integer').min(1, 'must be at least 1');
 const ipv4 = z.ipv4({ error: 'must be an IPv4 address' });
 
@@ -54,8 +54,7 @@ export const CreateInstanceSecurityGroup = z
   .openapi('CreateInstanceSecurityGroup', { description: 'One security group; earlier ones take precedence (安全组).' });
 export type CreateInstanceSecurityGroup = z.infer<typeof CreateInstanceSecurityGroup>;
 
-export const BandwidthType = z
-  .enum(['Bandwidth', 'BandwidthMonth', 'Traffic'])
+export const BandwidthType = fixedValues(['Bandwidth', 'BandwidthMonth', 'Traffic'])
   .openapi('BandwidthType', {
     description: 'Public bandwidth billing: Bandwidth (固定带宽, on demand), BandwidthMonth (固定带宽包月, monthly instances), Traffic (流量按需).',
     example: 'Traffic',

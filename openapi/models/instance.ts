@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BillingMethod, ChinaTime, InstanceStatus } from './common';
+import { BillingMethod, ChinaTime, InstanceStatus, fixedValues } from './common';
 
 // Fields the published upstream examples always carry are required; the others are optional,
 // because the real API omits them on some instances and the gateway passes answers through as given.
@@ -34,7 +34,7 @@ export const GpuCardData = z
 export type GpuCardData = z.infer<typeof GpuCardData>;
 
 /** Disk feature: the published upstream examples carry only these two; the emulator uses them. */
-export const DiskFeature = z.enum(['ssd', 'local']);
+export const DiskFeature = fixedValues(['ssd', 'local']);
 export type DiskFeature = z.infer<typeof DiskFeature>;
 
 // On the answers an open string (passed through from upstream), with the known values described.

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BillingMethod, OpType } from './common';
+import { BillingMethod, OpType, binaryFlag } from './common';
 
 // Request models of the nine SDK methods, with the SDK's own checks. The gateway validates REST
 // input with them (or with a pick of them) and the emulator validates wire input with the same.
@@ -9,13 +9,17 @@ import { BillingMethod, OpType } from './common';
 export const MAX_IDS_PER_CALL = 100;
 /** The largest request body the gateway reads; a valid one is a few KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
-export const resourceId = (what: string) =>
-  z
-    .string()
+export const MAX_ID_LENGTH = 128;
+/** An id's syntax, said in full by every refusal so the caller learns the rule, not only that it broke. */
+export const resourceId = (what: string) => {
+  const rule = `must be ${what} id: 1–${MAX_ID_LENGTH} characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit`;
+  return z
+    .string({ error: rule })
     .trim()
-    .min(1, { message: 'must not be empty', abort: true })
-    .max(128, { message: 'must be at most 128 characters', abort: true })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, `must be ${what} id: letters, digits, '.', '_', ':' or '-'`);
+    .min(1, { message: rule, abort: true })
+    .max(MAX_ID_LENGTH, { message: rule, abort: true })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, rule);
+};
 export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 const EcsId = resourceId('an instance').openapi({ description: 'Instance id (实例ID).', example: 'ins-tevgfaaronl12h11' });
@@ -54,8 +58,7 @@ export const OperateInstanceReq = z
   .object({
     EcsIds: EcsIdList,
     OpType,
-    DeleteEip: z
-      .union([z.literal(0), z.literal(1)])
+    DeleteEip: binaryFlag
       .default(0)
       .openapi({ description: 'Only for free_shutdown_ecs: 1 releases the public IPs, 0 keeps them (公网释放选项).', example: 0 }),
   })
@@ -106,8 +109,7 @@ export type ExtendDiskReq = z.infer<typeof ExtendDiskReq>;
 export const DeleteInstanceReq = z
   .object({
     EcsIds: EcsIdList,
-    DeleteEip: z
-      .union([z.literal(0), z.literal(1)])
+    DeleteEip: binaryFlag
       .default(0)
       .openapi({ description: '1 also releases the public IPs bound to the instances, 0 only unbinds them (default).', example: 0 }),
   })

@@ -9,6 +9,7 @@ import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
 import { concretePathsWin } from './http/concrete-paths';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
+import { jsonNewline } from './http/json-newline';
 import { problem } from './http/problem';
 import { requestId } from './http/request-id';
 import { validationHook } from './http/validation';
@@ -43,6 +44,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   registerDocumentComponents(app.openAPIRegistry);
 
   app.use('*', requestId());
+  app.use('*', jsonNewline());
   app.use('*', methodNotAllowed({ app, onMethodNotAllowed }));
   app.use('/v1/*', bearerAuth());
   app.use('/v1/*', concretePathsWin(() => app.routes));

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { GatewayEnv } from '../env';
 import { cacheKey, createEntry, readEntry, writeEntry, type CacheEntry } from './cache-entry';
 import { mayServeStaleOn, requestsRefresh, responseCacheControl } from './cache-policy';
+import { jsonText } from '../http/json-newline';
 import { ifNoneMatchMatches } from './etag';
 import { RecentEntries } from './recent-entries';
 import { SingleFlight } from './single-flight';
@@ -81,7 +82,7 @@ function respond(c: Context<GatewayEnv>, entry: CacheEntry, status: CacheStatus,
   // The RequestId of the upstream answer this copy came from (support can trace it even on a HIT).
   if (entry.upstreamRequestId) headers['X-Upstream-Request-Id'] = entry.upstreamRequestId;
   if (ifNoneMatchMatches(c.req.header('If-None-Match'), entry.etag)) return c.body(null, 304, headers);
-  return c.body(JSON.stringify(entry.body), 200, { ...headers, 'Content-Type': 'application/json' });
+  return c.body(jsonText(entry.body), 200, { ...headers, 'Content-Type': 'application/json' });
 }
 
 /** Keeps the refresh alive after the answer is sent; its failure only means the copy stays stale. */

@@ -883,6 +883,11 @@ export interface components {
             AzId: string;
             /** @description Availability zone name (可用区名称). */
             AzName: string;
+            /**
+             * @description Availability zone code (可用区代码) of AzId, as ChangeInstanceConfigure and CreateInstance take it. Not sent by the ECS API: the gateway adds it from the cached regions (DescribeRegions); absent when the regions cannot be read.
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
             Status: components["schemas"]["InstanceStatus"];
             /**
              * @description Status display name (实例状态显示名称).
@@ -1016,6 +1021,11 @@ export interface components {
             AzId: string;
             /** @description Availability zone name (可用区名称). */
             AzName: string;
+            /**
+             * @description Availability zone code (可用区代码) of AzId, as ChangeInstanceConfigure and CreateInstance take it. Not sent by the ECS API: the gateway adds it from the cached regions (DescribeRegions); absent when the regions cannot be read.
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
             /** @description Region id (区域ID). */
             RegionId: string;
             /** @description Region name (区域名称). */

@@ -30,11 +30,18 @@ export type CacheStatus = 'HIT' | 'STALE' | 'MISS' | 'STALE-IF-ERROR';
 const inFlight = new SingleFlight<CacheEntry>();
 const recent = new RecentEntries();
 
+/** A copy of a reference answer and how the cache came by it. */
+export interface CachedReference {
+  entry: CacheEntry;
+  status: CacheStatus;
+}
+
 /**
- * Serves a slow-changing reference answer (regions, families) through the ECS_CACHE KV namespace
- * with stale-while-revalidate, stale-if-error and ETag revalidation (worker/cache/README.md).
+ * Reads a slow-changing reference answer (regions, families, images) through the ECS_CACHE KV
+ * namespace with stale-while-revalidate and stale-if-error (worker/cache/README.md). Throws the
+ * upstream's error when there is no copy to fall back on.
  */
-export async function serveCachedReference(c: Context<GatewayEnv>, opts: ReferenceCacheOptions): Promise<Response> {
+export async function readCachedReference(c: Context<GatewayEnv>, opts: ReferenceCacheOptions): Promise<CachedReference> {
   const now = opts.now ?? Date.now;
   const kv = c.env.ECS_CACHE;
   const key = cacheKey(c.get('accountId'), opts.keyParts);
@@ -52,19 +59,23 @@ export async function serveCachedReference(c: Context<GatewayEnv>, opts: Referen
   const forced = requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma'));
 
   if (stored && !forced) {
-    if (ageSeconds(stored, now()) < opts.ttlSeconds) return respond(c, stored, 'HIT', opts.ttlSeconds, now());
+    if (ageSeconds(stored, now()) < opts.ttlSeconds) return { entry: stored, status: 'HIT' };
     runInBackground(c, refresh());
-    return respond(c, stored, 'STALE', opts.ttlSeconds, now());
+    return { entry: stored, status: 'STALE' };
   }
 
-  let fresh: CacheEntry;
   try {
-    fresh = await refresh();
+    return { entry: await refresh(), status: 'MISS' };
   } catch (err) {
-    if (stored && mayServeStaleOn(err)) return respond(c, stored, 'STALE-IF-ERROR', opts.ttlSeconds, now());
+    if (stored && mayServeStaleOn(err)) return { entry: stored, status: 'STALE-IF-ERROR' };
     throw err; // no copy: the gateway's error mapping answers (502/504/...)
   }
-  return respond(c, fresh, 'MISS', opts.ttlSeconds, now());
+}
+
+/** Serves a reference answer from readCachedReference, with ETag revalidation (304). */
+export async function serveCachedReference(c: Context<GatewayEnv>, opts: ReferenceCacheOptions): Promise<Response> {
+  const { entry, status } = await readCachedReference(c, opts);
+  return respond(c, entry, status, opts.ttlSeconds, (opts.now ?? Date.now)());
 }
 
 function ageSeconds(entry: CacheEntry, nowMs: number): number {

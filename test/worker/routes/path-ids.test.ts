@@ -40,8 +40,10 @@ describe('path ids are sent upstream trimmed', () => {
         body: body === undefined ? undefined : json(body),
       });
       expect(res.status, await res.clone().text()).toBe(c.successStatus);
-      expect(h.upstream.calls).toHaveLength(1);
-      const call = h.upstream.calls[0]!;
+      // DescribeInstance also reads the regions (for the joined zone code); only the operation's own call matters here.
+      const calls = h.upstream.calls.filter((call) => call.action !== 'DescribeRegions');
+      expect(calls).toHaveLength(1);
+      const call = calls[0]!;
       expect(c.method === 'GET' ? call.query[c.name] : (call.body as Record<string, unknown>)[c.name]).toBe(c.id);
     });
   }

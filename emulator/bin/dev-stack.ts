@@ -1,10 +1,12 @@
 // `npm start`: the emulator on 127.0.0.1:8788 (in this process) and the gateway under
 // `wrangler dev` on 127.0.0.1:8787, wired to it with the dev token `dev-token` (write scope).
+// GATEWAY_PORT and EMULATOR_PORT move them; a taken port is one line on stderr and exit 1.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { banner, startEmulatorServer } from './node-server';
+import { isAddressInUse, portBusyLine, portIsFree } from './port-check';
 import { EmulatorSettingsSchema, LOOPBACK_HOST as host, portSetting, readSettings, toEmulatorSettings, type EmulatorSettings } from './settings';
 
 const DEV_TOKEN = 'dev-token';
@@ -21,8 +23,18 @@ try {
 }
 const emulatorPort = settings.port;
 
+// Checked before anything starts: wrangler dev would only fail after the emulator is up, with a trace.
+if (!(await portIsFree(host, gatewayPort))) {
+  console.error(portBusyLine('gateway', host, gatewayPort, 'GATEWAY_PORT', gatewayPort + 10));
+  process.exit(1);
+}
+
 const { emulator, server } = await startEmulatorServer(settings).catch((e: unknown) => {
-  console.error(`emulator: cannot start on ${host}:${emulatorPort}: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(
+    isAddressInUse(e)
+      ? portBusyLine('emulator', host, emulatorPort, 'EMULATOR_PORT', emulatorPort + 10)
+      : `emulator: cannot start on ${host}:${emulatorPort}: ${e instanceof Error ? e.message : String(e)}`,
+  );
   process.exit(1);
 });
 console.log(banner(emulator, emulatorPort));

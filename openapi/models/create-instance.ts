@@ -33,13 +33,13 @@ export const CreateInstanceDataDisk = z
 export type CreateInstanceDataDisk = z.infer<typeof CreateInstanceDataDisk>;
 
 export const CreateInstanceVpcInfo = z
-  .object({ VpcId: resourceId('a VPC').openapi({ description: 'VPC id (私有网络id).', example: 'vpc-hohhot-b-default' }) })
+  .object({ VpcId: resourceId('a VPC').openapi({ description: 'VPC id (私有网络id).', example: 'vpc-cn-huhhot-e100001' }) })
   .openapi('CreateInstanceVpcInfo', { description: 'The VPC of the new instances (vpc信息).' });
 export type CreateInstanceVpcInfo = z.infer<typeof CreateInstanceVpcInfo>;
 
 export const CreateInstanceSubnetInfo = z
   .object({
-    SubnetId: resourceId('a subnet').openapi({ description: 'Private subnet id (子网id).', example: 'subnet-hohhot-b-default' }),
+    SubnetId: resourceId('a subnet').openapi({ description: 'Private subnet id (子网id).', example: 'subnet-cn-hohhot-b-e100001' }),
     IpAddress: z
       .array(ipv4)
       .max(MAX_INSTANCES_PER_CREATE)
@@ -92,7 +92,7 @@ const createInstanceFields = z.object({
     .openapi({ description: `How many instances to create (购买数量), 1–${MAX_INSTANCES_PER_CREATE}.`, example: 1 }),
   BillingMethod,
   Password,
-  ImageId: text(128).min(1, 'must not be empty').openapi({ description: 'Image id or image name (镜像id或者镜像名称), from DescribeImages.', example: 'img-ubuntu-22-04' }),
+  ImageId: text(128).min(1, 'must not be empty').openapi({ description: 'Image id or image name (镜像id或者镜像名称), from DescribeImages.', example: 'img-centos-7-9-cn-hohhot-b' }),
   SystemDisk: CreateInstanceSystemDisk,
   DataDisk: z.array(CreateInstanceDataDisk).max(16, 'must list at most 16 data disks').optional().openapi({ description: 'Data disks of each new instance (数据盘信息).' }),
   VpcInfo: CreateInstanceVpcInfo,

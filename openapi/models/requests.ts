@@ -22,12 +22,12 @@ export const resourceId = (what: string) => {
 };
 export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
-const EcsId = resourceId('an instance').openapi({ description: 'Instance id (实例ID).', example: 'ins-tevgfaaronl12h11' });
+const EcsId = resourceId('an instance').openapi({ description: 'Instance id (实例ID).', example: 'ins-demand-cpu-ssd' });
 export const EcsIdList = z
   .array(resourceId('an instance'))
   .min(1, 'must list at least one instance id')
   .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} instance ids`)
-  .openapi({ description: `Instance ids (实例ID列表), 1–${MAX_IDS_PER_CALL}.`, example: ['ins-tevgfaaronl12h11'] });
+  .openapi({ description: `Instance ids (实例ID列表), 1–${MAX_IDS_PER_CALL}.`, example: ['ins-demand-cpu-ssd'] });
 export const AvailableZoneCode = text(64).min(1, 'must not be empty').openapi({ description: 'Availability zone code (可用区代码).', example: 'CN_Hohhot_B' });
 
 export const DescribeTaskEventReq = z
@@ -95,13 +95,13 @@ export type ChangeInstanceConfigureReq = z.infer<typeof ChangeInstanceConfigureR
 
 export const ExtendDiskReq = z
   .object({
-    DiskId: resourceId('a disk').openapi({ description: 'Disk id (磁盘ID).', example: 'disk-dj3g8odrnwqdrybj' }),
+    DiskId: resourceId('a disk').openapi({ description: 'Disk id (磁盘ID).', example: 'disk-demand-cpu-ssd-data' }),
     ExtendedSize: z
       .number()
       .int()
       .positive()
       .multipleOf(8, 'must be a multiple of 8')
-      .openapi({ description: 'New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.', example: 96, multipleOf: 8 }),
+      .openapi({ description: 'New total size in GB (扩展后的大小): a multiple of 8, larger than the current size.', example: 104, multipleOf: 8 }),
   })
   .openapi('ExtendDiskReq');
 export type ExtendDiskReq = z.infer<typeof ExtendDiskReq>;

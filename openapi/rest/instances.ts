@@ -38,7 +38,7 @@ export const DescribeInstanceListQuery = DescribeInstanceListReq.pick({ Availabl
   EcsIds: z.preprocess(fromQueryList, listFields.EcsIds).openapi({
     param: { style: 'form', explode: false },
     description: 'Only these instance ids, comma-separated (`EcsIds=a,b`).',
-    example: ['ins-tevgfaaronl12h11'],
+    example: ['ins-demand-cpu-ssd'],
   }),
   PageNumber: z.preprocess(fromQueryNumber, listFields.PageNumber).openapi({ type: 'integer', minimum: 1, description: 'Page number, from 1. Without paging parameters every row is returned.', example: 1 }),
   PageSize: z.preprocess(fromQueryNumber, listFields.PageSize).openapi({ type: 'integer', minimum: 1, maximum: 1000, description: 'Rows per page (1–1000).', example: 20 }),
@@ -128,7 +128,7 @@ export const DescribeInstanceStatusQuery = z.object({
   EcsIds: z.preprocess(fromQueryList, DescribeInstanceStatusReq.shape.EcsIds).openapi({
     param: { style: 'form', explode: false },
     description: 'Instance ids, comma-separated (`EcsIds=a,b`), 1–100.',
-    example: ['ins-tevgfaaronl12h11'],
+    example: ['ins-demand-cpu-ssd'],
   }),
 });
 

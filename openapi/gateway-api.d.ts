@@ -325,7 +325,7 @@ export interface components {
             /**
              * @description Instance ids (实例ID列表), 1–100.
              * @example [
-             *       "ins-tevgfaaronl12h11"
+             *       "ins-demand-cpu-ssd"
              *     ]
              */
             EcsIds: string[];
@@ -452,7 +452,7 @@ export interface components {
             Password: string;
             /**
              * @description Image id or image name (镜像id或者镜像名称), from DescribeImages.
-             * @example img-ubuntu-22-04
+             * @example img-centos-7-9-cn-hohhot-b
              */
             ImageId: string;
             SystemDisk: components["schemas"]["CreateInstanceSystemDisk"];
@@ -517,7 +517,7 @@ export interface components {
         CreateInstanceSubnetInfo: {
             /**
              * @description Private subnet id (子网id).
-             * @example subnet-hohhot-b-default
+             * @example subnet-cn-hohhot-b-e100001
              */
             SubnetId: string;
             /**
@@ -546,7 +546,7 @@ export interface components {
         CreateInstanceVpcInfo: {
             /**
              * @description VPC id (私有网络id).
-             * @example vpc-hohhot-b-default
+             * @example vpc-cn-huhhot-e100001
              */
             VpcId: string;
         };
@@ -606,7 +606,7 @@ export interface components {
             /**
              * @description Instance ids (实例ID列表), 1–100.
              * @example [
-             *       "ins-tevgfaaronl12h11"
+             *       "ins-demand-cpu-ssd"
              *     ]
              */
             EcsIds: string[];
@@ -743,7 +743,7 @@ export interface components {
         ExtendDiskBody: {
             /**
              * @description New total size in GB (扩展后的大小): a multiple of 8, larger than the current size, at most 65536.
-             * @example 96
+             * @example 104
              */
             ExtendedSize: number;
         };
@@ -883,6 +883,11 @@ export interface components {
             AzId: string;
             /** @description Availability zone name (可用区名称). */
             AzName: string;
+            /**
+             * @description Availability zone code (可用区代码) of AzId, as ChangeInstanceConfigure and CreateInstance take it. Not sent by the ECS API: the gateway adds it from the cached regions (DescribeRegions); absent when the regions cannot be read.
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
             Status: components["schemas"]["InstanceStatus"];
             /**
              * @description Status display name (实例状态显示名称).
@@ -1016,6 +1021,11 @@ export interface components {
             AzId: string;
             /** @description Availability zone name (可用区名称). */
             AzName: string;
+            /**
+             * @description Availability zone code (可用区代码) of AzId, as ChangeInstanceConfigure and CreateInstance take it. Not sent by the ECS API: the gateway adds it from the cached regions (DescribeRegions); absent when the regions cannot be read.
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
             /** @description Region id (区域ID). */
             RegionId: string;
             /** @description Region name (区域名称). */
@@ -1168,7 +1178,7 @@ export interface components {
             /**
              * @description Instance ids (实例ID列表), 1–100.
              * @example [
-             *       "ins-tevgfaaronl12h11"
+             *       "ins-demand-cpu-ssd"
              *     ]
              */
             EcsIds: string[];
@@ -1189,7 +1199,7 @@ export interface components {
             /**
              * @description Instance ids (实例ID列表), 1–100.
              * @example [
-             *       "ins-tevgfaaronl12h11"
+             *       "ins-demand-cpu-ssd"
              *     ]
              */
             EcsIds: string[];

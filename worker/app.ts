@@ -12,6 +12,7 @@ import type { WaitClock } from './events/wait-for-event';
 import { concretePathsWin } from './http/concrete-paths';
 import { contractDrift } from './http/contract-drift';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
+import { jsonNewline } from './http/json-newline';
 import { problem } from './http/problem';
 import { accessLog } from './http/access-log';
 import { requestId } from './http/request-id';
@@ -63,6 +64,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
 
   app.use('*', requestId());
   app.use('*', accessLog((method, route) => operationIds().get(`${method} ${route}`)));
+  app.use('*', jsonNewline());
   app.use('*', methodNotAllowed({ app, onMethodNotAllowed }));
   app.use('/v1/*', bearerAuth());
   app.use('/v1/*', rateLimit());

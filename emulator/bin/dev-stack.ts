@@ -1,5 +1,6 @@
 // `npm start`: the emulator on 127.0.0.1:8788 (in this process) and the gateway under
 // `wrangler dev` on 127.0.0.1:8787, wired to it with the dev token `dev-token` (write scope).
+// GATEWAY_PORT and EMULATOR_PORT move them; a taken port is one line on stderr and exit 1.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

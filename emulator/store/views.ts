@@ -24,6 +24,8 @@ const ON_DEMAND_END = '2099-01-01 00:00:00';
 const MONTH_MS = 30 * 24 * 3600_000;
 
 type Full<T> = { [K in keyof T]-?: T[K] };
+/** Instance answers as the upstream sends them: without AvailableZoneCode, which the gateway joins in. */
+type Upstream<T> = Full<Omit<T, 'AvailableZoneCode'>>;
 
 function endBillTime(r: InstanceRecord): string {
   return r.BillingMethod === '0' ? ON_DEMAND_END : chinaTime(r.BillEnd ?? r.CreateTime + MONTH_MS);
@@ -54,7 +56,7 @@ function gpuCard(r: InstanceRecord): Full<GpuCardData> {
   };
 }
 
-export function toSimpleInfo(catalog: Catalog, account: AccountState, r: InstanceRecord): Full<InstanceSimpleInfo> {
+export function toSimpleInfo(catalog: Catalog, account: AccountState, r: InstanceRecord): Upstream<InstanceSimpleInfo> {
   const eip: InstanceSimpleInfo['EipInfo'] = { [r.PrivateNet]: { ConfName: '', EipIp: '' } };
   for (const p of r.PublicIps) eip[p.GatewayIp] = { ConfName: p.ConfName, EipIp: p.EipIp };
   return {
@@ -125,7 +127,7 @@ function diskView(r: InstanceRecord, d: DiskRecord) {
 
 // CurrentUseQos is published as "" for the private address, but the Go SDK decodes it as an int:
 // the emulator answers 0 so the official SDK can read every answer.
-export function toInstanceData(catalog: Catalog, r: InstanceRecord, now: number): Full<InstanceData> {
+export function toInstanceData(catalog: Catalog, r: InstanceRecord, now: number): Upstream<InstanceData> {
   const eip: PipeInfo['EipInfo'] = { [r.PrivateNet]: { ConfName: '', EipIp: '', CurrentUseQos: 0, BandwidthName: '' } satisfies Full<EipInfo> };
   for (const p of r.PublicIps) eip[p.GatewayIp] = { ConfName: p.ConfName, EipIp: p.EipIp, CurrentUseQos: p.Qos, BandwidthName: `${p.ConfName}${p.Qos}M` };
   const rule: Full<InstanceRuleInfo> = {

@@ -1,14 +1,38 @@
 import { z } from '@hono/zod-openapi';
 
+/** What a refused value was, for a message: its JSON type and, when short, the value (fixed-set fields hold no secrets). */
+function describeInput(input: unknown): string {
+  if (input === undefined) return 'nothing';
+  if (input === null) return 'null';
+  const type = Array.isArray(input) ? 'array' : typeof input;
+  if (type === 'object' || type === 'array') return `an ${type}`;
+  const text = JSON.stringify(input) ?? String(input);
+  return text.length <= 40 ? `${type} ${text}` : `a ${type} of ${text.length} characters`;
+}
+
+/**
+ * The refusal of a field with a fixed set of values names the set and what came instead, e.g.
+ * `expected 0 or 1 (got boolean true)`: a type slip (true for 1, 0 for "0") explains itself.
+ */
+export const expectedOneOf = (values: readonly (string | number)[]) => {
+  const shown = values.map((v) => JSON.stringify(v));
+  const list = shown.length === 2 ? `${shown[0]} or ${shown[1]}` : `one of ${shown.join(', ')}`;
+  return { error: (issue: { input?: unknown }) => `expected ${list} (got ${describeInput(issue.input)})` };
+};
+
+/** A 0/1 flag of the SDK (DeleteEip, ReleaseWithInstance, IsToMonth, ...): numbers only, not booleans or strings. */
+export const binaryFlag = z.union([z.literal(0), z.literal(1)], expectedOneOf([0, 1]));
+
+/** An enum whose refusal names its values (see expectedOneOf). */
+export const fixedValues = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, expectedOneOf(values));
+
 /** Billing method codes of the ECS SDK (`billingMethod` constants). */
-export const BillingMethod = z
-  .enum(['0', '1'])
+export const BillingMethod = fixedValues(['0', '1'])
   .openapi('BillingMethod', { description: 'Billing method: "0" on demand (按需计费), "1" monthly (包月).', example: '0' });
 export type BillingMethod = z.infer<typeof BillingMethod>;
 
 /** The five OperateInstance operations (`operate` constants of the SDK). */
-export const OpType = z
-  .enum(['start_up_ecs', 'shutdown_ecs', 'hard_shutdown_ecs', 'restart_ecs', 'free_shutdown_ecs'])
+export const OpType = fixedValues(['start_up_ecs', 'shutdown_ecs', 'hard_shutdown_ecs', 'restart_ecs', 'free_shutdown_ecs'])
   .openapi('OpType', {
     description:
       'Operation: start_up_ecs (开机), shutdown_ecs (关机), hard_shutdown_ecs (强制关机), restart_ecs (重启), ' +

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BillingMethod } from './common';
+import { BillingMethod, binaryFlag, fixedValues } from './common';
 import { DiskFeature } from './instance';
 import { AvailableZoneCode, Password, resourceId, text } from './requests';
 
@@ -10,7 +10,7 @@ import { AvailableZoneCode, Password, resourceId, text } from './requests';
 export const MAX_INSTANCES_PER_CREATE = 100;
 export const MAX_MONTHLY_DURATION = 36;
 
-const binary = (description: string) => z.union([z.literal(0), z.literal(1)]).openapi({ description, example: 1 });
+const binary = (description: string) => binaryFlag.openapi({ description, example: 1 });
 const positiveInt = () => z.number().int('must be an integer').min(1, 'must be at least 1');
 const ipv4 = z.ipv4({ error: 'must be an IPv4 address' });
 
@@ -33,13 +33,13 @@ export const CreateInstanceDataDisk = z
 export type CreateInstanceDataDisk = z.infer<typeof CreateInstanceDataDisk>;
 
 export const CreateInstanceVpcInfo = z
-  .object({ VpcId: resourceId('a VPC').openapi({ description: 'VPC id (私有网络id).', example: 'vpc-hohhot-b-default' }) })
+  .object({ VpcId: resourceId('a VPC').openapi({ description: 'VPC id (私有网络id).', example: 'vpc-cn-huhhot-e100001' }) })
   .openapi('CreateInstanceVpcInfo', { description: 'The VPC of the new instances (vpc信息).' });
 export type CreateInstanceVpcInfo = z.infer<typeof CreateInstanceVpcInfo>;
 
 export const CreateInstanceSubnetInfo = z
   .object({
-    SubnetId: resourceId('a subnet').openapi({ description: 'Private subnet id (子网id).', example: 'subnet-hohhot-b-default' }),
+    SubnetId: resourceId('a subnet').openapi({ description: 'Private subnet id (子网id).', example: 'subnet-cn-hohhot-b-e100001' }),
     IpAddress: z
       .array(ipv4)
       .max(MAX_INSTANCES_PER_CREATE)
@@ -54,8 +54,7 @@ export const CreateInstanceSecurityGroup = z
   .openapi('CreateInstanceSecurityGroup', { description: 'One security group; earlier ones take precedence (安全组).' });
 export type CreateInstanceSecurityGroup = z.infer<typeof CreateInstanceSecurityGroup>;
 
-export const BandwidthType = z
-  .enum(['Bandwidth', 'BandwidthMonth', 'Traffic'])
+export const BandwidthType = fixedValues(['Bandwidth', 'BandwidthMonth', 'Traffic'])
   .openapi('BandwidthType', {
     description: 'Public bandwidth billing: Bandwidth (固定带宽, on demand), BandwidthMonth (固定带宽包月, monthly instances), Traffic (流量按需).',
     example: 'Traffic',
@@ -93,7 +92,7 @@ const createInstanceFields = z.object({
     .openapi({ description: `How many instances to create (购买数量), 1–${MAX_INSTANCES_PER_CREATE}.`, example: 1 }),
   BillingMethod,
   Password,
-  ImageId: text(128).min(1, 'must not be empty').openapi({ description: 'Image id or image name (镜像id或者镜像名称), from DescribeImages.', example: 'img-ubuntu-22-04' }),
+  ImageId: text(128).min(1, 'must not be empty').openapi({ description: 'Image id or image name (镜像id或者镜像名称), from DescribeImages.', example: 'img-centos-7-9-cn-hohhot-b' }),
   SystemDisk: CreateInstanceSystemDisk,
   DataDisk: z.array(CreateInstanceDataDisk).max(16, 'must list at most 16 data disks').optional().openapi({ description: 'Data disks of each new instance (数据盘信息).' }),
   VpcInfo: CreateInstanceVpcInfo,

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BillingMethod, ChinaTime, InstanceStatus } from './common';
+import { BillingMethod, ChinaTime, InstanceStatus, fixedValues } from './common';
 
 // Fields the published upstream examples always carry are required; the others are optional,
 // because the real API omits them on some instances and the gateway passes answers through as given.
@@ -34,8 +34,16 @@ export const GpuCardData = z
 export type GpuCardData = z.infer<typeof GpuCardData>;
 
 /** Disk feature: the published upstream examples carry only these two; the emulator uses them. */
-export const DiskFeature = z.enum(['ssd', 'local']);
+export const DiskFeature = fixedValues(['ssd', 'local']);
 export type DiskFeature = z.infer<typeof DiskFeature>;
+
+/** Not sent by the upstream: the gateway joins it in by AzId, so answers can feed ChangeInstanceConfigure and CreateInstance. */
+const JoinedZoneCode = z.string().optional().openapi({
+  description:
+    'Availability zone code (可用区代码) of AzId, as ChangeInstanceConfigure and CreateInstance take it. Not sent by the ECS API: ' +
+    'the gateway adds it from the cached regions (DescribeRegions); absent when the regions cannot be read.',
+  example: 'CN_Hohhot_B',
+});
 
 // On the answers an open string (passed through from upstream), with the known values described.
 const DiskFeatureField = z
@@ -55,6 +63,7 @@ export const InstanceSimpleInfo = z
     StatusDisplay: z.string().openapi({ description: 'Status display name (状态显示名称).', example: '运行中' }),
     AzId: z.string().openapi({ description: 'Availability zone id (可用区ID).' }),
     AzName: z.string().openapi({ description: 'Availability zone name (可用区名称).' }),
+    AvailableZoneCode: JoinedZoneCode,
     RegionId: z.string().openapi({ description: 'Region id (区域ID).' }),
     RegionName: z.string().openapi({ description: 'Region name (区域名称).' }),
     PrivateNet: z.string().openapi({ description: 'Private IP (私网ip).', example: '10.15.100.147' }),
@@ -204,6 +213,7 @@ export const InstanceData = z
     RegionName: z.string().openapi({ description: 'Region name (区域名称).' }),
     AzId: z.string().openapi({ description: 'Availability zone id (可用区ID).' }),
     AzName: z.string().openapi({ description: 'Availability zone name (可用区名称).' }),
+    AvailableZoneCode: JoinedZoneCode,
     Status: InstanceStatus,
     StatusDisplay: z.string().openapi({ description: 'Status display name (实例状态显示名称).', example: '运行中' }),
     CreateTime: ChinaTime.openapi({ description: 'Creation time (创建时间), China time.' }),

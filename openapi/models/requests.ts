@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { BillingMethod, OpType } from './common';
+import { BillingMethod, OpType, binaryFlag } from './common';
 
 // Request models of the nine SDK methods, with the SDK's own checks. The gateway validates REST
 // input with them (or with a pick of them) and the emulator validates wire input with the same.
@@ -12,13 +12,16 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** The id rule: a letter or digit, then letters, digits, '.', '_', ':' or '-'; at most MAX_ID_LENGTH. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 export const MAX_ID_LENGTH = 128;
-export const resourceId = (what: string) =>
-  z
-    .string()
+/** An id's syntax, said in full by every refusal so the caller learns the rule, not only that it broke. */
+export const resourceId = (what: string) => {
+  const rule = `must be ${what} id: 1–${MAX_ID_LENGTH} characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit`;
+  return z
+    .string({ error: rule })
     .trim()
-    .min(1, { message: 'must not be empty', abort: true })
-    .max(MAX_ID_LENGTH, { message: `must be at most ${MAX_ID_LENGTH} characters`, abort: true })
-    .regex(ID_PATTERN, `must be ${what} id: letters, digits, '.', '_', ':' or '-'`);
+    .min(1, { message: rule, abort: true })
+    .max(MAX_ID_LENGTH, { message: rule, abort: true })
+    .regex(ID_PATTERN, rule);
+};
 /** Whether a value from elsewhere (an upstream answer) is an id as the models define one, untrimmed. */
 export const isResourceId = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value);
 export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
@@ -34,12 +37,12 @@ const bounded = (name: keyof typeof INPUT_MAXIMA, min: number) =>
     .min(min, `must be at least ${min}`)
     .max(INPUT_MAXIMA[name], `must be at most ${INPUT_MAXIMA[name]}`);
 
-const EcsId = resourceId('an instance').openapi({ description: 'Instance id (实例ID).', example: 'ins-tevgfaaronl12h11' });
+const EcsId = resourceId('an instance').openapi({ description: 'Instance id (实例ID).', example: 'ins-demand-cpu-ssd' });
 export const EcsIdList = z
   .array(resourceId('an instance'))
   .min(1, 'must list at least one instance id')
   .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} instance ids`)
-  .openapi({ description: `Instance ids (实例ID列表), 1–${MAX_IDS_PER_CALL}.`, example: ['ins-tevgfaaronl12h11'] });
+  .openapi({ description: `Instance ids (实例ID列表), 1–${MAX_IDS_PER_CALL}.`, example: ['ins-demand-cpu-ssd'] });
 export const AvailableZoneCode = text(64).min(1, 'must not be empty').openapi({ description: 'Availability zone code (可用区代码).', example: 'CN_Hohhot_B' });
 
 export const DescribeTaskEventReq = z
@@ -70,8 +73,7 @@ export const OperateInstanceReq = z
   .object({
     EcsIds: EcsIdList,
     OpType,
-    DeleteEip: z
-      .union([z.literal(0), z.literal(1)])
+    DeleteEip: binaryFlag
       .default(0)
       .openapi({ description: 'Only for free_shutdown_ecs: 1 releases the public IPs, 0 keeps them (公网释放选项).', example: 0 }),
   })
@@ -108,10 +110,10 @@ export type ChangeInstanceConfigureReq = z.infer<typeof ChangeInstanceConfigureR
 
 export const ExtendDiskReq = z
   .object({
-    DiskId: resourceId('a disk').openapi({ description: 'Disk id (磁盘ID).', example: 'disk-dj3g8odrnwqdrybj' }),
+    DiskId: resourceId('a disk').openapi({ description: 'Disk id (磁盘ID).', example: 'disk-demand-cpu-ssd-data' }),
     ExtendedSize: bounded('ExtendedSize', 8)
       .multipleOf(8, 'must be a multiple of 8')
-      .openapi({ description: `New total size in GB (扩展后的大小): a multiple of 8, larger than the current size, at most ${INPUT_MAXIMA.ExtendedSize}.`, example: 96, multipleOf: 8 }),
+      .openapi({ description: `New total size in GB (扩展后的大小): a multiple of 8, larger than the current size, at most ${INPUT_MAXIMA.ExtendedSize}.`, example: 104, multipleOf: 8 }),
   })
   .openapi('ExtendDiskReq');
 export type ExtendDiskReq = z.infer<typeof ExtendDiskReq>;
@@ -119,8 +121,7 @@ export type ExtendDiskReq = z.infer<typeof ExtendDiskReq>;
 export const DeleteInstanceReq = z
   .object({
     EcsIds: EcsIdList,
-    DeleteEip: z
-      .union([z.literal(0), z.literal(1)])
+    DeleteEip: binaryFlag
       .default(0)
       .openapi({ description: '1 also releases the public IPs bound to the instances, 0 only unbinds them (default).', example: 0 }),
   })

@@ -7,7 +7,7 @@ export const DescribeImagesQuery = DescribeImagesReq.pick({ AvailableZoneCode: t
   ImageIds: z.preprocess(fromQueryList, DescribeImagesReq.shape.ImageIds).openapi({
     param: { style: 'form', explode: false },
     description: 'Only these image ids, comma-separated (`ImageIds=a,b`), at most 100.',
-    example: ['img-46faai4r9rnbu639'],
+    example: ['img-centos-7-9-cn-hohhot-b'],
   }),
 });
 

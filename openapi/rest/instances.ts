@@ -40,7 +40,7 @@ export const DescribeInstanceListQuery = DescribeInstanceListReq.pick({ Availabl
   EcsIds: z.preprocess(fromQueryList, listFields.EcsIds).openapi({
     param: { style: 'form', explode: false },
     description: 'Only these instance ids, comma-separated (`EcsIds=a,b`).',
-    example: ['ins-tevgfaaronl12h11'],
+    example: ['ins-demand-cpu-ssd'],
   }),
   PageNumber: z.preprocess(fromQueryNumber, listFields.PageNumber).openapi({
     type: 'integer',
@@ -136,7 +136,7 @@ export const DescribeInstanceStatusQuery = z.object({
   EcsIds: z.preprocess(fromQueryList, DescribeInstanceStatusReq.shape.EcsIds).openapi({
     param: { style: 'form', explode: false },
     description: 'Instance ids, comma-separated (`EcsIds=a,b`), 1–100.',
-    example: ['ins-tevgfaaronl12h11'],
+    example: ['ins-demand-cpu-ssd'],
   }),
 });
 

@@ -83,6 +83,47 @@ describe('GET /docs in Chromium', () => {
     expect(answer.body).toMatchObject({ status: 401, code: 'Unauthorized' });
   });
 
+  it('try-it defaults name what the default seed holds: ids and zones are seed ones, the GETs find them', async () => {
+    // The seed as the running emulator holds it (every string of its state), not a second list here.
+    const seed = new Set<string>();
+    const strings = (v: unknown, key = '', out: (key: string, value: string) => void = (_k, s) => seed.add(s)): void => {
+      if (typeof v === 'string') out(key, v);
+      else if (Array.isArray(v)) for (const item of v) strings(item, key, out);
+      else if (v && typeof v === 'object') for (const [k, item] of Object.entries(v)) strings(item, k, out);
+    };
+    strings(await (await fetch(`${stack!.emulator}/_emulator/state`)).json());
+
+    const defaults = await page.locator('section.op').evaluateAll((sections) =>
+      sections.map((section) => ({
+        operationId: section.id,
+        params: [...section.querySelectorAll('details.try label')]
+          .filter((label) => label.querySelector('input'))
+          .map((label) => [label.querySelector('code')!.textContent!, (label.querySelector('input') as unknown as { value: string }).value] as [string, string]),
+        body: (section.querySelector('details.try textarea') as unknown as { value: string } | null)?.value,
+      })),
+    );
+    // Ids and zone codes, wherever they are: parameters and body fields named *Id, *Ids or AvailableZoneCode.
+    // Events are not seeded (each comes from a 202), so EventId is the one id no seed can hold.
+    const isSeedKey = (key: string) => /(Id|Ids|AvailableZoneCode)$/.test(key) && key !== 'EventId';
+    const checked: string[] = [];
+    for (const op of defaults.filter((d) => OPERATIONS.includes(d.operationId))) {
+      const values: [string, string][] = [];
+      for (const [name, value] of op.params) for (const v of value.split(',').filter(Boolean)) values.push([name, v]);
+      if (op.body) strings(JSON.parse(op.body), '', (key, value) => values.push([key, value]));
+      for (const [key, value] of values.filter(([key]) => isSeedKey(key))) {
+        expect(seed.has(value), `${op.operationId}: ${key} "${value}" is not in the default seed`).toBe(true);
+        checked.push(value);
+      }
+    }
+    // Every operation naming an instance, disk, image, VPC, subnet or zone had one to check.
+    expect(checked.length).toBeGreaterThanOrEqual(12);
+
+    for (const operationId of ['DescribeInstance', 'DescribeInstanceStatus', 'DescribeEcsFamilyInfo']) {
+      const answer = await tryIt(operationId, 'dev-token');
+      expect(answer.status, `${operationId} with its defaults: ${JSON.stringify(answer.body)}`).toBe(200);
+    }
+  });
+
   it('made no request beyond its own origin and logged no console error', () => {
     const { requests, consoleErrors } = browser!;
     expect(requests.length).toBeGreaterThanOrEqual(4);

@@ -48,8 +48,10 @@ for (const [way, factory] of ways) {
   describe(`gateway ↔ emulator, ${way}`, () => {
     it('restarts an instance and follows its event to success', async () => {
       const gateway = gatewayWith(factory);
-      const list = (await (await gateway('/v1/instances')).json()) as { EcsList: { EcsId: string }[]; TotalCount: number };
+      const list = (await (await gateway('/v1/instances')).json()) as { EcsList: { EcsId: string; AvailableZoneCode?: string }[]; TotalCount: number };
       expect(list.EcsList.map((i) => i.EcsId)).toContain(SEED_IDS.demandCpuSsd);
+      // Joined by the gateway from the emulator's regions: what change-spec and create take.
+      expect(list.EcsList.find((i) => i.EcsId === SEED_IDS.demandCpuSsd)!.AvailableZoneCode).toBe('CN_Hohhot_B');
 
       const started = await gateway('/v1/instances/operate', { method: 'POST', body: JSON.stringify({ EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'restart_ecs' }) });
       expect(started.status).toBe(202);

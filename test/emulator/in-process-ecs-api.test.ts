@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createInProcessEcsApi } from '../../emulator';
 import { EcsError } from '../../openapi/ecs-api';
-import { EventResultData, FamilyInfo, InstanceData, InstanceSimpleInfo, RegionGroup } from '../../openapi/models';
-import { AK, call, ctl, expectComplete, expectModel, newEmulator } from '../helpers/emulator-client';
+import { EventResultData, FamilyInfo, RegionGroup } from '../../openapi/models';
+import { AK, UpstreamInstanceData, UpstreamInstanceSimpleInfo, call, ctl, expectComplete, expectModel, newEmulator } from '../helpers/emulator-client';
 
 async function rejection(p: Promise<unknown>): Promise<EcsError> {
   const e = await p.then(() => undefined, (x: unknown) => x);
@@ -22,11 +22,11 @@ describe('createInProcessEcsApi: the nine methods without HTTP', () => {
     expectModel(z.array(FamilyInfo), fams.data.EcsFamilyInfo);
     const list = await api.describeInstanceList({ PageNumber: 1, PageSize: 3 });
     expect(list.data).toMatchObject({ PageNumber: 1, PageSize: 3, TotalCount: 5 });
-    for (const row of list.data.EcsList) expectModel(InstanceSimpleInfo, row);
+    for (const row of list.data.EcsList) expectModel(UpstreamInstanceSimpleInfo, row);
     const all = await api.describeInstanceList({});
     expect(all.data.EcsList).toHaveLength(5);
     const d = await api.describeInstance({ EcsId: 'ins-month-gpu-ssd' });
-    expectModel(InstanceData, d.data);
+    expectModel(UpstreamInstanceData, d.data);
     const wire = await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-month-gpu-ssd' } });
     expect(d.data).toEqual(wire.body.Data);
   });
@@ -98,9 +98,9 @@ describe('the completeness check itself can fail', () => {
     const emu = newEmulator();
     const row = (await call(emu, 'DescribeInstanceList')).body.Data.EcsList[0];
     delete row.Tag;
-    expect(() => expectComplete(InstanceSimpleInfo, row)).toThrow(/Tag is missing/);
+    expect(() => expectComplete(UpstreamInstanceSimpleInfo, row)).toThrow(/Tag is missing/);
     const d = (await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-demand-cpu-ssd' } })).body.Data;
     delete d.Disk.DataDiskConf[0].EbsGoodsId;
-    expect(() => expectComplete(InstanceData, d)).toThrow(/EbsGoodsId is missing/);
+    expect(() => expectComplete(UpstreamInstanceData, d)).toThrow(/EbsGoodsId is missing/);
   });
 });

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../emulator';
 import { independentlySigned } from './independent-signature';
+import { InstanceData, InstanceSimpleInfo } from '../../openapi/models';
 
 export const AK = 'test-ak';
 export const SK = 'test-sk';
@@ -111,6 +112,13 @@ export function expectModel<S extends z.ZodType>(schema: S, value: unknown): z.o
   expectComplete(schema, value);
   return r.data as z.output<S>;
 }
+
+/**
+ * The instance models as the upstream (and so the emulator) answers them: without AvailableZoneCode,
+ * which only the gateway joins in.
+ */
+export const UpstreamInstanceSimpleInfo = InstanceSimpleInfo.omit({ AvailableZoneCode: true });
+export const UpstreamInstanceData = InstanceData.omit({ AvailableZoneCode: true });
 
 /** Keys of an object, sorted, for comparing envelope shapes. */
 export const keysOf = (o: object) => Object.keys(o).sort();

@@ -9,6 +9,10 @@ import type { Harness } from '../helpers/gateway-harness';
 // A client generated from openapi/openapi.json (openapi-typescript types + openapi-fetch) drives
 // the gateway. The harness checks every answer against the document's JSON Schemas.
 
+/** `true` when the generated types carry a 304 answer for GET path (else never: tsc fails below). */
+type Types304<P extends keyof paths> = paths[P] extends { get: { responses: { 304: unknown } } } ? true : never;
+const CACHED_ROUTES_TYPE_304: [Types304<'/v1/regions'>, Types304<'/v1/families'>, Types304<'/v1/images'>] = [true, true, true];
+
 function clientFor(h: Harness, token = WRITE_TOKEN) {
   return createClient<paths>({
     baseUrl: 'https://gateway.test',
@@ -96,6 +100,7 @@ describe('generated client (openapi-typescript + openapi-fetch)', () => {
     const etag = first.response.headers.get('ETag')!;
     const notModified = await api.GET('/v1/regions', { params: { header: { 'if-none-match': etag } } });
     expect(notModified.response.status).toBe(304);
+    expect(CACHED_ROUTES_TYPE_304).toEqual([true, true, true]);
     expect(notModified.response.headers.get('X-Cache')).toBe('HIT');
     expect(notModified.response.headers.get('Cache-Control')).toMatch(/^private, max-age=/);
     const query = { AvailableZoneCode: 'CN_Suqian_A', BillingMethod: '0' } as const;

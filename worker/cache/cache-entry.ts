@@ -1,3 +1,4 @@
+import { jsonText } from '../http/json-newline';
 import { strongEtag } from './etag';
 
 /**
@@ -8,20 +9,20 @@ export interface CacheEntry {
   /** The REST body as served (JSON value). */
   body: unknown;
   storedAt: number;
-  /** Strong ETag of JSON.stringify(body), quoted. */
+  /** Strong ETag of the bytes served (jsonText(body)), quoted. */
   etag: string;
   /** RequestId of the upstream answer this copy came from, when it gave one. */
   upstreamRequestId?: string;
 }
 
 /** Bump when the entry format changes: old entries are then simply never read again. */
-const KEY_PREFIX = 'ref:v1';
+const KEY_PREFIX = 'ref:v2';
 
 /** A copy is kept for stale use this long after its last successful refresh: 7 days. */
 export const STALE_RETENTION_S = 7 * 24 * 60 * 60;
 
 /**
- * `ref:v1:<accountId>:<part>:<part>...`, each part URI-encoded so a ':' inside a part cannot make
+ * `ref:v2:<accountId>:<part>:<part>...`, each part URI-encoded so a ':' inside a part cannot make
  * two different keys collide. The account id comes first: two credentials never share entries.
  */
 export function cacheKey(accountId: string, keyParts: string[]): string {
@@ -29,7 +30,7 @@ export function cacheKey(accountId: string, keyParts: string[]): string {
 }
 
 export async function createEntry(body: unknown, storedAt: number, upstreamRequestId?: string): Promise<CacheEntry> {
-  const entry: CacheEntry = { body, storedAt, etag: await strongEtag(JSON.stringify(body)) };
+  const entry: CacheEntry = { body, storedAt, etag: await strongEtag(jsonText(body)) };
   if (upstreamRequestId) entry.upstreamRequestId = upstreamRequestId;
   return entry;
 }

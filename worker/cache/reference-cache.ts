@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { GatewayEnv } from '../env';
 import { cacheKey, createEntry, readEntry, writeEntry, type CacheEntry } from './cache-entry';
 import { mayServeStaleOn, requestsRefresh, responseCacheControl } from './cache-policy';
+import { jsonText } from '../http/json-newline';
 import { ifNoneMatchMatches } from './etag';
 import { ForcedRefreshes } from './forced-refreshes';
 import { RecentEntries } from './recent-entries';
@@ -36,11 +37,18 @@ const inFlight = new SingleFlight<CacheEntry>();
 const recent = new RecentEntries();
 const forcedRefreshes = new ForcedRefreshes();
 
+/** A copy of a reference answer and how the cache came by it. */
+export interface CachedReference {
+  entry: CacheEntry;
+  status: CacheStatus;
+}
+
 /**
- * Serves a slow-changing reference answer (regions, families) through the ECS_CACHE KV namespace
- * with stale-while-revalidate, stale-if-error and ETag revalidation (worker/cache/README.md).
+ * Reads a slow-changing reference answer (regions, families, images) through the ECS_CACHE KV
+ * namespace with stale-while-revalidate and stale-if-error (worker/cache/README.md). Throws the
+ * upstream's error when there is no copy to fall back on.
  */
-export async function serveCachedReference(c: Context<GatewayEnv>, opts: ReferenceCacheOptions): Promise<Response> {
+export async function readCachedReference(c: Context<GatewayEnv>, opts: ReferenceCacheOptions): Promise<CachedReference> {
   const now = opts.now ?? Date.now;
   const kv = c.env.ECS_CACHE;
   const key = cacheKey(c.get('accountId'), opts.keyParts);
@@ -56,26 +64,30 @@ export async function serveCachedReference(c: Context<GatewayEnv>, opts: Referen
   const refreshAsked = requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma'));
   // A fresh copy this isolate wrote itself is as good as KV's: no KV read on the hot path.
   const mine = recent.get(key);
-  if (mine && !refreshAsked && ageSeconds(mine, now()) < opts.ttlSeconds) return respond(c, mine, 'HIT', opts.ttlSeconds, now());
+  if (mine && !refreshAsked && ageSeconds(mine, now()) < opts.ttlSeconds) return { entry: mine, status: 'HIT' };
 
   // Read even when the caller forces a refresh: the copy is the fallback if upstream fails.
   const stored = recent.newest(key, await readEntry(kv, key));
   const forced = refreshAsked && (!stored || forcedRefreshes.allow(key, now(), opts.forcedRefreshIntervalS ?? 0, stored.storedAt));
 
   if (stored && !forced) {
-    if (ageSeconds(stored, now()) < opts.ttlSeconds) return respond(c, stored, 'HIT', opts.ttlSeconds, now());
+    if (ageSeconds(stored, now()) < opts.ttlSeconds) return { entry: stored, status: 'HIT' };
     runInBackground(c, refresh());
-    return respond(c, stored, 'STALE', opts.ttlSeconds, now());
+    return { entry: stored, status: 'STALE' };
   }
 
-  let fresh: CacheEntry;
   try {
-    fresh = await refresh();
+    return { entry: await refresh(), status: 'MISS' };
   } catch (err) {
-    if (stored && mayServeStaleOn(err)) return respond(c, stored, 'STALE-IF-ERROR', opts.ttlSeconds, now());
+    if (stored && mayServeStaleOn(err)) return { entry: stored, status: 'STALE-IF-ERROR' };
     throw err; // no copy: the gateway's error mapping answers (502/504/...)
   }
-  return respond(c, fresh, 'MISS', opts.ttlSeconds, now());
+}
+
+/** Serves a reference answer from readCachedReference, with ETag revalidation (304). */
+export async function serveCachedReference(c: Context<GatewayEnv>, opts: ReferenceCacheOptions): Promise<Response> {
+  const { entry, status } = await readCachedReference(c, opts);
+  return respond(c, entry, status, opts.ttlSeconds, (opts.now ?? Date.now)());
 }
 
 function ageSeconds(entry: CacheEntry, nowMs: number): number {
@@ -93,7 +105,7 @@ function respond(c: Context<GatewayEnv>, entry: CacheEntry, status: CacheStatus,
   // The RequestId of the upstream answer this copy came from (support can trace it even on a HIT).
   if (entry.upstreamRequestId) headers['X-Upstream-Request-Id'] = entry.upstreamRequestId;
   if (ifNoneMatchMatches(c.req.header('If-None-Match'), entry.etag)) return c.body(null, 304, headers);
-  return c.body(JSON.stringify(entry.body), 200, { ...headers, 'Content-Type': 'application/json' });
+  return c.body(jsonText(entry.body), 200, { ...headers, 'Content-Type': 'application/json' });
 }
 
 /** Keeps the refresh alive after the answer is sent; its failure only means the copy stays stale. */

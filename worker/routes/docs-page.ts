@@ -95,7 +95,10 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
   };
   const tryIt = (method, path, op) => {
     const params = op.parameters || [];
-    const inputs = params.map((p) => [p, $('input', { placeholder: p.in + (p.required ? ', required' : '') })]);
+    // Required parameters start from the document's example (ids of the default emulator seed, so
+    // a try against npm start finds them); optional ones start empty, so they filter nothing.
+    const exampleText = (p) => { const e = p.example !== undefined ? p.example : resolve(p.schema).example; return e === undefined ? '' : [].concat(e).join(','); };
+    const inputs = params.map((p) => [p, Object.assign($('input', { placeholder: p.in + (p.required ? ', required' : '') }), { value: p.required ? exampleText(p) : '' })]);
     const bodySchema = op.requestBody && op.requestBody.content['application/json'].schema;
     const body = bodySchema ? $('textarea', {}, JSON.stringify(example(bodySchema), null, 2)) : null;
     const out = $('pre', {}, 'Send to see the answer.');

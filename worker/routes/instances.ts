@@ -12,11 +12,12 @@ import {
 import type { WaitClock } from '../events/wait-for-event';
 import type { GatewayApp } from './respond';
 import { accepted, accepting, mutating, pollHeaders, unwrap } from './respond';
+import { withZoneCodes } from './zone-codes';
 
 export function registerInstanceRoutes(app: GatewayApp, waitClock?: WaitClock): void {
   app.openapi(describeInstanceListRoute, async (c) => {
     const page = unwrap(c, await c.get('ecs').describeInstanceList(c.req.valid('query')));
-    return c.json(page, 200);
+    return c.json({ ...page, EcsList: await withZoneCodes(c, page.EcsList) }, 200);
   });
 
   // Before /v1/instances/{EcsId}: the concrete path wins.
@@ -45,7 +46,8 @@ export function registerInstanceRoutes(app: GatewayApp, waitClock?: WaitClock): 
 
   app.openapi(describeInstanceRoute, async (c) => {
     const { EcsId } = c.req.valid('param');
-    return c.json(unwrap(c, await c.get('ecs').describeInstance({ EcsId })), 200);
+    const [instance] = await withZoneCodes(c, [unwrap(c, await c.get('ecs').describeInstance({ EcsId }))]);
+    return c.json(instance!, 200);
   });
 
   app.openapi(mutating(modifyInstanceNameRoute), async (c) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InstanceData } from '../../../openapi/models';
 import { DEFAULT_SEED } from '../../../emulator';
-import { AK, SK, call, ctl, event, expectError, expectModel, newEmulator, operate, status } from '../../helpers/emulator-client';
+import { AK, SK, UpstreamInstanceData, call, ctl, event, expectError, expectModel, newEmulator, operate, status } from '../../helpers/emulator-client';
 
 const TWO = 'test-ak:test-sk,other-ak:other-sk';
 
@@ -231,7 +230,7 @@ describe('reset, state, instances, clock, health', () => {
     expect(regions.body.Data).toEqual(seed.Regions);
     const list = await call(emu, 'DescribeInstanceList');
     expect(list.body.Data.EcsList.map((e: { EcsId: string }) => e.EcsId)).toEqual(['ins-bj-1']);
-    const d = expectModel(InstanceData, (await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-bj-1' } })).body.Data);
+    const d = expectModel(UpstreamInstanceData, (await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-bj-1' } })).body.Data);
     expect([d.Status, d.RegionName, d.AzName, d.EcsRule.Name, d.EcsRule.CpuNum, d.Disk.DataDiskConf[0]!.Id]).toEqual(['shutdown', '北京', '北京A', 'Tiny', 1, 'disk-bj-1']);
     const fam = await call(emu, 'DescribeEcsFamilyInfo', { params: { AvailableZoneCode: 'CN_Beijing_A', BillingMethod: '1' } });
     expect(fam.body.Data.EcsFamilyInfo).toEqual([]);

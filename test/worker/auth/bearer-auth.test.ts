@@ -43,7 +43,8 @@ describe('auth matrix', () => {
           expect(body.code).toBe(status === 403 ? codes[403] : who === 'none' ? 'Unauthorized' : 'InvalidToken');
           expect(h.upstream.calls).toHaveLength(0);
         } else {
-          expect(h.upstream.calls).toHaveLength(1);
+          // The operation's one call (an instance read also reads the regions for the joined zone code).
+          expect(h.upstream.calls.filter((c) => c.action !== 'DescribeRegions')).toHaveLength(1);
         }
         if (status === 401) expect(res.headers.get('WWW-Authenticate')).toMatch(/^Bearer realm="ecs-edge-gateway"/);
       });

@@ -60,10 +60,10 @@ describe('reference cache (KV)', () => {
     expect(upstream.calls).toBe(1);
   });
 
-  it('stores body, storedAt, etag and upstreamRequestId under ref:v1:<account>:<parts> for 7 days', async () => {
+  it('stores body, storedAt, etag and upstreamRequestId under ref:v2:<account>:<parts> for 7 days', async () => {
     const res = (await get()).res;
     const key = cacheKey('account-a', ['ref', item]);
-    expect(key).toBe(`ref:v1:account-a:ref:${item}`);
+    expect(key).toBe(`ref:v2:account-a:ref:${item}`);
     const stored = await testEnv.ECS_CACHE.getWithMetadata(key, 'json');
     expect(stored.value).toEqual({ body: upstream.body, storedAt: clock.ms, etag: res.headers.get('ETag'), upstreamRequestId: 'up-1' });
     const listed = await testEnv.ECS_CACHE.list({ prefix: key });

@@ -15,7 +15,11 @@ interface Case {
   rawBody?: string;
   contentType?: string;
   paths: string[];
+  /** The exact message expected at some of those paths: a refusal says what the rule is. */
+  messages?: Record<string, string>;
 }
+
+const ID_RULE = "1–128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit";
 
 const op = { EcsIds: ['ins-1'], OpType: 'restart_ecs' };
 const spec = { EcsIds: ['ins-1'], AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Cpu计算型C4', Cpu: 4, Ram: 8, Gpu: 0 };
@@ -23,9 +27,11 @@ const spec = { EcsIds: ['ins-1'], AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyNam
 const cases: Case[] = [
   // OperateInstance
   { name: 'OpType missing', method: 'POST', path: '/v1/instances/operate', body: { EcsIds: ['ins-1'] }, paths: ['body.OpType'] },
-  { name: 'OpType not one of the five', method: 'POST', path: '/v1/instances/operate', body: { ...op, OpType: 'reboot' }, paths: ['body.OpType'] },
+  { name: 'OpType not one of the five', method: 'POST', path: '/v1/instances/operate', body: { ...op, OpType: 'reboot' }, paths: ['body.OpType'],
+    messages: { 'body.OpType': 'expected one of "start_up_ecs", "shutdown_ecs", "hard_shutdown_ecs", "restart_ecs", "free_shutdown_ecs" (got string "reboot")' } },
   { name: 'DeleteEip not 0 or 1', method: 'POST', path: '/v1/instances/operate', body: { ...op, DeleteEip: 2 }, paths: ['body.DeleteEip'] },
-  { name: 'DeleteEip as a string', method: 'POST', path: '/v1/instances/operate', body: { ...op, DeleteEip: '1' }, paths: ['body.DeleteEip'] },
+  { name: 'DeleteEip as a string', method: 'POST', path: '/v1/instances/operate', body: { ...op, DeleteEip: '1' }, paths: ['body.DeleteEip'], messages: { 'body.DeleteEip': 'expected 0 or 1 (got string "1")' } },
+  { name: 'DeleteEip as a boolean', method: 'POST', path: '/v1/instances/delete', body: { EcsIds: ['ins-1'], DeleteEip: true }, paths: ['body.DeleteEip'], messages: { 'body.DeleteEip': 'expected 0 or 1 (got boolean true)' } },
   { name: 'EcsIds empty', method: 'POST', path: '/v1/instances/operate', body: { ...op, EcsIds: [] }, paths: ['body.EcsIds'] },
   { name: 'EcsIds missing', method: 'POST', path: '/v1/instances/operate', body: { OpType: 'restart_ecs' }, paths: ['body.EcsIds'] },
   { name: 'EcsIds not a list', method: 'POST', path: '/v1/instances/operate', body: { ...op, EcsIds: 'ins-1' }, paths: ['body.EcsIds'] },
@@ -57,7 +63,7 @@ const cases: Case[] = [
   { name: 'Name missing', method: 'PATCH', path: '/v1/instances/ins-1', body: {}, paths: ['body.Name'] },
   { name: 'Name longer than 64', method: 'PATCH', path: '/v1/instances/ins-1', body: { Name: 'x'.repeat(65) }, paths: ['body.Name'] },
   // DescribeEcsFamilyInfo
-  { name: 'BillingMethod not "0" or "1"', path: '/v1/families?AvailableZoneCode=CN_Hohhot_B&BillingMethod=2', paths: ['query.BillingMethod'] },
+  { name: 'BillingMethod not "0" or "1"', path: '/v1/families?AvailableZoneCode=CN_Hohhot_B&BillingMethod=2', paths: ['query.BillingMethod'], messages: { 'query.BillingMethod': 'expected "0" or "1" (got string "2")' } },
   { name: 'BillingMethod missing', path: '/v1/families?AvailableZoneCode=CN_Hohhot_B', paths: ['query.BillingMethod'] },
   { name: 'AvailableZoneCode missing', path: '/v1/families?BillingMethod=0', paths: ['query.AvailableZoneCode'] },
   { name: 'AvailableZoneCode empty', path: '/v1/families?AvailableZoneCode=&BillingMethod=0', paths: ['query.AvailableZoneCode'] },
@@ -75,9 +81,10 @@ const cases: Case[] = [
   // Ids: short tokens of id characters, checked before anything is sent upstream
   { name: 'EcsId of spaces', path: '/v1/instances/%20%20', paths: ['path.EcsId'] },
   { name: 'EcsId longer than 128', path: `/v1/instances/ins-${'a'.repeat(130)}`, paths: ['path.EcsId'] },
-  { name: 'EcsId with a character ids never have', path: '/v1/instances/ins%3Fx', paths: ['path.EcsId'] },
+  { name: 'EcsId with a character ids never have', path: '/v1/instances/ins%3Fx', paths: ['path.EcsId'], messages: { 'path.EcsId': `must be an instance id: ${ID_RULE}` } },
+  { name: 'EcsId starting with a dash', path: '/v1/instances/-ins-1', paths: ['path.EcsId'], messages: { 'path.EcsId': `must be an instance id: ${ID_RULE}` } },
   { name: 'EventId longer than 128', path: `/v1/events/${'a'.repeat(20_000)}`, paths: ['path.EventId'] },
-  { name: 'DiskId of spaces', method: 'POST', path: '/v1/disks/%20/extend', body: { ExtendedSize: 64 }, paths: ['path.DiskId'] },
+  { name: 'DiskId of spaces', method: 'POST', path: '/v1/disks/%20/extend', body: { ExtendedSize: 64 }, paths: ['path.DiskId'], messages: { 'path.DiskId': `must be a disk id: ${ID_RULE}` } },
   { name: 'more than 100 EcsIds in one operation', method: 'POST', path: '/v1/instances/operate', body: { ...op, EcsIds: Array.from({ length: 101 }, (_, i) => `ins-${i}`) }, paths: ['body.EcsIds'] },
   { name: 'an EcsId with a space inside', method: 'POST', path: '/v1/instances/operate', body: { ...op, EcsIds: ['ins 1'] }, paths: ['body.EcsIds.0'] },
 ];
@@ -100,6 +107,7 @@ describe('validation → 400 before any upstream call', () => {
       expect(problem.requestId).toBe(res.headers.get('X-Request-Id'));
       expect(problem.errors.map((e) => e.path).sort()).toEqual([...c.paths].sort());
       for (const e of problem.errors) expect(e.message.length).toBeGreaterThan(0);
+      for (const [path, message] of Object.entries(c.messages ?? {})) expect(problem.errors.find((e) => e.path === path)?.message).toBe(message);
       expect(h.upstream.calls).toHaveLength(0);
     });
   }

@@ -171,7 +171,8 @@ describe('concrete paths win over /v1/instances/{EcsId}', () => {
   it('GET /v1/instances/{EcsId} still reaches DescribeInstance for a real id', async () => {
     const h = lifecycleHarness();
     expect((await h.request('/v1/instances/ins-operate1')).status).toBe(200);
-    expect(h.upstream.calls.map((c) => [c.action, c.query.EcsId])).toEqual([['DescribeInstance', 'ins-operate1']]);
+    // Then the regions, once, for the zone code joined into the answer.
+    expect(h.upstream.calls.map((c) => [c.action, c.query.EcsId])).toEqual([['DescribeInstance', 'ins-operate1'], ['DescribeRegions', undefined]]);
   });
 });
 

@@ -28,7 +28,7 @@ const cases = Object.entries(paths).flatMap(([template, item]) =>
 describe('path ids are sent upstream trimmed', () => {
   it('the document has operations with path ids (instances, disks, events)', () => {
     expect(cases.map((c) => c.name).sort()).toEqual(['DiskId', 'EcsId', 'EcsId', 'EventId']);
-    for (const c of cases) expect(c.id, `${c.operationId} ${c.name} has no documented example`).toMatch(/^(ins|disk)-[a-z0-9]+$|^[0-9a-f-]{36}$/);
+    for (const c of cases) expect(c.id, `${c.operationId} ${c.name} has no documented example`).toMatch(/^(ins|disk)-[a-z0-9-]+$|^[0-9a-f-]{36}$/);
   });
 
   for (const c of cases) {
@@ -40,8 +40,10 @@ describe('path ids are sent upstream trimmed', () => {
         body: body === undefined ? undefined : json(body),
       });
       expect(res.status, await res.clone().text()).toBe(c.successStatus);
-      expect(h.upstream.calls).toHaveLength(1);
-      const call = h.upstream.calls[0]!;
+      // DescribeInstance also reads the regions (for the joined zone code); only the operation's own call matters here.
+      const calls = h.upstream.calls.filter((call) => call.action !== 'DescribeRegions');
+      expect(calls).toHaveLength(1);
+      const call = calls[0]!;
       expect(c.method === 'GET' ? call.query[c.name] : (call.body as Record<string, unknown>)[c.name]).toBe(c.id);
     });
   }

@@ -37,7 +37,8 @@ describe('routes → upstream calls', () => {
     expect(res.status).toBe(200);
     const example = EXAMPLES.DescribeInstanceList![0]!;
     expect(await res.json()).toEqual({
-      EcsList: (example.Data as { EcsList: unknown[] }).EcsList,
+      // The published row's AzId is CN_Hohhot_B's in the published regions: the gateway joins the code in.
+      EcsList: (example.Data as { EcsList: object[] }).EcsList.map((row) => ({ ...row, AvailableZoneCode: 'CN_Hohhot_B' })),
       PageNumber: example.PageNumber,
       PageSize: example.PageSize,
       TotalCount: example.TotalCount,

@@ -1,9 +1,10 @@
 import type { EcsApi } from '../openapi/ecs-api';
 import { upstreamBadResponse, upstreamRefusal, upstreamTimeout } from '../openapi/errors/ecs-errors';
 import { UPSTREAM_ACTIONS, type SdkMethodName } from '../openapi/upstream/actions';
+import { instancesNamed } from './actions/named-instances';
 import { runAction } from './actions/run-action';
 import { EmulatorError } from './errors';
-import { applyFault, type FaultOutcome } from './fault-outcome';
+import { applyFault, successNote, type FaultOutcome } from './fault-outcome';
 import type { Emulator } from './index';
 import { newRequestId } from './wire/app';
 
@@ -20,11 +21,12 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
   async function call<T>(sdk: SdkMethodName, typed: unknown): Promise<{ data: T; requestId: string }> {
     const { action, services } = UPSTREAM_ACTIONS[sdk];
     const requestId = newRequestId();
-    const journal = (Status: number, Code: string, FaultId?: number, Applied?: true) =>
-      core.journal.record({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Status, Code, FaultId, Applied });
+    const journal = (Status: number, Code: string, fault: { FaultId?: number; EcsId?: string; Applied?: true } = {}) =>
+      core.journal.record({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Status, Code, ...fault });
     /** Throws the failure a fault that struck stands for (before the action, or after it was applied). */
     const failWith = (outcome: Exclude<FaultOutcome, { kind: 'proceed' }>): never => {
-      journal(outcome.journal.Status, outcome.journal.Code, outcome.FaultId, outcome.journal.Applied);
+      const { Status, Code, ...mark } = outcome.journal;
+      journal(Status, Code, { FaultId: outcome.FaultId, ...mark });
       switch (outcome.kind) {
         // No client waits on a socket here: a Hang is reported as a timeout at once.
         case 'aborted':
@@ -37,10 +39,11 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
       }
     };
 
-    const before = await applyFault(core.faults.match(action, 'before'));
-    if (before.kind !== 'proceed') failWith(before);
-
     const account = core.store.account(accessKeyId)!;
+    const named = instancesNamed(sdk, account, { typed });
+    const before = await applyFault(core.faults.match(action, 'before', named));
+    if (before.kind !== 'proceed') return failWith(before);
+
     // DescribeEvent is looked up on /ecs/v1 first, then /ebs/v1, as the signed client does.
     for (const [n, service] of services.entries()) {
       let data: T;
@@ -53,9 +56,10 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
         throw upstreamRefusal(e.code, e.message, e.status, requestId);
       }
       // The action is applied: an after-phase fault can now only take the answer away (or delay it).
-      const after = await applyFault(core.faults.match(action, 'after'));
-      if (after.kind !== 'proceed') failWith(after);
-      journal(200, 'Success', after.FaultId ?? before.FaultId, after.FaultId === undefined ? undefined : true);
+      const after = await applyFault(core.faults.match(action, 'after', named));
+      if (after.kind !== 'proceed') return failWith(after);
+      const { Status, Code, ...struck } = successNote(before, after);
+      journal(Status, Code, struck);
       return { data, requestId };
     }
     throw new Error(`${sdk}: no service answered`);

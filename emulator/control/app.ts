@@ -108,7 +108,9 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
       found.instance.FailNextTransition = true;
       return c.json({ EcsId, FailNextTransition: true }, 201);
     }
-    return c.json(core.faults.add(parseOrThrow(CallFaultSchema, body)), 201);
+    const fault = parseOrThrow(CallFaultSchema, body);
+    if (fault.EcsId !== undefined && !core.store.findInstanceAnywhere(fault.EcsId)) throw new EmulatorError('InstanceNotFound', `instance ${fault.EcsId} not found`);
+    return c.json(core.faults.add(fault), 201);
   });
 
   app.get('/faults', (c) => c.json({ Faults: core.faults.list(), InstanceFaults: instanceFaults() }));

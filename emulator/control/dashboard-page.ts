@@ -99,6 +99,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
 
   .tag { display:inline-block; font:600 10px var(--mono); padding:0 5px; border-radius:3px; background:var(--soft); color:var(--muted); text-transform:uppercase; letter-spacing:.04em; }
   .tag.warn { background:var(--bad-bg); color:var(--bad); }
+  .tag.after { background:var(--busy-bg); color:var(--busy); }
   .disk { display:flex; align-items:center; gap:6px; white-space:nowrap; line-height:1.7; }
   .task { display:flex; align-items:center; gap:6px; white-space:nowrap; line-height:1.7; }
   .http2 { color:var(--ok); } .http4 { color:var(--busy); } .http5, .http0 { color:var(--bad); }
@@ -112,6 +113,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
   .fields label.check { flex-direction:row; align-items:center; gap:6px; font-size:12px; color:var(--fg); }
   .fields input[type=number], .fields input[type=text], .fields select { width:100%; padding:4px 6px; border:1px solid var(--line); border-radius:4px; background:#fff; color:var(--fg); }
   .actions { display:flex; justify-content:space-between; align-items:center; gap:8px; margin-top:8px; }
+  .actions button { flex:none; white-space:nowrap; }
   .row { display:flex; gap:8px; align-items:center; }
   .row select { flex:1; min-width:0; padding:4px 6px; border:1px solid var(--line); border-radius:4px; background:#fff; }
   #message:empty { display:none; }
@@ -173,16 +175,17 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
       <h3>Add a call fault</h3>
       <div class="fields">
         <label class="wide">Action<select name="Action" id="fault-action"><option value="">any action</option></select></label>
+        <label class="wide">Instance<select name="EcsId" id="fault-call-instance" title="Only calls whose request names this instance (EcsId, EcsIds, or the DiskId of one of its disks)"></select></label>
+        <label>Phase<select name="Phase" id="fault-phase"><option value="before">before the action</option><option value="after">after the action</option></select></label>
         <label>Status<input type="number" name="Status" min="400" max="599" placeholder="e.g. 503"></label>
         <label>Code<input type="text" name="Code" list="error-codes" placeholder="e.g. ServiceUnavailable"></label>
         <label>DelayMs<input type="number" name="DelayMs" min="0" max="600000" step="100" placeholder="0"></label>
         <label>Times<input type="number" name="Times" min="1" step="1" placeholder="until removed"></label>
         <label>Probability<input type="number" name="Probability" min="0" max="1" step="0.05" placeholder="1"></label>
-        <span></span>
         <label class="check"><input type="checkbox" name="Hang"> Hang (no answer)</label>
         <label class="check"><input type="checkbox" name="Malformed"> Malformed JSON</label>
       </div>
-      <div class="actions"><span class="muted small">Matching calls fail before the action runs.</span><button type="submit">Add fault</button></div>
+      <div class="actions"><span class="muted small" id="phase-hint"></span><button type="submit">Add fault</button></div>
     </form>
     <form id="instance-fault-form" autocomplete="off">
       <h3>Fail an instance's next transition</h3>
@@ -326,11 +329,21 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     return parts.join(' · ');
   }
 
+  /** When a call fault strikes: before the action (nothing changes) or after it (applied, answer lost). */
+  const PHASE_HINT = {
+    before: 'Before: the call fails, nothing changes.',
+    after: 'After: the action runs (event, transition), then the answer is lost.',
+  };
+  const phaseTag = (phase) => titled(h('span', 'tag' + (phase === 'after' ? ' after' : ''), phase || 'before'), PHASE_HINT[phase || 'before']);
+
   function faultRow(f) {
     const remove = removeButton('removeFault', f.FaultId, 'Remove fault ' + f.FaultId);
     return h('tr', '',
       h('td', 'num', h('span', 'fid', '#' + f.FaultId)),
-      h('td', '', h('div', 'mono', f.Action || h('span', 'muted', 'any action')), h('div', 'mono small muted', effectOf(f))),
+      h('td', '',
+        h('div', 'mono', phaseTag(f.Phase), ' ', f.Action || h('span', 'muted', 'any action')),
+        f.EcsId ? titled(h('div', 'mono small', 'on ', f.EcsId), 'Only calls naming this instance') : null,
+        h('div', 'mono small muted', effectOf(f))),
       titled(h('td', 'num mono nowrap', f.Times !== undefined ? String(f.Times - f.Hits) : '∞'), f.Hits + ' hit(s) so far'),
       h('td', 'num', remove),
     );
@@ -354,7 +367,8 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
       h('td', 'mono', j.AccessKeyId || h('span', 'muted', '—')),
       h('td', 'num mono http' + String(j.Status).charAt(0), j.Status === 0 ? 'none' : j.Status),
       h('td', 'mono', j.Code),
-      h('td', '', j.FaultId !== undefined ? h('span', 'fid', '#' + j.FaultId) : ''),
+      h('td', 'nowrap', j.FaultId !== undefined ? titled(h('span', 'fid', '#' + j.FaultId), j.EcsId ? 'Per-instance fault of ' + j.EcsId : 'Call fault') : '',
+        j.Applied ? [' ', titled(h('span', 'tag after', 'applied'), 'The action ran; the caller got the fault')] : null),
       h('td', 'mono small muted nowrap', j.Method + ' ' + j.Path + (j.Transport === 'http' ? '' : ' · ' + j.Transport)),
     );
   }
@@ -393,6 +407,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     $('faults-empty').hidden = nFaults > 0;
     $('faults-summary').textContent = nFaults ? nFaults + ' active (all accounts)' : 'none';
     syncOptions($('fault-instance'), instances.map((i) => [i.EcsId, i.EcsId + ' · ' + i.EcsName + ' (' + i.Status + ')']), true);
+    syncOptions($('fault-call-instance'), [['', 'any instance'], ...instances.map((i) => [i.EcsId, i.EcsId + ' · ' + i.EcsName])], true);
 
     const entries = journal.Entries.slice().reverse();
     sync($('journal-rows'), entries, (j) => String(j.Seq), journalRow);
@@ -466,8 +481,12 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
       if (el.type === 'checkbox') { if (el.checked) fault[el.name] = true; }
       else if (el.value.trim() !== '') fault[el.name] = el.type === 'number' ? Number(el.value) : el.value.trim();
     }
-    act(() => api('POST', '/faults', fault), (f) => 'Fault #' + f.FaultId + ' added: ' + (f.Action || 'any action') + ' → ' + effectOf(f));
+    act(() => api('POST', '/faults', fault), (f) => 'Fault #' + f.FaultId + ' added: ' + (f.Action || 'any action') + (f.EcsId ? ' on ' + f.EcsId : '') + ', ' + (f.Phase || 'before') + ' → ' + effectOf(f));
   });
+
+  const showPhaseHint = () => ($('phase-hint').textContent = PHASE_HINT[$('fault-phase').value]);
+  $('fault-phase').addEventListener('change', showPhaseHint);
+  showPhaseHint();
 
   $('instance-fault-form').addEventListener('submit', (ev) => {
     ev.preventDefault();

@@ -10,12 +10,15 @@ export const FAULT_PHASES = ['before', 'after'] as const;
 export type FaultPhase = (typeof FAULT_PHASES)[number];
 
 /**
- * A wire fault: matching calls (all, or one Action) fail, slow down, hang or answer unreadable JSON.
+ * A wire fault: matching calls (all, or one Action; all, or those naming one instance) fail, slow
+ * down, hang or answer unreadable JSON.
  * `Phase: "after"` strikes only calls whose action was applied: the state changed, the answer is lost.
  */
 export const CallFaultSchema = z
   .object({
     Action: z.enum(ACTION_NAMES).optional(),
+    /** Only calls whose request names this instance (EcsId, EcsIds, or the DiskId of one of its disks). */
+    EcsId: z.string().min(1).max(128).optional(),
     /** Default "before". */
     Phase: z.enum(FAULT_PHASES).optional(),
     Status: z.number().int().min(400).max(599).optional(),
@@ -44,9 +47,11 @@ export interface ActiveFault extends CallFault {
   Hits: number;
 }
 
-/** What a hit fault does to one call (decided once, before the action runs). */
+/** What a hit fault does to one call (decided once per phase). */
 export interface FaultEffect {
   FaultId: number;
+  /** The instance of a per-instance fault, for the journal. */
+  EcsId?: string;
   delayMs: number;
   kind: 'error' | 'hang' | 'malformed' | 'delay-only';
   status: number;
@@ -82,13 +87,15 @@ export class FaultRegistry {
   }
 
   /**
-   * The first registered fault of this phase that matches the Action and wins its Probability roll.
+   * The first registered fault of this phase that matches the Action and the instances the call
+   * names (see `instancesNamed`), and wins its Probability roll.
    * The transports ask for "before" when the call arrives and for "after" once its action was applied.
    */
-  match(action: string, phase: FaultPhase = 'before'): FaultEffect | undefined {
+  match(action: string, phase: FaultPhase = 'before', instances: readonly string[] = []): FaultEffect | undefined {
     for (const f of this.faults) {
       if ((f.Phase ?? 'before') !== phase) continue;
       if (f.Action !== undefined && f.Action !== action) continue;
+      if (f.EcsId !== undefined && !instances.includes(f.EcsId)) continue;
       if (f.Probability !== undefined && !(this.random() < f.Probability)) continue;
       f.Hits++;
       if (f.Times !== undefined && f.Hits >= f.Times) this.faults = this.faults.filter((x) => x !== f);
@@ -102,7 +109,7 @@ function effectOf(f: ActiveFault): FaultEffect {
   const kind = f.Hang ? 'hang' : f.Malformed ? 'malformed' : f.Status !== undefined || f.Code !== undefined ? 'error' : 'delay-only';
   const status = f.Status ?? (f.Code && f.Code in UPSTREAM_ERRORS ? UPSTREAM_ERRORS[f.Code as keyof typeof UPSTREAM_ERRORS] : 500);
   const code = f.Code ?? codeForStatus(status);
-  return { FaultId: f.FaultId, delayMs: f.DelayMs ?? 0, kind, status, code, phase: f.Phase ?? 'before' };
+  return { FaultId: f.FaultId, ...(f.EcsId !== undefined && { EcsId: f.EcsId }), delayMs: f.DelayMs ?? 0, kind, status, code, phase: f.Phase ?? 'before' };
 }
 
 function codeForStatus(status: number): string {

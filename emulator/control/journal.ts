@@ -15,6 +15,8 @@ export interface JournalEntry {
   /** Success, or the error code answered. */
   Code: string;
   FaultId?: number;
+  /** The instance of the per-instance fault that struck the call (its request named it). */
+  EcsId?: string;
   /** True when the action was applied although the caller got a fault (a `Phase: "after"` fault). */
   Applied?: true;
 }

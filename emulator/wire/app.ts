@@ -3,11 +3,12 @@ import { UPSTREAM_ACTIONS, actionPaths, servicePath, type EcsService, type PathV
 import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope';
 import type { DescribeImagesResult, DescribeInstanceListResult } from '../../openapi/models';
 import { ACTION_HANDLERS } from '../actions';
+import { instancesNamed } from '../actions/named-instances';
 import { runAction } from '../actions/run-action';
 import type { EmulatorCore } from '../core';
 import { isClientAbort, logClientAbort } from '../client-abort';
 import { EmulatorError } from '../errors';
-import { applyFault, type FaultOutcome } from '../fault-outcome';
+import { applyFault, successNote, type FaultOutcome } from '../fault-outcome';
 import { readJsonBody } from '../json-body';
 import { sleep } from '../sleep';
 import { authenticate } from './auth';
@@ -42,14 +43,15 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
   const method = c.req.method.toUpperCase();
   const action = params.Action ?? '';
   let accessKeyId = params.AccessKeyId ?? '';
-  const note = (status: number, code: string, FaultId?: number, Applied?: true) =>
-    core.journal.record({ Transport: 'http', Method: method, Path: url.pathname, Action: action, AccessKeyId: accessKeyId, Status: status, Code: code, FaultId, Applied });
+  const note = (status: number, code: string, fault: { FaultId?: number; EcsId?: string; Applied?: true } = {}) =>
+    core.journal.record({ Transport: 'http', Method: method, Path: url.pathname, Action: action, AccessKeyId: accessKeyId, Status: status, Code: code, ...fault });
   const signal = c.req.raw.signal;
   /** Answers a fault that struck (before the action, or after it was applied). */
   const faultAnswer = async (outcome: Exclude<FaultOutcome, { kind: 'proceed' }>): Promise<Response> => {
     // A hung call holds its connection until the client aborts (or the cap), then is journaled.
     if (outcome.kind === 'hang') await sleep(core.hangCapMs, signal);
-    note(outcome.journal.Status, outcome.journal.Code, outcome.FaultId, outcome.journal.Applied);
+    const { Status, Code, ...mark } = outcome.journal;
+    note(Status, Code, { FaultId: outcome.FaultId, ...mark });
     switch (outcome.kind) {
       case 'aborted':
         return json(499, {});
@@ -65,14 +67,20 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
     const account = await authenticate(core, method, params);
     accessKeyId = account.AccessKeyId;
     const sdk = route(action, service, version, method);
-    const before = await applyFault(core.faults.match(action, 'before'), signal);
+    // The body is read before the faults (a per-instance fault needs the ids it names); a body
+    // that cannot be read names no instance and is refused after the before-phase faults, as input is.
+    const read = UPSTREAM_ACTIONS[sdk].method === 'POST' ? await readJsonBody(c.req.raw).then((body) => ({ body: body ?? {} }), (error: unknown) => ({ error })) : { body: undefined };
+    const input = { wire: { query: params, body: 'body' in read ? read.body : undefined } };
+    const named = 'error' in read ? [] : instancesNamed(sdk, account, input);
+    const before = await applyFault(core.faults.match(action, 'before', named), signal);
     if (before.kind !== 'proceed') return await faultAnswer(before);
-    const body = UPSTREAM_ACTIONS[sdk].method === 'POST' ? ((await readJsonBody(c.req.raw)) ?? {}) : undefined;
-    const data = runAction(core, sdk, account, service, { wire: { query: params, body } });
+    if ('error' in read) throw read.error;
+    const data = runAction(core, sdk, account, service, input);
     // The action is applied: an after-phase fault can now only take the answer away (or delay it).
-    const after = await applyFault(core.faults.match(action, 'after'), signal);
+    const after = await applyFault(core.faults.match(action, 'after', named), signal);
     if (after.kind !== 'proceed') return await faultAnswer(after);
-    note(200, 'Success', after.FaultId ?? before.FaultId, after.FaultId === undefined ? undefined : true);
+    const { Status, Code, ...struck } = successNote(before, after);
+    note(Status, Code, struck);
     return json(200, envelope(sdk, data, requestId));
   } catch (e) {
     if (e instanceof EmulatorError) {

@@ -110,18 +110,52 @@ describe('GET /_emulator/ui in Chromium', () => {
     await expect.poll(async () => (await control('/faults')).InstanceFaults.map((f: { EcsId: string }) => f.EcsId)).toEqual(['ins-month-gpu-ssd']);
     await expect.poll(() => row('ins-month-gpu-ssd').locator('td').last().textContent(), { timeout: 5_000 }).toContain('fails');
 
-    // What a person sees: the world with a transition under way, its events, the faults and the journal naming them.
-    expect((await gateway('POST', '/v1/instances/operate', { EcsIds: ['ins-demand-cpu-local'], OpType: 'shutdown_ecs' })).status).toBe(202);
-    await expect.poll(() => statusOf('ins-demand-cpu-local'), { timeout: 5_000 }).toContain('shutting_down');
-    await page.mouse.wheel(0, -10_000);
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
-
     // × removes them again: the wire call answers, the list is empty.
     await page.locator(`#fault-rows button[data-remove-fault="${faultId}"]`).click();
     await page.locator('#instance-fault-rows button[data-remove-instance-fault="ins-month-gpu-ssd"]').click();
     await expect.poll(async () => (await control('/faults')).Faults.length + (await control('/faults')).InstanceFaults.length).toBe(0);
     await expect.poll(() => page.locator('#faults-empty').isVisible(), { timeout: 5_000 }).toBe(true);
     expect((await gateway('GET', '/v1/instances/ins-demand-cpu-ssd')).status).toBe(200);
+  });
+
+  it('an after-phase fault on one instance, added from the form: the action is applied, the caller gets the error', async () => {
+    const form = page.locator('#call-fault-form');
+    expect(await page.locator('#phase-hint').textContent()).toContain('nothing changes');
+    await form.locator('select[name=Action]').selectOption('OperateInstance');
+    await form.locator('select[name=EcsId]').selectOption('ins-demand-cpu-ssd');
+    await form.locator('select[name=Phase]').selectOption('after');
+    expect(await page.locator('#phase-hint').textContent()).toContain('answer is lost');
+    await form.locator('input[name=Status]').fill('503');
+    await form.locator('input[name=Code]').fill('ServiceUnavailable');
+    await form.getByRole('button', { name: 'Add fault' }).click();
+    await expect.poll(() => page.locator('#message').textContent(), { timeout: 5_000 }).toMatch(/^Fault #\d+ added: OperateInstance on ins-demand-cpu-ssd, after/);
+    const [fault] = (await control('/faults')).Faults;
+    expect(fault).toMatchObject({ Action: 'OperateInstance', EcsId: 'ins-demand-cpu-ssd', Phase: 'after', Status: 503 });
+    const faultRow = page.locator(`#fault-rows tr[data-key="${fault.FaultId}"]`);
+    await expect.poll(() => faultRow.textContent(), { timeout: 5_000 }).toContain('ins-demand-cpu-ssd');
+    expect(await faultRow.textContent()).toContain('after');
+
+    // Another instance is not its call: that shutdown answers as usual.
+    expect((await gateway('POST', '/v1/instances/operate', { EcsIds: ['ins-demand-cpu-local'], OpType: 'shutdown_ecs' })).status).toBe(202);
+    // Its instance: the caller gets the injected error (a 5xx problem), yet the shutdown was applied.
+    const hit = await gateway('POST', '/v1/instances/operate', { EcsIds: ['ins-demand-cpu-ssd'], OpType: 'shutdown_ecs' });
+    expect(hit.status, JSON.stringify(hit.body)).toBe(502);
+    await expect.poll(() => statusOf('ins-demand-cpu-ssd'), { timeout: 5_000 }).toContain('shutting_down');
+    const struck = ((await control('/journal')).Entries as { Action: string; FaultId?: number; EcsId?: string; Applied?: boolean; Code: string }[]).filter(
+      (e) => e.FaultId === fault.FaultId,
+    );
+    expect(struck).toEqual([expect.objectContaining({ Action: 'OperateInstance', EcsId: 'ins-demand-cpu-ssd', Applied: true, Code: 'ServiceUnavailable' })]);
+    const journalRow = page.locator('#journal-rows tr', { hasText: `#${fault.FaultId}` }).first();
+    await expect.poll(() => journalRow.textContent(), { timeout: 5_000 }).toContain('applied');
+
+    // What a person sees: transitions under way, their events, the fault and the journal naming it.
+    await page.mouse.wheel(0, -10_000);
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    await faultRow.locator('button').click();
+    await expect.poll(async () => (await control('/faults')).Faults).toEqual([]);
+    await form.locator('select[name=EcsId]').selectOption('');
+    await form.locator('select[name=Phase]').selectOption('before');
   });
 
   it('a refused fault shows the control API\'s message and adds nothing', async () => {

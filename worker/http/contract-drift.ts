@@ -62,6 +62,9 @@ export function contractDrift(app: OpenAPIHono<GatewayEnv>): MiddlewareHandler<G
     await next();
     const status = c.res.status;
     if (status < 200 || status >= 300 || !c.res.headers.get('Content-Type')?.startsWith('application/json')) return;
+    // A copy (cache HIT or STALE, an Idempotency-Key replay) was checked when it came from upstream:
+    // checking it again costs every hot request a parse and can only repeat the same line.
+    if (c.res.headers.get('X-Cache')?.match(/^(HIT|STALE)/) || c.res.headers.get('Idempotent-Replayed')) return;
     // After next(), routePath is the handler's own path pattern.
     const contract = (contracts ??= contractsOf(app)).get(`${c.req.method} ${c.req.routePath}`);
     if (!contract) return;

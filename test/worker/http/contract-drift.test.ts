@@ -48,4 +48,22 @@ describe('contract drift', () => {
     expect(res.status).toBe(200);
     expect(driftLines(log)).toEqual([]);
   });
+
+  it('a drifted reference answer is checked when it comes from upstream (MISS), not again on each cache HIT', async () => {
+    const h = harness();
+    const answer = exampleOf('DescribeRegions');
+    (answer.Data as Record<string, unknown>[])[0]!.RegionGroupName = 42;
+    h.upstream.on('DescribeRegions', () => jsonAnswer(answer));
+    const log = vi.spyOn(console, 'log');
+    const app = createGatewayApp({ ecsApiFactory: (e) => signedEcsClientFromEnv(e, { fetch: h.upstream.fetch }) });
+    const caches: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ctx = createExecutionContext();
+      const res = await app.fetch(new Request('https://gateway.test/v1/regions', { headers: { Authorization: `Bearer ${READ_TOKEN}` } }), h.env, ctx);
+      await waitOnExecutionContext(ctx);
+      caches.push(res.headers.get('X-Cache') ?? '');
+    }
+    expect(caches).toEqual(['MISS', 'HIT', 'HIT']);
+    expect(driftLines(log)).toHaveLength(1);
+  });
 });

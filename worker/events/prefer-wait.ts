@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { EcsError } from '../../openapi/ecs-api';
 import { MAX_WAIT_S } from '../../openapi/rest';
 import type { GatewayEnv } from '../env';
+import { jsonText } from '../http/json-newline';
 import { isTerminal, realClock, waitForEvent, type WaitClock } from './wait-for-event';
 
 export const PREFERENCE_APPLIED_HEADER = 'Preference-Applied';
@@ -55,6 +56,6 @@ export function preferWait(clock: WaitClock = realClock): MiddlewareHandler<Gate
     headers.set(PREFERENCE_APPLIED_HEADER, `wait=${waitS}`);
     // Unset first: Hono's setter would otherwise copy the 202's headers (Retry-After) back on.
     c.res = undefined;
-    c.res = new Response(JSON.stringify(event.data), { status: 200, headers });
+    c.res = new Response(jsonText(event.data), { status: 200, headers });
   };
 }

@@ -1,26 +1,27 @@
 import type { MiddlewareHandler } from 'hono';
 import type { GatewayEnv } from '../env';
 
-// JSON answers end with a newline, so `curl` output does not run into the shell prompt. Done once
-// here for c.json, problem+json and replays alike, rather than at every place that writes JSON.
-
-const JSON_CONTENT_TYPE = /^application\/(?:problem\+)?json\b/i;
+// JSON answers end with a newline, so `curl` output does not run into the shell prompt. The
+// newline is written with the JSON (c.json here, problem+json, cached copies and Prefer: wait in
+// their writers, all through jsonText) rather than by re-reading every answer afterwards.
 
 /** The exact text of a JSON answer: what is sent, and what an ETag is computed over. */
 export const jsonText = (value: unknown): string => `${JSON.stringify(value)}\n`;
 
-/**
- * Appends the final newline to every application/json and application/problem+json answer that
- * lacks it. Answers are small (the largest valid one is a page of instances), so buffering is cheap.
- */
+type HeaderArg = Record<string, string | string[]> | Headers | undefined;
+
+function withJsonType(headers: HeaderArg): HeaderArg {
+  if (headers instanceof Headers) {
+    if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+    return headers;
+  }
+  return { 'Content-Type': 'application/json', ...headers };
+}
+
+/** Makes this request's `c.json` write `jsonText` (the same arguments, the same headers). Mount first. */
 export function jsonNewline(): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
+    c.json = ((object: unknown, arg?: unknown, headers?: HeaderArg) => c.body(jsonText(object), arg as never, withJsonType(headers) as never)) as unknown as typeof c.json;
     await next();
-    if (!c.res.body || !JSON_CONTENT_TYPE.test(c.res.headers.get('Content-Type') ?? '')) return;
-    const text = await c.res.text();
-    const headers = new Headers(c.res.headers);
-    headers.delete('Content-Length');
-    // Assigning to c.res after next() replaces the answer (Hono carries the headers over).
-    c.res = new Response(text.endsWith('\n') ? text : `${text}\n`, { status: c.res.status, statusText: c.res.statusText, headers });
   };
 }

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { GATEWAY_PROBLEMS, type GatewayProblemCode } from '../../openapi/errors/catalogue';
 import type { ProblemFieldError } from '../../openapi/models';
 import type { GatewayEnv } from '../env';
+import { jsonText } from './json-newline';
 
 export interface ProblemInput {
   status: ContentfulStatusCode;
@@ -26,7 +27,7 @@ export function writeProblem(c: Context<GatewayEnv>, input: ProblemInput): Respo
     requestId: c.get('requestId') ?? '',
     ...(input.errors ? { errors: input.errors } : {}),
   };
-  return c.body(JSON.stringify(body), input.status, { 'Content-Type': 'application/problem+json' });
+  return c.body(jsonText(body), input.status, { 'Content-Type': 'application/problem+json' });
 }
 
 /** A gateway problem: status and title come from the error catalogue, only the detail is this occurrence's. */

@@ -28,6 +28,8 @@ export const SettingsSchema = z
     NO_CACHE_REFRESH_INTERVAL_S: optional(nonNegativeNumber('a number of seconds from 0 (no limit) to 86400').default(5)),
     /** Retry-After of a 429 RateLimited: keep it equal to the rate-limiting bindings' `simple.period`. */
     RATE_LIMIT_PERIOD_S: optional(wholeNumber('a positive whole number of seconds').default(60)),
+    /** The one JSON log line per request; `off` silences it (e.g. under `wrangler dev` load tests). */
+    ACCESS_LOG: optional(z.enum(['on', 'off'], { error: 'must be on or off' }).default('on')),
     CDS_SECRET_ID: required('the access key id'),
     CDS_SECRET_KEY: required('the secret key'),
     GATEWAY_TOKENS: required('token:scope entries').refine((s) => parseTokenList(s).length > 0, 'must list at least one token:read or token:write entry'),
@@ -37,6 +39,7 @@ export const SettingsSchema = z
     cacheTtlS: { regions: s.REGIONS_TTL_S, families: s.FAMILIES_TTL_S, images: s.IMAGES_TTL_S },
     noCacheRefreshIntervalS: s.NO_CACHE_REFRESH_INTERVAL_S,
     rateLimitPeriodS: s.RATE_LIMIT_PERIOD_S,
+    accessLog: s.ACCESS_LOG === 'on',
     accessKeyId: s.CDS_SECRET_ID,
     secretKey: s.CDS_SECRET_KEY,
     gatewayTokens: s.GATEWAY_TOKENS,

@@ -16,6 +16,7 @@ export interface Env {
   IMAGES_TTL_S?: string;
   NO_CACHE_REFRESH_INTERVAL_S?: string;
   RATE_LIMIT_PERIOD_S?: string;
+  ACCESS_LOG?: string;
   ECS_CACHE: KVNamespace;
   /** Per-token limits of GET/HEAD calls and of mutating calls (`[[ratelimits]]`); absent → no limit. */
   READ_RATE_LIMITER?: RateLimit;

@@ -29,7 +29,7 @@ export interface EdgeResult {
   startupMs: { gateway: number; emptyHono: number };
   evaluationMs: { gateway: number; emptyHono: number };
   bundleBytes: { gateway: number; emptyHono: number };
-  throughput: { gateway: number; emptyHono: number; gatewayStatuses: Record<string, number> };
+  throughput: { gateway: number; gatewayWithoutAccessLog: number; emptyHono: number; gatewayStatuses: Record<string, number> };
 }
 
 async function bundle(entry: string, outdir: string, forNode = false): Promise<string> {
@@ -147,24 +147,34 @@ async function main(): Promise<EdgeResult> {
   const emuPort = await freePort();
   const emulator = spawnGroup('npm', ['run', 'emulator'], { EMULATOR_PORT: String(emuPort), EMULATOR_CLOCK: 'manual' });
   let gateway: Spawned | undefined;
+  let gatewayQuiet: Spawned | undefined;
   let empty: Spawned | undefined;
   try {
     await waitFor(`http://127.0.0.1:${emuPort}/_emulator/health`, emulator, 30_000);
     const gw = await devServer(gwCfg, [`CDS_API_HOST:127.0.0.1:${emuPort}`, 'CDS_API_SCHEMA:http', 'CDS_SECRET_ID:test-ak', 'CDS_SECRET_KEY:test-sk', 'GATEWAY_TOKENS:bench-token:read']);
     gateway = gw.proc;
+    const quiet = await devServer(gwCfg, [`CDS_API_HOST:127.0.0.1:${emuPort}`, 'CDS_API_SCHEMA:http', 'CDS_SECRET_ID:test-ak', 'CDS_SECRET_KEY:test-sk', 'GATEWAY_TOKENS:bench-token:read', 'ACCESS_LOG:off']);
+    gatewayQuiet = quiet.proc;
     const em = await devServer(emptyCfg, []);
     empty = em.proc;
     const gwTarget: Target = { url: `${gw.base}/v1/regions`, headers: { Authorization: 'Bearer bench-token' }, requests: 0, seconds: 0, statuses: {} };
+    const quietTarget: Target = { url: `${quiet.base}/v1/regions`, headers: { Authorization: 'Bearer bench-token' }, requests: 0, seconds: 0, statuses: {} };
     const emptyTarget: Target = { url: `${em.base}/v1/regions`, headers: {}, requests: 0, seconds: 0, statuses: {} };
-    await throughput([gwTarget, emptyTarget]);
+    await throughput([gwTarget, quietTarget, emptyTarget]);
     return {
       startupMs: startup,
       evaluationMs: evaluation,
       bundleBytes: { gateway: readFileSync(gwBundle).byteLength, emptyHono: readFileSync(emptyBundle).byteLength },
-      throughput: { gateway: gwTarget.requests / gwTarget.seconds, emptyHono: emptyTarget.requests / emptyTarget.seconds, gatewayStatuses: gwTarget.statuses },
+      throughput: {
+        gateway: gwTarget.requests / gwTarget.seconds,
+        gatewayWithoutAccessLog: quietTarget.requests / quietTarget.seconds,
+        emptyHono: emptyTarget.requests / emptyTarget.seconds,
+        gatewayStatuses: gwTarget.statuses,
+      },
     };
   } finally {
     await stopGroup(gateway);
+    await stopGroup(gatewayQuiet);
     await stopGroup(empty);
     await stopGroup(emulator);
   }

@@ -74,6 +74,7 @@ rows.push(['module evaluation (Node, same bundle): empty Hono worker', fmtMs(edg
 rows.push(['module evaluation (Node, same bundle): gateway', fmtMs(edge.evaluationMs.gateway), '', '', '', `×${(edge.evaluationMs.gateway / edge.evaluationMs.emptyHono).toFixed(1)} (+${fmtMs(edge.evaluationMs.gateway - edge.evaluationMs.emptyHono)})`]);
 rows.push(['wrangler dev GET /v1/regions, req/s: empty Hono worker', edge.throughput.emptyHono.toFixed(0), '', '', '', 'baseline']);
 rows.push([`wrangler dev GET /v1/regions, req/s: gateway (${Object.keys(edge.throughput.gatewayStatuses).join(', ')})`, edge.throughput.gateway.toFixed(0), '', '', '', `×${(edge.throughput.gateway / edge.throughput.emptyHono).toFixed(2)} of baseline`]);
+rows.push(['wrangler dev GET /v1/regions, req/s: gateway, ACCESS_LOG=off', edge.throughput.gatewayWithoutAccessLog.toFixed(0), '', '', '', `×${(edge.throughput.gatewayWithoutAccessLog / edge.throughput.emptyHono).toFixed(2)} of baseline`]);
 
 console.log('\nSummary — workerd (vitest-pool-workers; its clock ticks in whole ms, so sub-ms p50/p99 read <1 ms) unless marked Node.\n"vs baseline" compares means with the baseline of the same group, measured in this run.\n');
 console.log(table(['benchmark', 'mean', 'p50', 'p99', 'samples', 'vs baseline'], rows));

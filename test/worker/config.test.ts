@@ -21,6 +21,7 @@ describe('configuration', () => {
         cacheTtlS: { regions: 3600, families: 600, images: 600 },
         noCacheRefreshIntervalS: 5,
         rateLimitPeriodS: 60,
+        accessLog: true,
         accessKeyId: 'ak-1',
         secretKey: 'sk-1',
         gatewayTokens: 't:read',

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { readSettings } from '../config';
 import type { GatewayEnv } from '../env';
 
 // One JSON line per request on console.log, which `wrangler tail` and Workers Logs show and
@@ -21,7 +22,7 @@ export interface AccessLogLine {
   upstream?: { action: string; attempts: number; status: number | string; durationMs: number }[];
   /** X-Cache of a cached route. */
   cache?: string;
-  /** What the Idempotency-Key did: proceed, replay, mismatch, in_flight, unavailable, invalid. */
+  /** What the Idempotency-Key did (IdempotencyOutcome: stored, replayed, released, pending, unknown, in_flight, …). */
   idempotency?: string;
 }
 
@@ -36,6 +37,9 @@ export function accessLog(operationIdOf: (method: string, route: string) => stri
     const started = Date.now();
     c.set('upstreamCalls', []);
     await next();
+    // ACCESS_LOG=off silences it; an unconfigured gateway still logs (its 500s are what an operator must see).
+    const settings = readSettings(c.env);
+    if (settings.ok && !settings.settings.accessLog) return;
     const route = endpointRoute(c);
     const line: AccessLogLine = {
       msg: 'request',

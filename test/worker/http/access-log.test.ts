@@ -90,4 +90,13 @@ describe('one structured log line per request', () => {
     // Only the 12-digit token ids, never a full hash that could serve as a key elsewhere.
     expect(all).not.toContain((await sha256(WRITE_TOKEN))!);
   });
+
+  it('ACCESS_LOG=off silences the line; an unconfigured gateway logs its 500 all the same', async () => {
+    const quiet = harness({ ACCESS_LOG: 'off' });
+    expect((await quiet.request('/v1/regions')).status).toBe(200);
+    expect(logged.filter((l) => l.startsWith('{"msg":"request"'))).toEqual([]);
+    const broken = harness({ ACCESS_LOG: 'off', CDS_SECRET_KEY: undefined });
+    const { line } = await logOf(() => broken.request('/v1/regions'));
+    expect(line.status).toBe(500);
+  });
 });

@@ -1,17 +1,16 @@
-import { createExecutionContext, env as workerEnv, waitOnExecutionContext } from 'cloudflare:test';
+import { env as workerEnv } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, createInProcessEcsApi, SEED_IDS } from '../../emulator';
 import type { Emulator } from '../../emulator';
 import type { EcsApi } from '../../openapi/ecs-api';
 import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
 import type { Env } from '../../worker/env';
-import { checkAgainstDocument } from '../helpers/contract-check';
+import { contractCheckedFetch, TOKEN } from '../helpers/emulator-stack';
 
 // The gateway against the emulator, two ways: over the wire (the real SignedEcsClient whose fetch
 // is the emulator's fetch handler, so the emulator checks every signature) and in process (the
 // emulator's EcsApi injected through ecsApiFactory). The routes cannot tell the difference.
 
-const TOKEN = 'dev-token';
 let emulator: Emulator;
 let env: Env;
 let counter = 0;
@@ -29,19 +28,7 @@ beforeEach(() => {
 });
 
 function gatewayWith(factory: (e: Env) => EcsApi) {
-  const app = createGatewayApp({ ecsApiFactory: factory });
-  return async (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set('Authorization', `Bearer ${TOKEN}`);
-    if (init.body) headers.set('Content-Type', 'application/json');
-    const req = new Request(`http://gateway.test${path}`, { ...init, headers });
-    const ctx = createExecutionContext();
-    const res = await app.fetch(req, env, ctx);
-    await waitOnExecutionContext(ctx);
-    const check = await checkAgainstDocument(req, res);
-    expect(check.errors).toEqual([]);
-    return res;
-  };
+  return contractCheckedFetch(createGatewayApp({ ecsApiFactory: factory }), env);
 }
 
 for (const [way, factory] of ways) {

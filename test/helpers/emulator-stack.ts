@@ -66,18 +66,26 @@ export function emulatorStack(options: { virtualTime: boolean; emulator?: Emulat
     calls,
     count: (action) => calls.filter((a) => a === action).length,
     slept: () => sleptMs / 1000,
-    async gateway(path, init = {}) {
-      const headers = new Headers(init.headers);
-      headers.set('Authorization', `Bearer ${TOKEN}`);
-      if (init.body) headers.set('Content-Type', 'application/json');
-      const req = new Request(`http://gateway.test${path}`, { ...init, headers });
-      const ctx = createExecutionContext();
-      const res = await app.fetch(req, env, ctx);
-      await waitOnExecutionContext(ctx);
-      const check = await checkAgainstDocument(req, res);
-      expect(check.errors).toEqual([]);
-      return res;
-    },
+    gateway: contractCheckedFetch(app, env),
+  };
+}
+
+/**
+ * Calls `app` as a client with the write token would (JSON bodies), waits for its background work,
+ * and checks every answer against the committed OpenAPI document.
+ */
+export function contractCheckedFetch(app: { fetch: (req: Request, env: Env, ctx: ExecutionContext) => Response | Promise<Response> }, env: Env) {
+  return async (path: string, init: RequestInit = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    headers.set('Authorization', `Bearer ${TOKEN}`);
+    if (init.body) headers.set('Content-Type', 'application/json');
+    const req = new Request(`http://gateway.test${path}`, { ...init, headers });
+    const ctx = createExecutionContext();
+    const res = await app.fetch(req, env, ctx);
+    await waitOnExecutionContext(ctx);
+    const check = await checkAgainstDocument(req, res);
+    expect(check.errors).toEqual([]);
+    return res;
   };
 }
 

@@ -1,3 +1,5 @@
+import type { SignRequestInput } from '../../openapi/upstream/signature';
+
 // An implementation of SignatureVersion 1.0 that shares no code with openapi/upstream/signature.ts:
 // a percent-encoder written from RFC 3986's byte rules, byte-order sorting, and SHA-1 / HMAC
 // written from FIPS 180-4 and RFC 2104 (no Web Crypto), so a bug in either side shows.
@@ -90,15 +92,8 @@ export function independentSignature(secretKey: string, stringToSign: string): s
   return base64(hmacSha1(enc.encode(secretKey), enc.encode(stringToSign)));
 }
 
-export interface IndependentSignInput {
-  method: 'GET' | 'POST';
-  action: string;
-  accessKeyId: string;
-  secretKey: string;
-  params?: Record<string, string>;
-  nonce?: string;
-  now?: Date;
-}
+/** The same input as the signer under test takes (a type only: no code is shared). */
+export type IndependentSignInput = SignRequestInput;
 
 /** A complete signed query (common parameters, Signature) made with this file's signer only. */
 export function independentlySigned(input: IndependentSignInput): { params: Record<string, string>; query: string; stringToSign: string } {

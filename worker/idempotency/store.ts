@@ -110,23 +110,22 @@ export class IdempotencyStore extends DurableObject<Env> {
   }
 
   /** Stores the final answer of the request holding the lock. False when the lock was lost. */
-  async complete(lockToken: string, response: StoredResponse): Promise<boolean> {
-    const now = Date.now();
-    const record = this.readLive(now);
-    if (!record || record.state !== 'in_flight' || record.lockToken !== lockToken) return false;
-    const expiresAt = now + RECORD_TTL_MS;
-    this.write({ state: 'completed', fingerprint: record.fingerprint, createdAt: record.createdAt, storedAt: now, expiresAt, response });
-    await this.ctx.storage.setAlarm(expiresAt);
-    return true;
+  complete(lockToken: string, response: StoredResponse): Promise<boolean> {
+    return this.settleLock(lockToken, { state: 'completed', response });
   }
 
   /** Stores the late result of the upstream call of the request holding the lock. False when the lock was lost. */
-  async resolve(lockToken: string, result: UpstreamOutcome): Promise<boolean> {
+  resolve(lockToken: string, result: UpstreamOutcome): Promise<boolean> {
+    return this.settleLock(lockToken, { state: 'resolved', result });
+  }
+
+  /** Turns the in-flight record held by `lockToken` into a final one kept RECORD_TTL_MS. */
+  private async settleLock(lockToken: string, final: { state: 'completed'; response: StoredResponse } | { state: 'resolved'; result: UpstreamOutcome }): Promise<boolean> {
     const now = Date.now();
     const record = this.readLive(now);
     if (!record || record.state !== 'in_flight' || record.lockToken !== lockToken) return false;
     const expiresAt = now + RECORD_TTL_MS;
-    this.write({ state: 'resolved', fingerprint: record.fingerprint, createdAt: record.createdAt, storedAt: now, expiresAt, result });
+    this.write({ ...final, fingerprint: record.fingerprint, createdAt: record.createdAt, storedAt: now, expiresAt });
     await this.ctx.storage.setAlarm(expiresAt);
     return true;
   }

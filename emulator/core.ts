@@ -1,5 +1,6 @@
 import { FaultRegistry } from './control/faults';
 import { Journal } from './control/journal';
+import { TRANSITIONS } from './operations';
 import { EmulatorClock, type ClockMode } from './state/clock';
 import { InstanceStateMachine, type Durations } from './state/machine';
 import { EmulatorStore } from './store/store';
@@ -36,7 +37,7 @@ export function createCore(o: CoreOptions): EmulatorCore {
   const now = () => clock.now();
   return {
     store: new EmulatorStore(o.accessKeys, now, o.seed),
-    machine: new InstanceStateMachine(clock, o.durations),
+    machine: new InstanceStateMachine(clock, TRANSITIONS, o.durations),
     clock,
     faults: new FaultRegistry(o.random ?? Math.random),
     journal: new Journal(now),

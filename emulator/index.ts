@@ -11,7 +11,7 @@ import type { AccessKey } from './store/types';
 import { createWireApp, newRequestId } from './wire/app';
 
 export { DEFAULT_SEED, SEED_IDS, SeedSchema, InstanceSpec, type SeedInput } from './store/seed';
-export { TRANSITIONS } from './state/transitions';
+export { TRANSITIONS } from './operations';
 export { EmulatorError } from './errors';
 export { parseAccessKeys } from './access-keys';
 export { LOOPBACK_CONTROL_HOSTS, type ControlHosts } from './control/guard';

@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
+import type { RouteConfig } from '@hono/zod-openapi';
+import { OPERATIONS } from './operations';
 import * as rest from './rest';
 
 // The document's fixed parts. The paths come from the routes registered on an app (the worker's,
@@ -44,29 +46,11 @@ export function registerDocumentComponents(registry: OpenAPIRegistry): void {
   });
 }
 
-/** Every route of the document, in the order the document lists them. */
-export const DOCUMENTED_ROUTES = [
-  rest.describeRegionsRoute,
-  rest.describeEcsFamilyInfoRoute,
-  rest.describeImagesRoute,
-  rest.describeInstanceListRoute,
-  rest.createInstanceRoute,
-  rest.describeInstanceStatusRoute,
-  rest.describeInstanceRoute,
-  rest.modifyInstanceNameRoute,
-  rest.operateInstanceRoute,
-  rest.changeInstanceConfigureRoute,
-  rest.modifyInstancePasswordRoute,
-  rest.deleteInstanceRoute,
-  rest.extendDiskRoute,
-  rest.describeTaskEventRoute,
-  rest.healthzRoute,
-] as const;
+/** Every route of the document: one per operation, then the gateway's own. */
+export const DOCUMENTED_ROUTES: readonly RouteConfig[] = [...OPERATIONS.map(rest.routeOf), rest.healthzRoute];
 
-/** The routes that change something upstream: they take an Idempotency-Key. */
-export const MUTATING_ROUTES = DOCUMENTED_ROUTES.filter(
-  (route) => 'request' in route && (route.request as { headers?: { shape?: Record<string, unknown> } }).headers?.shape?.['idempotency-key'] !== undefined,
-);
+/** The routes that change something upstream (sync and accepted operations): they take an Idempotency-Key. */
+export const MUTATING_ROUTES: readonly RouteConfig[] = OPERATIONS.filter((op) => op.rest.kind === 'sync' || op.rest.kind === 'accepted').map(rest.routeOf);
 
 type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 

@@ -1,28 +1,5 @@
-import type {
-  ChangeInstanceConfigureReq,
-  CreateInstanceData,
-  CreateInstanceReq,
-  DeleteInstanceReq,
-  DescribeImagesReq,
-  DescribeImagesResult,
-  DescribeInstanceStatusReq,
-  DescribeInstanceStatusResult,
-  ModifyInstancePasswordReq,
-  DescribeEcsFamilyInfoReq,
-  DescribeEcsFamilyInfoResult,
-  DescribeInstanceListReq,
-  DescribeInstanceListResult,
-  DescribeInstanceReq,
-  DescribeTaskEventReq,
-  EventIdData,
-  EventResultData,
-  ExtendDiskReq,
-  InstanceData,
-  ModifyInstanceNameData,
-  ModifyInstanceNameReq,
-  OperateInstanceReq,
-  RegionGroup,
-} from './models';
+import type { z } from 'zod';
+import { methodNameOf, OPERATIONS, type Operation } from './operations';
 
 /** What every call answers: the action's `Data` and the upstream RequestId when it gave one. */
 export interface EcsResult<T> {
@@ -30,25 +7,26 @@ export interface EcsResult<T> {
   requestId?: string;
 }
 
+/** The request an operation's EcsApi method takes (its request model's input). */
+export type RequestOf<O extends Operation> = z.input<O['request']>;
+/** The Data an operation's EcsApi method answers (its result model). */
+export type ResultOf<O extends Operation> = z.output<O['result']>;
+
 /**
- * The fourteen ECS SDK methods. The gateway's routes depend on this interface only; the signed
- * upstream client and the in-process emulator both implement it. Failures are thrown as EcsError.
+ * Every operation as a method (`DescribeInstance` → `describeInstance`), derived from OPERATIONS.
+ * The gateway's routes depend on this type only; the signed upstream client and the in-process
+ * emulator both implement it. Failures are thrown as EcsError.
  */
-export interface EcsApi {
-  describeRegions(): Promise<EcsResult<RegionGroup[]>>;
-  describeTaskEvent(req: DescribeTaskEventReq): Promise<EcsResult<EventResultData>>;
-  describeInstanceList(req: DescribeInstanceListReq): Promise<EcsResult<DescribeInstanceListResult>>;
-  describeInstance(req: DescribeInstanceReq): Promise<EcsResult<InstanceData>>;
-  operateInstance(req: OperateInstanceReq): Promise<EcsResult<EventIdData>>;
-  modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameData>>;
-  describeEcsFamilyInfo(req: DescribeEcsFamilyInfoReq): Promise<EcsResult<DescribeEcsFamilyInfoResult>>;
-  changeInstanceConfigure(req: ChangeInstanceConfigureReq): Promise<EcsResult<EventIdData>>;
-  extendDisk(req: ExtendDiskReq): Promise<EcsResult<EventIdData>>;
-  createInstance(req: CreateInstanceReq): Promise<EcsResult<CreateInstanceData>>;
-  deleteInstance(req: DeleteInstanceReq): Promise<EcsResult<EventIdData>>;
-  modifyInstancePassword(req: ModifyInstancePasswordReq): Promise<EcsResult<EventIdData>>;
-  describeInstanceStatus(req: DescribeInstanceStatusReq): Promise<EcsResult<DescribeInstanceStatusResult>>;
-  describeImages(req: DescribeImagesReq): Promise<EcsResult<DescribeImagesResult>>;
+export type EcsApi = {
+  [O in Operation as Uncapitalize<O['operationId']>]: (...req: {} extends RequestOf<O> ? [req?: RequestOf<O>] : [req: RequestOf<O>]) => Promise<EcsResult<ResultOf<O>>>;
+};
+
+/** How an EcsApi sends one operation; `ecsApiOf` turns it into the methods. */
+export type OperationCall = (op: Operation, req: unknown) => Promise<EcsResult<unknown>>;
+
+/** An EcsApi whose every method sends its operation through `call`. */
+export function ecsApiOf(call: OperationCall): EcsApi {
+  return Object.fromEntries(OPERATIONS.map((op) => [methodNameOf(op.operationId), (req: unknown) => call(op, req ?? {})])) as unknown as EcsApi;
 }
 
 /**

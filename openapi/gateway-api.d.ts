@@ -723,7 +723,7 @@ export interface components {
              */
             EventStatusDisplay: string;
             /**
-             * @description Event type (事件类型): for the operations of this API one of start_up_ecs, shutdown_ecs, hard_shutdown_ecs, restart_ecs, free_shutdown_ecs, change_ecs_config, extend_disk, create_ecs, delete_ecs, reset_pwd; other upstream events carry their own (e.g. create_ecs, unmount_disk).
+             * @description Event type (事件类型) of the operation that started it (e.g. restart_ecs, create_ecs, extend_disk); each operation documents the types it starts, and other upstream events carry their own.
              * @example restart_ecs
              */
             EventType: string;
@@ -908,6 +908,11 @@ export interface components {
             EndBillTime: string;
             /** @description Auto renewal, "1" yes / "0" no (是否自动续费). */
             IsAutoRenewal: string;
+            /**
+             * @description Whether the instance uses a RAM disk (是否内存盘); some answers leave it out.
+             * @example false
+             */
+            IsRam?: boolean;
             /**
              * @description Time zone (时区).
              * @example UTC
@@ -1495,7 +1500,7 @@ export interface components {
              */
             ResourceDisplay: string;
             /**
-             * @description Task type (任务类型): for the operations of this API one of start_up_ecs, shutdown_ecs, hard_shutdown_ecs, restart_ecs, free_shutdown_ecs, change_ecs_config, extend_disk, create_ecs, delete_ecs, reset_pwd; other upstream events carry their own (e.g. create_ecs).
+             * @description Task type (任务类型): the event type of the operation that started it (e.g. restart_ecs, create_ecs, extend_disk); see each operation for the types it starts.
              * @example restart_ecs
              */
             TaskType: string;
@@ -1943,6 +1948,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
@@ -2175,6 +2191,17 @@ export interface operations {
             };
             /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;
@@ -3359,6 +3386,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
             429: {
                 headers: {
@@ -3770,6 +3808,17 @@ export interface operations {
             };
             /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
             401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;

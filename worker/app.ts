@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { EcsApi } from '../openapi/ecs-api';
+import { OPERATIONS } from '../openapi/operations';
 import { documentOf, registerDocumentComponents } from '../openapi/document';
 import { MAX_BODY_BYTES } from '../openapi/models';
 import { bearerAuth } from './auth/bearer-auth';
@@ -10,6 +11,7 @@ import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
 import type { WaitClock } from './events/wait-for-event';
 import { concretePathsWin } from './http/concrete-paths';
+import { honoPath } from './http/hono-path';
 import { contractDrift } from './http/contract-drift';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
 import { jsonNewline } from './http/json-newline';
@@ -18,19 +20,14 @@ import { accessLog } from './http/access-log';
 import { requestId } from './http/request-id';
 import { utf8Body } from './http/utf8-body';
 import { validationHook } from './http/validation';
-import { registerDiskRoutes } from './routes/disks';
-import { registerEventRoutes } from './routes/events';
-import { registerFamilyRoutes } from './routes/families';
-import { registerImageRoutes } from './routes/images';
-import { registerInstanceRoutes } from './routes/instances';
 import { registerMetaRoutes } from './routes/meta';
-import { registerRegionRoutes } from './routes/regions';
+import { registerOperationRoutes } from './routes/operation-routes';
 import { SignedEcsClient } from './upstream/signed-ecs-client';
 import type { SignedEcsClientOptions } from './upstream/signed-ecs-client';
 import type { UpstreamCallRecord } from './upstream/transport';
 
-/** OpenAPI `/v1/instances/{EcsId}` → Hono `/v1/instances/:EcsId`. */
-const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ':$1');
+/** `GET /v1/instances/:EcsId` → DescribeInstance, from the declarations. */
+const OPERATION_OF_ROUTE = new Map(OPERATIONS.map((op) => [`${op.rest.method.toUpperCase()} ${honoPath(op.rest.path)}`, op.operationId]));
 
 /** What the gateway gives the EcsApi it builds per request: where to report upstream exchanges. */
 export interface EcsApiHooks {
@@ -63,7 +60,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   registerDocumentComponents(app.openAPIRegistry);
 
   app.use('*', requestId());
-  app.use('*', accessLog((method, route) => operationIds().get(`${method} ${route}`)));
+  app.use('*', accessLog((method, route) => OPERATION_OF_ROUTE.get(`${method} ${route}`)));
   app.use('*', jsonNewline());
   app.use('*', methodNotAllowed({ app, onMethodNotAllowed }));
   app.use('/v1/*', bearerAuth());
@@ -78,21 +75,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   });
   app.use('/v1/*', contractDrift(app));
 
-  registerRegionRoutes(app);
-  registerFamilyRoutes(app);
-  registerImageRoutes(app);
-  registerInstanceRoutes(app, options.waitClock);
-  registerEventRoutes(app, options.waitClock);
-  registerDiskRoutes(app, options.waitClock);
-
-  let byRoute: Map<string, string> | undefined;
-  /** `GET /v1/instances/:EcsId` → DescribeInstance, from the registered OpenAPI routes. */
-  const operationIds = () =>
-    (byRoute ??= new Map(
-      app.openAPIRegistry.definitions.flatMap((d) =>
-        d.type === 'route' && d.route.operationId ? [[`${d.route.method.toUpperCase()} ${honoPath(d.route.path)}`, d.route.operationId] as const] : [],
-      ),
-    ));
+  registerOperationRoutes(app, options.waitClock);
 
   let document: ReturnType<typeof documentOf> | undefined;
   registerMetaRoutes(app, () => (document ??= documentOf(app)));

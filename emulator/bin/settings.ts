@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseAccessKeys } from '../access-keys';
 import type { Durations } from '../state/machine';
-import { TRANSITIONS } from '../state/transitions';
+import { TRANSITIONS } from '../operations';
 import type { EmulatorOptions } from '../index';
 
 /** The bins listen on loopback unless told otherwise: the control API has no signature. */

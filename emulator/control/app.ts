@@ -73,7 +73,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
           DiskStatus: Object.fromEntries([i.SystemDisk, ...i.DataDisks].map((d) => [d.DiskId, d.Status])),
           FailNextTransition: i.FailNextTransition,
         })),
-        Events: [...a.Events.values()].map((e) => ({ Service: e.Service, ...toEventResult(e) })),
+        Events: [...a.Events.values()].map((e) => ({ Service: e.Service, ...toEventResult(e, core.machine.display) })),
         Pending: a.Pending.map((p) => ({ Kind: p.Kind, EcsId: p.EcsId, DiskId: p.DiskId, EventId: p.EventId, DueAt: chinaTime(p.DueAt) })),
         Vpcs: structuredClone(a.Vpcs),
         PrivateImages: a.PrivateImages.map((i) => i.ImageId),

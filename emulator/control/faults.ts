@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { UPSTREAM_ACTIONS } from '../../openapi/upstream/actions';
+import { OPERATIONS } from '../../openapi/operations';
 import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 
-/** Upstream Action names, from the action table: what a call fault may target. */
-export const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [string, ...string[]];
+/** Upstream Action names, from the operations: what a call fault may target. */
+export const ACTION_NAMES = OPERATIONS.map((op) => op.upstream.action) as [string, ...string[]];
 
 /** When a call fault strikes: before the action runs (nothing changes) or after it was applied (the answer is lost). */
 export const FAULT_PHASES = ['before', 'after'] as const;
@@ -88,7 +88,7 @@ export class FaultRegistry {
 
   /**
    * The first registered fault of this phase that matches the Action and the instances the call
-   * names (see `instancesNamed`), and wins its Probability roll.
+   * names (see `namedIds` in dispatch.ts), and wins its Probability roll.
    * The transports ask for "before" when the call arrives and for "after" once its action was applied.
    */
   match(action: string, phase: FaultPhase = 'before', instances: readonly string[] = []): FaultEffect | undefined {

@@ -1,7 +1,8 @@
 import type { EventResultData, EventStatus } from '../../openapi/models';
 import type { EventRecord } from '../store/types';
 import { chinaTime } from './clock';
-import { EVENT_TYPE_DISPLAY, RESOURCE_DISPLAY, TASK_STATUS_DISPLAY } from './transitions';
+import type { TransitionKind } from '../store/types';
+import { RESOURCE_DISPLAY, TASK_STATUS_DISPLAY } from './transitions';
 
 /** doing while any task runs; then failed if any task failed, else success. */
 export function eventStatus(e: EventRecord): EventStatus {
@@ -9,14 +10,14 @@ export function eventStatus(e: EventRecord): EventStatus {
   return e.Tasks.some((t) => t.Status === 'failed') ? 'failed' : 'success';
 }
 
-export function toEventResult(e: EventRecord): EventResultData {
+export function toEventResult(e: EventRecord, display: (kind: TransitionKind) => string): EventResultData {
   const status = eventStatus(e);
   return {
     EventId: e.EventId,
     EventStatus: status,
     EventStatusDisplay: TASK_STATUS_DISPLAY[status],
     EventType: e.EventType,
-    EventTypeDisplay: EVENT_TYPE_DISPLAY[e.EventType],
+    EventTypeDisplay: display(e.EventType),
     CreateTime: chinaTime(e.CreateTime),
     TaskList: e.Tasks.map((t) => ({
       TaskId: t.TaskId,
@@ -29,7 +30,7 @@ export function toEventResult(e: EventRecord): EventResultData {
       ResourceType: t.ResourceType,
       ResourceDisplay: RESOURCE_DISPLAY[t.ResourceType],
       TaskType: t.TaskType,
-      TaskTypeDisplay: EVENT_TYPE_DISPLAY[t.TaskType],
+      TaskTypeDisplay: display(t.TaskType),
     })),
   };
 }

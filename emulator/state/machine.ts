@@ -1,8 +1,8 @@
-import type { EventStatus, SpecListInfo } from '../../openapi/models';
+import type { EventStatus } from '../../openapi/models';
 import { EmulatorError } from '../errors';
 import type { AccountState, DiskRecord, EventRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
 import type { EmulatorClock } from './clock';
-import { FREE_SHUTDOWN_ALLOWED, TRANSITIONS, supportsFreeShutdown } from './transitions';
+import { FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './transitions';
 
 export type Durations = Partial<Record<TransitionKind, number>>;
 
@@ -14,7 +14,7 @@ export interface TransitionItem {
 }
 
 /**
- * Runs the TRANSITIONS table on the emulator clock. Transitions settle lazily: every read or
+ * Runs a transition table on the emulator clock. Transitions settle lazily: every read or
  * operation calls settle() first, which finishes the transitions that are due, in due order.
  */
 export class InstanceStateMachine {
@@ -22,12 +22,16 @@ export class InstanceStateMachine {
 
   constructor(
     private readonly clock: EmulatorClock,
+    readonly transitions: TransitionTable,
     private readonly durations: Durations = {},
   ) {}
 
   durationS(kind: TransitionKind): number {
-    return this.durations[kind] ?? TRANSITIONS[kind].defaultDurationS;
+    return this.durations[kind] ?? this.transitions[kind].defaultDurationS;
   }
+
+  /** Display name of an event or task type. */
+  readonly display = (kind: TransitionKind): string => this.transitions[kind]?.display ?? kind;
 
   settle(account: AccountState): void {
     const now = this.clock.now();
@@ -39,7 +43,7 @@ export class InstanceStateMachine {
 
   /** Refuses the whole batch (409, naming the ids) when any instance cannot take the transition. */
   assertCanTake(kind: TransitionKind, instances: readonly InstanceRecord[]): void {
-    const rule = TRANSITIONS[kind];
+    const rule = this.transitions[kind];
     const freeShutdown = (i: InstanceRecord) => i.NoChargeForShutdown === 1 && !FREE_SHUTDOWN_ALLOWED.includes(kind);
     const refused = instances.filter((i) => !rule.allowedFrom.includes(i.Status) || freeShutdown(i));
     if (refused.length === 0) return;
@@ -52,7 +56,7 @@ export class InstanceStateMachine {
 
   /** Starts one transition per item under one event; the caller has checked every rule. */
   start(account: AccountState, kind: TransitionKind, items: readonly TransitionItem[]): EventRecord {
-    const rule = TRANSITIONS[kind];
+    const rule = this.transitions[kind];
     const now = this.clock.now();
     const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: rule.resource === 'disk' ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
     for (const { instance, disk, extra } of items) {
@@ -90,7 +94,7 @@ export class InstanceStateMachine {
   /** hard_shutdown_ecs cuts a running start or restart short: that task ends failed now. */
   private interrupt(account: AccountState, ecsId: string, now: number): void {
     // A password change holds no status of its own: it is not cut short.
-    const cut = account.Pending.filter((p) => p.EcsId === ecsId && TRANSITIONS[p.Kind].resource === 'ecs' && TRANSITIONS[p.Kind].passesThrough !== null);
+    const cut = account.Pending.filter((p) => p.EcsId === ecsId && this.transitions[p.Kind].resource === 'ecs' && this.transitions[p.Kind].passesThrough !== null);
     if (cut.length === 0) return;
     account.Pending = account.Pending.filter((p) => !cut.includes(p));
     for (const p of cut) this.endTask(account, p, 'failed', now);
@@ -108,29 +112,9 @@ export class InstanceStateMachine {
       instance.Status = p.Kind === 'create_ecs' ? 'failed' : 'error';
       return this.endTask(account, p, 'failed', p.DueAt);
     }
-    const rule = TRANSITIONS[p.Kind];
+    const rule = this.transitions[p.Kind];
     if (rule.endsIn) instance.Status = rule.endsIn;
-    switch (p.Kind) {
-      case 'start_up_ecs':
-        instance.NoChargeForShutdown = 0;
-        break;
-      case 'free_shutdown_ecs':
-        // Not eligible: an ordinary shutdown that keeps charging and keeps the addresses.
-        if (supportsFreeShutdown(instance)) {
-          instance.NoChargeForShutdown = 1;
-          if (p.DeleteEip === 1) instance.PublicIps = [];
-        }
-        break;
-      case 'change_ecs_config':
-        if (p.TargetFamily && p.TargetSpec) applySpec(instance, p.TargetFamily, p.TargetSpec);
-        break;
-      case 'extend_disk':
-        if (disk && p.NewSize) disk.Size = p.NewSize;
-        break;
-      case 'delete_ecs':
-        removeInstance(account, instance);
-        break;
-    }
+    rule.onEnd?.({ account, instance, disk, pending: p });
     this.endTask(account, p, 'success', p.DueAt);
   }
 
@@ -141,15 +125,4 @@ export class InstanceStateMachine {
     task.UpdateTime = at;
     task.EndTime = at;
   }
-}
-
-/** The instance goes; data disks with ReleaseWithInstance 0 are kept, detached. */
-function removeInstance(account: AccountState, instance: InstanceRecord): void {
-  account.Instances.delete(instance.EcsId);
-  for (const d of instance.DataDisks) if (d.ReleaseWithInstance === 0) account.KeptDisks.push({ ...d, Status: 'available' });
-}
-
-function applySpec(instance: InstanceRecord, family: string, spec: SpecListInfo): void {
-  instance.EcsFamilyName = family;
-  instance.Spec = { ...spec };
 }

@@ -1,5 +1,6 @@
 import type { EcsService } from '../../openapi/upstream/actions';
-import type { BillingMethod, DiskFeature, EventStatus, EventType, InstanceStatus, OsInfo, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+import type { BillingMethod, DiskFeature, EventStatus, InstanceStatus, OsInfo, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+import type { EventType } from '../../openapi/operations';
 
 /** Disk status is not part of the wire models; it is kept to refuse a second extension while one runs. */
 export type DiskStatus = 'available' | 'updating';

@@ -172,6 +172,7 @@ export function toInstanceData(catalog: Catalog, r: InstanceRecord, now: number)
     SystemDiskFeature: r.SystemDisk.DiskFeature,
     Tag: [...r.Tag],
     NoChargeForShutdown: r.NoChargeForShutdown,
+    IsRam: false,
     EcsRule: rule,
     OsInfo: { ...r.Os },
     Disk: { SystemDiskConf: system, DataDiskConf: data },

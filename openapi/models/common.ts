@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { UpstreamId } from './ids';
 
 /** What a refused value was, for a message: its JSON type and, when short, the value (fixed-set fields hold no secrets). */
 function describeInput(input: unknown): string {
@@ -73,7 +74,7 @@ export const ChinaTime = z
   .openapi({ description: 'Time as `YYYY-MM-DD HH:mm:ss`, China time (UTC+8); empty when not set.', example: '2026-01-02 11:04:05' });
 
 export const EventIdData = z
-  .object({ EventId: z.string().openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: '7e782a16-0bc9-11ed-a942-92d3bb445445' }) })
+  .object({ EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: '7e782a16-0bc9-11ed-a942-92d3bb445445' }) })
   .openapi('EventIdData', { description: 'Id of the asynchronous event an operation started.' });
 export type EventIdData = z.infer<typeof EventIdData>;
 

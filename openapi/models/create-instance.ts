@@ -1,7 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { BillingMethod, binaryFlag, fixedValues } from './common';
 import { DiskFeature } from './instance';
-import { AvailableZoneCode, Password, resourceId, text } from './requests';
+import { UpstreamId, resourceId } from './ids';
+import { AvailableZoneCode, Password, text } from './requests';
 
 // CreateInstance: the SDK's CreateInstanceReq with its nested shapes, field names verbatim. The
 // gateway validates REST bodies with it and the emulator validates wire bodies with the same, so
@@ -167,8 +168,8 @@ export type CreateInstanceReq = z.input<typeof CreateInstanceReq>;
 
 export const CreateInstanceData = z
   .object({
-    EventId: z.string().openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: 'd0b1d5b7-7549-41dc-972c-c40270b53bd7' }),
-    EcsIdSet: z.array(z.string()).openapi({ description: 'Ids of the instances being created (创建的资源id列表).', example: ['ins-72ys37squwzemjlx'] }),
+    EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: 'd0b1d5b7-7549-41dc-972c-c40270b53bd7' }),
+    EcsIdSet: z.array(UpstreamId).openapi({ description: 'Ids of the instances being created (创建的资源id列表).', example: ['ins-72ys37squwzemjlx'] }),
   })
   .openapi('CreateInstanceData', { description: 'Result of CreateInstance: the event and the new instance ids.' });
 export type CreateInstanceData = z.infer<typeof CreateInstanceData>;

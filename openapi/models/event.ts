@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ChinaTime, OpType } from './common';
+import { ChinaTime } from './common';
 
 /** Status of an event and of each of its tasks, as this product (the emulator) produces them. */
 export const EventStatus = z.enum(['doing', 'success', 'failed']);
@@ -11,26 +11,11 @@ const EventStatusField = z
   .string()
   .openapi({ description: 'Status: doing (进行中), success (成功) or failed (失败); other upstream values are passed through.', example: 'success' });
 
-/**
- * Event and task types this product starts: the five OpTypes, ChangeInstanceConfigure, ExtendDisk,
- * CreateInstance, DeleteInstance and ModifyInstancePassword. The upstream knows more (unmount_disk…
- * appear in its published examples), so the wire fields EventType / TaskType stay plain strings.
- */
-export const EventType = z
-  .enum([...OpType.options, 'change_ecs_config', 'extend_disk', 'create_ecs', 'delete_ecs', 'reset_pwd'])
-  .openapi('EventType', {
-    description: 'Event type started by this API: an OpType, change_ecs_config, extend_disk, create_ecs, delete_ecs or reset_pwd.',
-    example: 'restart_ecs',
-  });
-export type EventType = z.infer<typeof EventType>;
-
 /** What a task works on; the wire field stays a string for the same reason as EventType. */
 export const ResourceType = z
   .enum(['ecs', 'disk'])
   .openapi('ResourceType', { description: 'Resource of a task: ecs (云服务器) or disk (云盘).', example: 'ecs' });
 export type ResourceType = z.infer<typeof ResourceType>;
-
-const producedTypes = EventType.options.join(', ');
 
 /** One task of an event; on the wire every field is a string (the SDK document leaves them untyped). */
 export const TaskListInfo = z
@@ -48,7 +33,7 @@ export const TaskListInfo = z
     }),
     ResourceDisplay: z.string().openapi({ description: 'Resource type display name (资源显示名称).', example: '云服务器' }),
     TaskType: z.string().openapi({
-      description: `Task type (任务类型): for the operations of this API one of ${producedTypes}; other upstream events carry their own (e.g. create_ecs).`,
+      description: 'Task type (任务类型): the event type of the operation that started it (e.g. restart_ecs, create_ecs, extend_disk); see each operation for the types it starts.',
       example: 'restart_ecs',
     }),
     TaskTypeDisplay: z.string().openapi({ description: 'Task type display name (任务类型显示名称).', example: '重启云服务器' }),
@@ -62,7 +47,7 @@ export const EventResultData = z
     EventStatus: EventStatusField,
     EventStatusDisplay: z.string().openapi({ description: 'Event status display name (事件状态显示名称).', example: '成功' }),
     EventType: z.string().openapi({
-      description: `Event type (事件类型): for the operations of this API one of ${producedTypes}; other upstream events carry their own (e.g. create_ecs, unmount_disk).`,
+      description: 'Event type (事件类型) of the operation that started it (e.g. restart_ecs, create_ecs, extend_disk); each operation documents the types it starts, and other upstream events carry their own.',
       example: 'restart_ecs',
     }),
     EventTypeDisplay: z.string().openapi({ description: 'Event type display name (事件类型显示名称).', example: '重启云服务器' }),

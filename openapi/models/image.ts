@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ChinaTime } from './common';
-import { MAX_IDS_PER_CALL, resourceId, text } from './requests';
+import { resourceId } from './ids';
+import { MAX_IDS_PER_CALL, text } from './requests';
 
 // DescribeImages (served upstream on /ecs/v1.1): the request and the images it answers.
 

@@ -1,4 +1,5 @@
 export * from './common';
+export * from './ids';
 export * from './region';
 export * from './event';
 export * from './family';

@@ -220,6 +220,7 @@ export const InstanceData = z
     Duration: z.number().int().openapi({ description: 'Running duration (运行时长).' }),
     EndBillTime: ChinaTime.openapi({ description: 'End of billing (计费结束时间), China time.' }),
     IsAutoRenewal: z.string().openapi({ description: 'Auto renewal, "1" yes / "0" no (是否自动续费).' }),
+    IsRam: z.boolean().optional().openapi({ description: 'Whether the instance uses a RAM disk (是否内存盘); some answers leave it out.', example: false }),
     TimeZone: z.string().openapi({ description: 'Time zone (时区).', example: 'UTC' }),
     IsGpu: z.boolean().optional().openapi({ description: 'Whether this is a GPU instance (是否为 GPU 实例).' }),
     IsToMonth: z.number().int().optional().openapi({ description: 'Billed monthly, 1 yes / 0 no (是否按月计费).' }),

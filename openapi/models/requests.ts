@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { BillingMethod, OpType, binaryFlag } from './common';
+import { resourceId } from './ids';
 
 // Request models of the nine SDK methods, with the SDK's own checks. The gateway validates REST
 // input with them (or with a pick of them) and the emulator validates wire input with the same.
@@ -9,21 +10,6 @@ import { BillingMethod, OpType, binaryFlag } from './common';
 export const MAX_IDS_PER_CALL = 100;
 /** The largest request body the gateway reads; a valid one is a few KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
-/** The id rule: a letter or digit, then letters, digits, '.', '_', ':' or '-'; at most MAX_ID_LENGTH. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
-export const MAX_ID_LENGTH = 128;
-/** An id's syntax, said in full by every refusal so the caller learns the rule, not only that it broke. */
-export const resourceId = (what: string) => {
-  const rule = `must be ${what} id: 1–${MAX_ID_LENGTH} characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit`;
-  return z
-    .string({ error: rule })
-    .trim()
-    .min(1, { message: rule, abort: true })
-    .max(MAX_ID_LENGTH, { message: rule, abort: true })
-    .regex(ID_PATTERN, rule);
-};
-/** Whether a value from elsewhere (an upstream answer) is an id as the models define one, untrimmed. */
-export const isResourceId = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID_PATTERN.test(value);
 export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 // Numbers are safe integers with these maxima: far above any real instance or disk (upstream

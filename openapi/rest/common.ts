@@ -6,7 +6,7 @@ import { problemSpec, type CodeWithStatus } from '../errors/catalogue';
 
 // Pieces every REST route shares: tags, security, headers and the problem+json error answers.
 
-export const TAG = { regions: 'Regions', families: 'Families', images: 'Images', instances: 'Instances', events: 'Events', disks: 'Disks', meta: 'Meta' } as const;
+export const TAG = { regions: 'Regions', families: 'Families', images: 'Images', instances: 'Instances', disks: 'Disks', snapshots: 'Snapshots', prices: 'Prices', account: 'Account', events: 'Events', meta: 'Meta' } as const;
 
 export const BEARER_SCHEME = 'bearerAuth';
 export const bearerSecurity = [{ [BEARER_SCHEME]: [] }];
@@ -46,6 +46,14 @@ export const acceptedHeaders = mutationHeaders.extend({ Location: EventLocationH
 export const waitedHeaders = mutationHeaders.extend({
   Location: EventLocationHeader,
   'Preference-Applied': z.string().openapi({ description: 'The wait that was honoured: `wait=N` (N capped at 60).', example: 'wait=20' }),
+});
+
+/** Headers of an event answer: Retry-After while it runs. */
+export const eventHeaders = upstreamHeaders.extend({
+  'Retry-After': z.string().optional().openapi({
+    description: 'Only while the event has not ended: seconds to wait before polling again (a first interval that suits the event type).',
+    example: '3',
+  }),
 });
 
 /** Headers of the cached reference answers (200 and 304 of regions, families, images): always all set. */

@@ -23,14 +23,14 @@ beforeEach(() => {
 });
 
 /** One gateway request; `done` resolves once the work it left running (waitUntil) has ended. */
-function send(key: string, body: unknown = { EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs' }): { res: Promise<Response>; done: Promise<void> } {
+function send(key: string, body: unknown = { EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs' }, extra: Record<string, string> = {}): { res: Promise<Response>; done: Promise<void> } {
   const app = createGatewayApp({
     ecsApiFactory: (e) =>
       transport === 'wire'
         ? signedEcsClientFromEnv(e, { fetch: (input, i) => emulator.fetch(new Request(input, i)), lateAnswerMs: 1_500 })
         : createInProcessEcsApi(emulator, e.CDS_SECRET_ID!),
   });
-  const headers = { Authorization: 'Bearer dev-token', 'Content-Type': 'application/json', 'Idempotency-Key': key };
+  const headers = { Authorization: 'Bearer dev-token', 'Content-Type': 'application/json', 'Idempotency-Key': key, ...extra };
   const ctx = createExecutionContext();
   const res = Promise.resolve(app.fetch(new Request('http://gateway.test/v1/instances/operate', { method: 'POST', body: JSON.stringify(body), headers }), env, ctx));
   return { res, done: res.then(() => waitOnExecutionContext(ctx)) };
@@ -63,6 +63,23 @@ describe('Idempotency-Key at the timeout boundary (over the wire)', () => {
     expect(await again.json()).toEqual({ EventId });
     expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
     expect(journalCodes(emulator, 'OperateInstance')).toEqual(['Success']);
+  });
+
+  it('a retry with Prefer: wait after a late success polls the real event (not the recorded answer) and answers 200 once it ended', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Phase: 'after', DelayMs: 800, Times: 1 });
+    const key = unique('late-then-wait');
+    const first = send(key);
+    expect((await first.res).status).toBe(504);
+    await first.done; // the late answer is recorded: the next retry resumes from it
+    emulator.advance(60); // the shutdown has ended
+    const started = Date.now();
+    const waited = await send(key, undefined, { Prefer: 'wait=3' }).res;
+    expect(waited.status, await waited.clone().text()).toBe(200);
+    expect(waited.headers.get('Preference-Applied')).toBe('wait=3');
+    expect(((await waited.json()) as { EventStatus: string }).EventStatus).toBe('success');
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(journalCodes(emulator, 'DescribeEvent').length).toBeGreaterThan(0);
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
   });
 
   it('upstream hangs after acting: the outcome stays unknown, the 504 is replayed, the action never runs again', async () => {

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
+import { honoPath } from './hono-path';
 import type { GatewayEnv } from '../env';
 
 // Contract drift: the upstream's Data reaches clients mostly as it came, so each 2xx JSON answer
@@ -24,7 +25,6 @@ export interface DriftLine {
 }
 
 /** Hono path syntax (`/v1/instances/:EcsId`) of an OpenAPI path (`/v1/instances/{EcsId}`). */
-const honoPath = (openApiPath: string) => openApiPath.replace(/\{([^}]+)\}/g, ':$1');
 
 /** Method + Hono path → operationId and the zod schema of each JSON success answer. */
 function contractsOf(app: OpenAPIHono<GatewayEnv>): Map<string, ResponseContract> {

@@ -81,10 +81,13 @@ export function idempotency(): MiddlewareHandler<GatewayEnv> {
     try {
       await next();
     } catch (err) {
+      c.set('ecs', ecs);
       outcome(calledUpstream ? 'unknown' : 'released');
       await settle(() => (calledUpstream ? store.complete(begun.lockToken, unknownAnswer()) : store.release(begun.lockToken)));
       throw err;
     }
+    // The layers outside (Prefer: wait) talk to upstream themselves.
+    c.set('ecs', ecs);
     const verdict = verdictOf(c.res.status, c.error, calledUpstream);
     outcome(verdict);
     switch (verdict) {
@@ -188,8 +191,14 @@ function recorded(result: UpstreamOutcome): EcsApi {
 
 /** A retry after a late upstream success: the route renders the recorded result, marked as a replay. */
 async function resume(c: Context<GatewayEnv>, next: () => Promise<void>, result: UpstreamOutcome): Promise<void> {
+  const ecs = c.get('ecs');
   c.set('ecs', recorded(result));
-  await next();
+  try {
+    await next();
+  } finally {
+    // Only the route renders the recorded result; the layers outside (Prefer: wait) poll the real upstream.
+    c.set('ecs', ecs);
+  }
   c.res.headers.set(REPLAYED_HEADER, 'true');
 }
 

@@ -1,7 +1,6 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { EcsResult } from '../../openapi/ecs-api';
-import type { EventIdData, EventType } from '../../openapi/models';
 import type { GatewayEnv } from '../env';
 import { retryAfterSeconds } from '../events/retry-after';
 import { preferWait } from '../events/prefer-wait';
@@ -24,15 +23,8 @@ export function unwrap<T>(c: Context<GatewayEnv, any, any>, result: EcsResult<T>
 /** Where to poll an event. */
 export const locationOf = (eventId: string) => `/v1/events/${encodeURIComponent(eventId)}`;
 
-/** Headers of a 202: where to poll the event, and after how long (`eventType`: the event it starts). */
-export function accepted(c: Context<GatewayEnv, any, any>, result: EcsResult<EventIdData>, eventType: EventType): EventIdData {
-  const data = unwrap(c, result);
-  pollHeaders(c, data.EventId, eventType);
-  return { EventId: data.EventId };
-}
-
-/** Location and Retry-After of a 202 (CreateInstance answers more than an EventId, so it calls this itself). */
-export function pollHeaders(c: Context<GatewayEnv, any, any>, eventId: string, eventType: EventType): void {
+/** Location and Retry-After of a 202 (`eventType`: the event it starts). */
+export function pollHeaders(c: Context<GatewayEnv, any, any>, eventId: string, eventType: string): void {
   c.header('Location', locationOf(eventId));
   c.header('Retry-After', String(retryAfterSeconds(eventType)));
 }

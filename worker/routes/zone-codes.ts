@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { RegionGroup } from '../../openapi/models';
 import { readCachedReference } from '../cache/reference-cache';
 import type { GatewayEnv } from '../env';
-import { regionsReference } from './regions';
+import { describeRegions } from '../../openapi/operations/regions';
+import { referenceOf } from '../cache/operation-reference';
 
 // Instance answers name their zone by AzId only, while ChangeInstanceConfigure and CreateInstance
 // take its AvailableZoneCode. The gateway joins the code in from the cached regions, so callers
@@ -11,7 +12,7 @@ import { regionsReference } from './regions';
 /** AzId → AvailableZoneCode from the cached regions; undefined when they cannot be read. */
 async function zoneCodesByAzId(c: Context<GatewayEnv>): Promise<Map<string, string> | undefined> {
   try {
-    const { entry } = await readCachedReference(c, regionsReference(c));
+    const { entry } = await readCachedReference(c, await referenceOf(c, describeRegions, {}));
     const groups = (entry.body as { RegionGroups?: RegionGroup[] }).RegionGroups ?? [];
     return new Map(groups.flatMap((g) => g.RegionList ?? []).flatMap((r) => r.AzList ?? []).map((az) => [az.AzId, az.AvailableZoneCode]));
   } catch (err) {

@@ -1,24 +1,11 @@
 import { upstreamBadResponse } from '../../openapi/errors/ecs-errors';
 import { isResourceId, MAX_ID_LENGTH } from '../../openapi/models';
 
-// Upstream values that the gateway puts into a header, a URL or an answer are checked against the
-// id rule of the models first: an upstream answer is input like any other. A value that fails is
-// never echoed (it may hold CR/LF or anything else); the answer is 502 UpstreamBadResponse.
+// The envelope's own values that the gateway puts into a header or a problem are checked first:
+// an upstream answer is input like any other. Ids inside Data are checked by the result models
+// (UpstreamId). A value that fails is never echoed (it may hold CR/LF or anything else).
 
 const RULE = `letters, digits, '.', '_', ':' or '-', at most ${MAX_ID_LENGTH} characters`;
-
-/** The id at `field` of an upstream answer, or 502 UpstreamBadResponse naming the field. */
-export function checkedId(value: unknown, action: string, field: string): string {
-  if (isResourceId(value)) return value;
-  const what = value === undefined || value === null || value === '' ? 'is missing' : 'is not an id';
-  throw upstreamBadResponse(action, `the ECS API answered success but ${field} ${what} (${RULE})`);
-}
-
-/** A list of ids at `field`, each checked. */
-export function checkedIds(value: unknown, action: string, field: string): string[] {
-  if (!Array.isArray(value)) throw upstreamBadResponse(action, `the ECS API answered success but ${field} is not a list`);
-  return value.map((id, i) => checkedId(id, action, `${field}[${i}]`));
-}
 
 /** The upstream RequestId when it has one; one that is not an id makes the whole answer unusable. */
 export function checkedRequestId(value: string | undefined, action: string, httpStatus: number): string | undefined {

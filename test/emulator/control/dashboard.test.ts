@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_CONTROL_HOSTS, type Emulator } from '../../../emulator';
 import { dashboardPage } from '../../../emulator/control/dashboard-page';
-import { UPSTREAM_ACTIONS } from '../../../openapi/upstream/actions';
+import { OPERATIONS } from '../../../openapi/operations';
 import { newEmulator } from '../../helpers/emulator-client';
 
 // GET /_emulator/ui: one self-contained page behind the control API's host guard. What it does in
@@ -18,7 +18,7 @@ describe('GET /_emulator/ui', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const html = await res.text();
     expect(html).toMatch(/^<!doctype html>/);
-    for (const { action } of Object.values(UPSTREAM_ACTIONS)) expect(html).toContain(`"${action}"`);
+    for (const { upstream } of OPERATIONS) expect(html).toContain(`"${upstream.action}"`);
   });
 
   it('is self-contained: no external script, style, font or image, only nonce\'d inline code', async () => {

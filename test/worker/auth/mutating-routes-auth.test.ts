@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UPSTREAM_ACTIONS } from '../../../openapi/upstream/actions';
+import { OPERATIONS } from '../../../openapi/operations';
 import { READ_TOKEN, WRITE_TOKEN, harness, json } from '../../helpers/gateway-harness';
 import { MUTATING_OPERATIONS } from '../../helpers/mutating-routes';
 
@@ -9,9 +9,8 @@ import { MUTATING_OPERATIONS } from '../../helpers/mutating-routes';
 
 describe('the list of mutating operations', () => {
   it('holds every operation whose upstream action is a POST', () => {
-    const upstreamPosts = Object.entries(UPSTREAM_ACTIONS)
-      .filter(([name, a]) => a.method === 'POST' && !name.startsWith('Describe'))
-      .map(([name]) => name)
+    const upstreamPosts = OPERATIONS.filter((op) => op.upstream.method === 'POST' && !op.operationId.startsWith('Describe'))
+      .map((op) => op.operationId)
       .sort();
     expect(MUTATING_OPERATIONS.map((o) => o.operationId).sort()).toEqual(upstreamPosts);
   });
@@ -46,7 +45,7 @@ for (const op of MUTATING_OPERATIONS) {
       const r = await res;
       expect(r.status, await r.clone().text()).toBe(op.successStatus);
       expect(h.upstream.calls).toHaveLength(1);
-      expect(h.upstream.calls[0]!.action).toBe(UPSTREAM_ACTIONS[op.operationId as keyof typeof UPSTREAM_ACTIONS].action);
+      expect(h.upstream.calls[0]!.action).toBe(OPERATIONS.find((o) => o.operationId === op.operationId)!.upstream.action);
     });
   });
 }

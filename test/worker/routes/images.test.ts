@@ -87,7 +87,7 @@ describe('GET /v1/images', () => {
     expect(h.upstream.calls).toHaveLength(5);
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(h.env.CDS_SECRET_ID!));
     const accountId = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 32);
-    const keys = (await h.env.ECS_CACHE.list({ prefix: `ref:v2:${accountId}:images:` })).keys;
+    const keys = (await h.env.ECS_CACHE.list({ prefix: `ref:v2:${accountId}:DescribeImages:` })).keys;
     expect(keys).toHaveLength(5);
   });
 

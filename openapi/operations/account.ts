@@ -1,0 +1,2 @@
+// The account: billing subjects and balance.
+export {};

@@ -1,0 +1,2 @@
+// Price quotes for would-be orders.
+export {};

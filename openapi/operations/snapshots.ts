@@ -1,0 +1,2 @@
+// Disk snapshots and snapshot chains (EBS, served on /ebs/v1).
+export {};

@@ -1,6 +1,6 @@
 import type {
   ChangeInstanceConfigureReq,
-  CreateInstanceData,
+  CreateInstanceResult,
   CreateInstanceReq,
   DeleteInstanceReq,
   DescribeImagesReq,
@@ -18,7 +18,7 @@ import type {
   EventResultData,
   ExtendDiskReq,
   InstanceData,
-  ModifyInstanceNameData,
+  ModifyInstanceNameResult,
   ModifyInstanceNameReq,
   OperateInstanceReq,
   RegionGroup,
@@ -40,11 +40,11 @@ export interface EcsApi {
   describeInstanceList(req: DescribeInstanceListReq): Promise<EcsResult<DescribeInstanceListResult>>;
   describeInstance(req: DescribeInstanceReq): Promise<EcsResult<InstanceData>>;
   operateInstance(req: OperateInstanceReq): Promise<EcsResult<EventIdData>>;
-  modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameData>>;
+  modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameResult>>;
   describeEcsFamilyInfo(req: DescribeEcsFamilyInfoReq): Promise<EcsResult<DescribeEcsFamilyInfoResult>>;
   changeInstanceConfigure(req: ChangeInstanceConfigureReq): Promise<EcsResult<EventIdData>>;
   extendDisk(req: ExtendDiskReq): Promise<EcsResult<EventIdData>>;
-  createInstance(req: CreateInstanceReq): Promise<EcsResult<CreateInstanceData>>;
+  createInstance(req: CreateInstanceReq): Promise<EcsResult<CreateInstanceResult>>;
   deleteInstance(req: DeleteInstanceReq): Promise<EcsResult<EventIdData>>;
   modifyInstancePassword(req: ModifyInstancePasswordReq): Promise<EcsResult<EventIdData>>;
   describeInstanceStatus(req: DescribeInstanceStatusReq): Promise<EcsResult<DescribeInstanceStatusResult>>;

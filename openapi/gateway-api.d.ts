@@ -356,21 +356,6 @@ export interface components {
              */
             Gpu?: number;
         };
-        /** @description Result of CreateInstance: the event and the new instance ids. */
-        CreateInstanceData: {
-            /**
-             * @description Event id; poll it with DescribeTaskEvent.
-             * @example d0b1d5b7-7549-41dc-972c-c40270b53bd7
-             */
-            EventId: string;
-            /**
-             * @description Ids of the instances being created (创建的资源id列表).
-             * @example [
-             *       "ins-72ys37squwzemjlx"
-             *     ]
-             */
-            EcsIdSet: string[];
-        };
         /** @description One data disk of each new instance (数据盘信息). */
         CreateInstanceDataDisk: {
             /**
@@ -504,6 +489,21 @@ export interface components {
             DnsList?: string[];
             /** @description Test account name (测试账户名称). */
             TestAccount?: string;
+        };
+        /** @description Result of CreateInstance: the event and the new instance ids. */
+        CreateInstanceResult: {
+            /**
+             * @description Event id; poll it with DescribeTaskEvent.
+             * @example d0b1d5b7-7549-41dc-972c-c40270b53bd7
+             */
+            EventId: string;
+            /**
+             * @description Ids of the instances being created (创建的资源id列表).
+             * @example [
+             *       "ins-72ys37squwzemjlx"
+             *     ]
+             */
+            EcsIdSet: string[];
         };
         /** @description One security group; earlier ones take precedence (安全组). */
         CreateInstanceSecurityGroup: {
@@ -1162,7 +1162,7 @@ export interface components {
             Name: string;
         };
         /** @description Result of ModifyInstanceName. */
-        ModifyInstanceNameData: {
+        ModifyInstanceNameResult: {
             /**
              * @description Instance id.
              * @example ins-7tusfmrri849r9tv
@@ -2286,7 +2286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateInstanceData"];
+                    "application/json": components["schemas"]["CreateInstanceResult"];
                 };
             };
             /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
@@ -3545,7 +3545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ModifyInstanceNameData"];
+                    "application/json": components["schemas"]["ModifyInstanceNameResult"];
                 };
             };
             /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */

@@ -9,7 +9,7 @@ import {
   type DescribeInstanceListResult,
   type DescribeInstanceStatusResult,
   type InstanceData,
-  type ModifyInstanceNameData,
+  type ModifyInstanceNameResult,
 } from '../../openapi/models';
 import { toInstanceData, toSimpleInfo } from '../store/views';
 import { EmulatorError } from '../errors';
@@ -64,7 +64,7 @@ export const describeInstance: ActionHandler<DescribeInstanceReq, InstanceData> 
 };
 
 /** Renaming is metadata only: allowed in every status, except during free shutdown (only start and delete are). */
-export const modifyInstanceName: ActionHandler<ModifyInstanceNameReq, ModifyInstanceNameData> = {
+export const modifyInstanceName: ActionHandler<ModifyInstanceNameReq, ModifyInstanceNameResult> = {
   message: '修改实例名称成功！',
   fromWire: ({ body }) => body,
   parse: (input) => parseWith(ModifyInstanceNameReq, input),

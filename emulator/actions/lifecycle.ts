@@ -2,7 +2,7 @@ import {
   CreateInstanceReq,
   DeleteInstanceReq,
   ModifyInstancePasswordReq,
-  type CreateInstanceData,
+  type CreateInstanceResult,
   type EventIdData,
 } from '../../openapi/models';
 import type { z } from 'zod';
@@ -14,7 +14,7 @@ import { instancesOrThrow, parseWith, type ActionHandler } from './context';
 // transitions under one event (one task per instance). The password is never stored, echoed or
 // journaled: only the fact that it changed is (the reset_pwd event).
 
-export const createInstance: ActionHandler<z.output<typeof CreateInstanceReq>, CreateInstanceData> = {
+export const createInstance: ActionHandler<z.output<typeof CreateInstanceReq>, CreateInstanceResult> = {
   message: '创建云服务器任务下发成功',
   fromWire: ({ body }) => body,
   parse: (input) => parseWith(CreateInstanceReq, input),

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
   ChangeInstanceConfigureReq,
-  CreateInstanceData,
+  CreateInstanceResult,
   CreateInstanceReq,
   DeleteInstanceReq,
   DescribeInstanceStatusReq,
@@ -14,7 +14,7 @@ import {
   fromQueryNumber,
   INPUT_MAXIMA,
   InstanceData,
-  ModifyInstanceNameData,
+  ModifyInstanceNameResult,
   ModifyInstanceNameReq,
   OperateInstanceReq,
 } from '../models';
@@ -98,7 +98,7 @@ export const modifyInstanceNameRoute = createRoute({
   security: bearerSecurity,
   request: { params: EcsIdParams, ...mutationRequest(ModifyInstanceNameBody, 'The new name.') },
   responses: {
-    200: { description: 'Renamed.', headers: mutationHeaders, content: { 'application/json': { schema: ModifyInstanceNameData } } },
+    200: { description: 'Renamed.', headers: mutationHeaders, content: { 'application/json': { schema: ModifyInstanceNameResult } } },
     ...mutationResponses('InstanceNotFound'),
   },
 });
@@ -171,7 +171,7 @@ export const createInstanceRoute = createRoute({
     'logged, stored or answered. Answers 202 with the new instance ids and the event to poll (they pass building → running).',
   security: bearerSecurity,
   request: acceptedRequest(CreateInstanceReq, 'What to create.'),
-  responses: { ...acceptedResponseOf(CreateInstanceData, 'Accepted: the instances being created'), ...mutationResponses() },
+  responses: { ...acceptedResponseOf(CreateInstanceResult, 'Accepted: the instances being created'), ...mutationResponses() },
 });
 
 export const deleteInstanceRoute = createRoute({

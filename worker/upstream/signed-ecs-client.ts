@@ -2,7 +2,7 @@ import { EcsError } from '../../openapi/ecs-api';
 import type { EcsApi, EcsResult } from '../../openapi/ecs-api';
 import type {
   ChangeInstanceConfigureReq,
-  CreateInstanceData,
+  CreateInstanceResult,
   CreateInstanceReq,
   DeleteInstanceReq,
   DescribeImagesReq,
@@ -22,7 +22,7 @@ import type {
   ExtendDiskReq,
   FamilyInfo,
   InstanceData,
-  ModifyInstanceNameData,
+  ModifyInstanceNameResult,
   ModifyInstanceNameReq,
   OperateInstanceReq,
   RegionGroup,
@@ -92,8 +92,8 @@ export class SignedEcsClient implements EcsApi {
     return this.call('OperateInstance', {}, { EcsIds: req.EcsIds, OpType: req.OpType, DeleteEip: req.DeleteEip }, eventIdOf('OperateInstance'));
   }
 
-  async modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameData>> {
-    return this.call('ModifyInstanceName', {}, { EcsId: req.EcsId, Name: req.Name }, (env) => singleObject(env.data, 'ModifyInstanceName') as ModifyInstanceNameData);
+  async modifyInstanceName(req: ModifyInstanceNameReq): Promise<EcsResult<ModifyInstanceNameResult>> {
+    return this.call('ModifyInstanceName', {}, { EcsId: req.EcsId, Name: req.Name }, (env) => singleObject(env.data, 'ModifyInstanceName') as ModifyInstanceNameResult);
   }
 
   async describeEcsFamilyInfo(req: DescribeEcsFamilyInfoReq): Promise<EcsResult<{ EcsFamilyInfo: FamilyInfo[] }>> {
@@ -113,7 +113,7 @@ export class SignedEcsClient implements EcsApi {
   }
 
   /** The body goes as parsed by CreateInstanceReq (defaults set, unknown fields dropped); it holds the password. */
-  async createInstance(req: CreateInstanceReq): Promise<EcsResult<CreateInstanceData>> {
+  async createInstance(req: CreateInstanceReq): Promise<EcsResult<CreateInstanceResult>> {
     return this.call('CreateInstance', {}, req, (env) => {
       const data = singleObject(env.data, 'CreateInstance');
       return { EventId: checkedId(data.EventId, 'CreateInstance', 'Data.EventId'), EcsIdSet: checkedIds(data.EcsIdSet, 'CreateInstance', 'Data.EcsIdSet') };

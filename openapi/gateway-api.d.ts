@@ -1558,7 +1558,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2251,7 +2251,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2267,7 +2267,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventResultData"];
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CreateInstanceResult"];
                 };
             };
             /** @description Accepted: the instances being created; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
@@ -2467,7 +2467,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2683,7 +2683,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2899,7 +2899,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3115,7 +3115,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */

@@ -1265,8 +1265,8 @@ export interface components {
         /** @description An error answer (RFC 9457 problem details). */
         Problem: {
             /**
-             * @description URI naming the problem type.
-             * @example https://ecs-edge-gateway.dev/problems/InvalidInstanceStatus
+             * @description Relative URI of the problem type, `/problems/<code>`: resolved against the request URL it is the gateway's page of the code (status, title, when, what to do); `/problems` lists them all.
+             * @example /problems/InvalidInstanceStatus
              */
             type: string;
             /**

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { UPSTREAM_ACTIONS } from '../../openapi/upstream/actions';
 import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 
+/** An upstream Action name (`DescribeEvent`, not the SDK method DescribeTaskEvent), from the action table. */
+export type UpstreamActionName = (typeof UPSTREAM_ACTIONS)[keyof typeof UPSTREAM_ACTIONS]['action'];
+
 /** Upstream Action names, from the action table: what a call fault may target. */
-export const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [string, ...string[]];
+export const ACTION_NAMES = Object.values(UPSTREAM_ACTIONS).map((a) => a.action) as [UpstreamActionName, ...UpstreamActionName[]];
 
 /** When a call fault strikes: before the action runs (nothing changes) or after it was applied (the answer is lost). */
 export const FAULT_PHASES = ['before', 'after'] as const;

@@ -356,21 +356,6 @@ export interface components {
              */
             Gpu?: number;
         };
-        /** @description Result of CreateInstance: the event and the new instance ids. */
-        CreateInstanceData: {
-            /**
-             * @description Event id; poll it with DescribeTaskEvent.
-             * @example d0b1d5b7-7549-41dc-972c-c40270b53bd7
-             */
-            EventId: string;
-            /**
-             * @description Ids of the instances being created (创建的资源id列表).
-             * @example [
-             *       "ins-72ys37squwzemjlx"
-             *     ]
-             */
-            EcsIdSet: string[];
-        };
         /** @description One data disk of each new instance (数据盘信息). */
         CreateInstanceDataDisk: {
             /**
@@ -504,6 +489,21 @@ export interface components {
             DnsList?: string[];
             /** @description Test account name (测试账户名称). */
             TestAccount?: string;
+        };
+        /** @description Result of CreateInstance: the event and the new instance ids. */
+        CreateInstanceResult: {
+            /**
+             * @description Event id; poll it with DescribeTaskEvent.
+             * @example d0b1d5b7-7549-41dc-972c-c40270b53bd7
+             */
+            EventId: string;
+            /**
+             * @description Ids of the instances being created (创建的资源id列表).
+             * @example [
+             *       "ins-72ys37squwzemjlx"
+             *     ]
+             */
+            EcsIdSet: string[];
         };
         /** @description One security group; earlier ones take precedence (安全组). */
         CreateInstanceSecurityGroup: {
@@ -1167,7 +1167,7 @@ export interface components {
             Name: string;
         };
         /** @description Result of ModifyInstanceName. */
-        ModifyInstanceNameData: {
+        ModifyInstanceNameResult: {
             /**
              * @description Instance id.
              * @example ins-7tusfmrri849r9tv
@@ -1270,8 +1270,8 @@ export interface components {
         /** @description An error answer (RFC 9457 problem details). */
         Problem: {
             /**
-             * @description URI naming the problem type.
-             * @example https://ecs-edge-gateway.dev/problems/InvalidInstanceStatus
+             * @description Relative URI of the problem type, `/problems/<code>`: resolved against the request URL it is the gateway's page of the code (status, title, when, what to do); `/problems` lists them all.
+             * @example /problems/InvalidInstanceStatus
              */
             type: string;
             /**
@@ -1563,7 +1563,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2278,7 +2278,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2294,7 +2294,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventResultData"];
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CreateInstanceResult"];
                 };
             };
             /** @description Accepted: the instances being created; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
@@ -2313,7 +2313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateInstanceData"];
+                    "application/json": components["schemas"]["CreateInstanceResult"];
                 };
             };
             /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
@@ -2494,7 +2494,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2710,7 +2710,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2926,7 +2926,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3142,7 +3142,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3583,7 +3583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ModifyInstanceNameData"];
+                    "application/json": components["schemas"]["ModifyInstanceNameResult"];
                 };
             };
             /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */

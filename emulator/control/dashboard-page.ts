@@ -180,11 +180,12 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
         <label>Status<input type="number" name="Status" min="400" max="599" placeholder="e.g. 503"></label>
         <label>Code<input type="text" name="Code" list="error-codes" placeholder="e.g. ServiceUnavailable"></label>
         <label>DelayMs<input type="number" name="DelayMs" min="0" max="600000" step="100" placeholder="0"></label>
-        <label>Times<input type="number" name="Times" min="1" step="1" placeholder="until removed"></label>
+        <label>Times<input type="number" name="Times" min="1" step="1" placeholder="until removed" title="The gateway retries a GET twice: Times 3 to reach its client"></label>
         <label>Probability<input type="number" name="Probability" min="0" max="1" step="0.05" placeholder="1"></label>
         <label class="check"><input type="checkbox" name="Hang"> Hang (no answer)</label>
         <label class="check"><input type="checkbox" name="Malformed"> Malformed JSON</label>
       </div>
+      <p class="muted small" id="retry-hint">Through the gateway: it retries an upstream GET twice (on 502/503/504 and network errors), so a Status fault on such an action reaches its client only with <b>Times: 3</b> or more (or no Times). POSTs are never retried.</p>
       <div class="actions"><span class="muted small" id="phase-hint"></span><button type="submit">Add fault</button></div>
     </form>
     <form id="instance-fault-form" autocomplete="off">

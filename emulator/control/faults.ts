@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { OPERATIONS } from '../../openapi/operations';
+import { OPERATIONS, type ActionName } from '../../openapi/operations';
 import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 
+/** An upstream Action name (`DescribeEvent`, not the operationId DescribeTaskEvent), from the operations. */
+export type UpstreamActionName = ActionName;
+
 /** Upstream Action names, from the operations: what a call fault may target. */
-export const ACTION_NAMES = OPERATIONS.map((op) => op.upstream.action) as [string, ...string[]];
+export const ACTION_NAMES = OPERATIONS.map((op) => op.upstream.action) as [UpstreamActionName, ...UpstreamActionName[]];
 
 /** When a call fault strikes: before the action runs (nothing changes) or after it was applied (the answer is lost). */
 export const FAULT_PHASES = ['before', 'after'] as const;

@@ -26,6 +26,8 @@ export interface OfflineStackOptions {
   upstreamTimeoutMs?: number;
   /** Also listen on 127.0.0.1:port (0 = a free port) and answer its `url`; default: no listener you need to know. */
   port?: number;
+  /** `true` silences the gateway's JSON access log (one line per request, ACCESS_LOG=off) in your test output; default false. */
+  quiet?: boolean;
 }
 
 export interface OfflineStack {
@@ -70,7 +72,10 @@ export async function startOfflineStack(options: OfflineStackOptions = {}): Prom
   const mf = startGatewayWorker({
     upstream: emulator.fetch,
     port: options.port ?? 0,
-    vars: emulatorUpstreamVars({ host: 'ecs-emulator.offline', accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token, timeoutMs: upstreamTimeoutMs }),
+    vars: {
+      ...emulatorUpstreamVars({ host: 'ecs-emulator.offline', accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token, timeoutMs: upstreamTimeoutMs }),
+      ...(options.quiet ? { ACCESS_LOG: 'off' } : {}),
+    },
   });
   const ready = await mf.ready;
   const url = options.port === undefined ? undefined : ready.origin;

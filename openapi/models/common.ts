@@ -78,10 +78,10 @@ export const EventIdData = z
   .openapi('EventIdData', { description: 'Id of the asynchronous event an operation started.' });
 export type EventIdData = z.infer<typeof EventIdData>;
 
-export const ModifyInstanceNameData = z
+export const ModifyInstanceNameResult = z
   .object({
     EcsId: z.string().openapi({ description: 'Instance id.', example: 'ins-7tusfmrri849r9tv' }),
     Name: z.string().openapi({ description: 'The new instance name.', example: 'web-01' }),
   })
-  .openapi('ModifyInstanceNameData', { description: 'Result of ModifyInstanceName.' });
-export type ModifyInstanceNameData = z.infer<typeof ModifyInstanceNameData>;
+  .openapi('ModifyInstanceNameResult', { description: 'Result of ModifyInstanceName.' });
+export type ModifyInstanceNameResult = z.infer<typeof ModifyInstanceNameResult>;

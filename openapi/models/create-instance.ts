@@ -166,10 +166,10 @@ export const CreateInstanceReq = createInstanceFields
   .openapi('CreateInstanceReq', { description: 'What to create (CreateInstance): spec, image, disks, network, billing and login.' });
 export type CreateInstanceReq = z.input<typeof CreateInstanceReq>;
 
-export const CreateInstanceData = z
+export const CreateInstanceResult = z
   .object({
     EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: 'd0b1d5b7-7549-41dc-972c-c40270b53bd7' }),
     EcsIdSet: z.array(UpstreamId).openapi({ description: 'Ids of the instances being created (创建的资源id列表).', example: ['ins-72ys37squwzemjlx'] }),
   })
-  .openapi('CreateInstanceData', { description: 'Result of CreateInstance: the event and the new instance ids.' });
-export type CreateInstanceData = z.infer<typeof CreateInstanceData>;
+  .openapi('CreateInstanceResult', { description: 'Result of CreateInstance: the event and the new instance ids.' });
+export type CreateInstanceResult = z.infer<typeof CreateInstanceResult>;

@@ -13,7 +13,10 @@ export type ProblemFieldError = z.infer<typeof ProblemFieldError>;
 
 export const Problem = z
   .object({
-    type: z.string().openapi({ description: 'URI naming the problem type.', example: 'https://ecs-edge-gateway.dev/problems/InvalidInstanceStatus' }),
+    type: z.string().openapi({
+      description: 'Relative URI of the problem type, `/problems/<code>`: resolved against the request URL it is the gateway\'s page of the code (status, title, when, what to do); `/problems` lists them all.',
+      example: '/problems/InvalidInstanceStatus',
+    }),
     title: z.string().openapi({ description: 'Short summary of the problem type.', example: 'Instance status does not allow this operation' }),
     status: z.number().int().openapi({ description: 'HTTP status code of this answer.', example: 409 }),
     detail: z.string().openapi({ description: 'Explanation of this occurrence.', example: 'ins-tevgfaaronl12h11 is shutdown' }),

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
   ChangeInstanceConfigureReq,
-  CreateInstanceData,
+  CreateInstanceResult,
   CreateInstanceReq,
   DeleteInstanceReq,
   DescribeInstanceListReq,
@@ -14,7 +14,7 @@ import {
   fromQueryNumber,
   INPUT_MAXIMA,
   InstanceData,
-  ModifyInstanceNameData,
+  ModifyInstanceNameResult,
   ModifyInstanceNameReq,
   ModifyInstancePasswordReq,
   OperateInstanceReq,
@@ -112,7 +112,7 @@ export const createInstance = defineOperation({
   operationId: 'CreateInstance',
   upstream: { action: 'CreateInstance', ...ecs, method: 'POST' },
   request: CreateInstanceReq,
-  result: CreateInstanceData,
+  result: CreateInstanceResult,
   secrets: ['Password'],
   rest: {
     kind: 'accepted',
@@ -136,7 +136,7 @@ export const modifyInstanceName = defineOperation({
   operationId: 'ModifyInstanceName',
   upstream: { action: 'ModifyInstanceName', ...ecs, method: 'POST' },
   request: ModifyInstanceNameReq,
-  result: ModifyInstanceNameData,
+  result: ModifyInstanceNameResult,
   ids: ['EcsId'],
   rest: {
     kind: 'sync',

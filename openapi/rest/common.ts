@@ -215,13 +215,16 @@ export const mutationResponses = (notFoundCode?: CodeWithStatus<404>) =>
 
 /**
  * 202 of an asynchronous operation (`schema`: its answer, at least the EventId; the event is also in
- * Location), or 200 when `Prefer: wait` saw the event end.
+ * Location), or 200 when `Prefer: wait` saw the event end: the final event with the 202's own fields
+ * kept (CreateInstance's EcsIdSet), so waiting never loses what the 202 said.
  */
 export const acceptedResponseOf = <T extends z.ZodType>(schema: T, description = 'Accepted') => ({
   200: {
-    description: 'Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error).',
+    description:
+      'Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), ' +
+      'with the fields of the 202 answer kept.',
     headers: waitedHeaders,
-    content: { 'application/json': { schema: EventResultData } },
+    content: { 'application/json': { schema: waitedSchema(schema) } },
   },
   202: {
     description: `${description}; poll the event at Location after Retry-After seconds (or send \`Prefer: wait=N\`, or GET it with \`?wait=N\`).`,
@@ -229,6 +232,11 @@ export const acceptedResponseOf = <T extends z.ZodType>(schema: T, description =
     content: { 'application/json': { schema } },
   },
 });
+
+/** The 200 of `Prefer: wait`: the event and the 202's schema (allOf), or the event alone when the 202 holds only its EventId. */
+function waitedSchema<T extends z.ZodType>(accepted: T) {
+  return accepted === (EventIdData as z.ZodType) ? EventResultData : z.intersection(EventResultData, accepted);
+}
 
 /** The answers of an asynchronous operation whose 202 carries only the EventId. */
 export const acceptedResponse = acceptedResponseOf(EventIdData);

@@ -6,6 +6,7 @@ import { launchChromium, startDevStack, type Browser, type DevStack } from './la
 // the page must render, run its try-it form and never reach beyond the gateway's own origin.
 
 const SCREENSHOT = '/tmp/docs-page.png';
+const PROBLEMS_SCREENSHOT = '/tmp/problems-page.png';
 // The fourteen REST operations (one per SDK method).
 const OPERATIONS = [
   'DescribeRegions', 'DescribeEcsFamilyInfo', 'DescribeImages', 'DescribeInstanceList', 'DescribeInstance',
@@ -62,6 +63,54 @@ describe('GET /docs in Chromium', () => {
       await expect.poll(() => section.locator('h3').textContent()).toContain(op.summary);
       expect(await section.locator('p.muted code').first().textContent()).toBe(op.operationId);
       expect(await page.locator(`nav a[href="#${op.operationId}"]`).textContent()).toContain(op.operationId);
+    }
+  });
+
+  it('the token box starts with dev-token (npm start accepts it): try-it answers 200 without typing', async () => {
+    expect(await page.locator('#token').inputValue()).toBe('dev-token');
+    const op = page.locator('section#DescribeRegions');
+    const form = op.locator('details.try');
+    await form.locator('summary').click();
+    await form.getByRole('button', { name: 'Send' }).click();
+    await expect.poll(async () => form.locator('pre').textContent(), { timeout: 15_000 }).toMatch(/^200 /);
+    await form.locator('summary').click();
+  });
+
+  it('shows the error answers of each operation on one line, linked to the Errors section', async () => {
+    for (const operationId of OPERATIONS) {
+      const lines = page.locator(`section#${operationId} details.errors > summary`);
+      expect(await lines.count(), operationId).toBe(1);
+      const text = (await lines.textContent())!;
+      expect(text, operationId).toMatch(/^\d{3}(, \d{3})*: see Errors$/);
+      for (const status of ['400', '401', '429', '500', '502', '504']) expect(text.split(': ')[0]!.split(', '), operationId).toContain(status);
+      // Only the success answers get a line of their own.
+      const others = await page.locator(`section#${operationId} > details:not(.try):not(.errors) > summary > b`).allTextContents();
+      expect(others.every((code) => /^[23]\d\d$/.test(code)), `${operationId}: ${others}`).toBe(true);
+    }
+    expect(await page.locator('section#DescribeRegions details.errors a').getAttribute('href')).toBe('#errors');
+    expect(await page.locator('#errors').count()).toBe(1);
+  });
+
+  it('the Errors section links /problems; a problem type opens the page of its code', async () => {
+    expect(await page.locator('#errors + section a[href="/problems"]').count()).toBe(1);
+    const problems = await browser!.context.newPage();
+    try {
+      await problems.goto(`${origin}/problems`);
+      const listed = await problems.locator('table a code').allTextContents();
+      expect(listed).toEqual(expect.arrayContaining(['ValidationFailed', 'Unauthorized', 'InstanceNotFound', 'InvalidInstanceStatus']));
+      // The type of a real problem, resolved against the URL that answered it, as a browser does.
+      const res = await fetch(`${origin}/v1/instances/ins-demand-gpu-ssd`, { headers: { Authorization: 'Bearer wrong' } });
+      const { type, code } = (await res.json()) as { type: string; code: string };
+      await problems.goto(new URL(type, res.url).href);
+      expect(await problems.locator('h1').textContent()).toBe(code);
+      await problems.goto(`${origin}/problems/InvalidInstanceStatus`);
+      expect(await problems.locator('dd.status').textContent()).toBe('409');
+      await problems.setViewportSize({ width: 1000, height: 700 });
+      await problems.screenshot({ path: PROBLEMS_SCREENSHOT });
+      await problems.goto(`${origin}/problems`);
+      await problems.screenshot({ path: PROBLEMS_SCREENSHOT.replace('.png', '-index.png') });
+    } finally {
+      await problems.close();
     }
   });
 

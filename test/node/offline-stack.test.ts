@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWorkerBundle } from '../../worker/build/bundle-worker';
 import { GATEWAY_WORKER_SETTINGS } from '../../emulator/kit/gateway-worker';
 import { EmulatorControlError, startOfflineStack, type OfflineStack } from '../../emulator/kit/offline-stack';
@@ -37,6 +37,24 @@ describe('the worker bundle', () => {
 });
 
 describe('startOfflineStack', () => {
+  it('quiet: true silences the access log the gateway writes to the test output; by default it is on', async () => {
+    // Miniflare reads workerd's stdout line by line and hands each line to console.log.
+    const written: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void written.push(args.map(String).join(' ')));
+    const logLines = async (s: OfflineStack) => {
+      written.length = 0;
+      expect((await s.fetch('/v1/regions', { headers: { Authorization: `Bearer ${s.token}` } })).status).toBe(200);
+      await new Promise((r) => setTimeout(r, 300)); // the line is piped asynchronously
+      return written.filter((l) => l.includes('"msg":"request"'));
+    };
+    try {
+      expect(await logLines(await stack({ quiet: true }))).toEqual([]);
+      expect(await logLines(await stack())).toHaveLength(1);
+    } finally {
+      spy.mockRestore();
+    }
+  }, 30_000);
+
   it('answers through the gateway with its token, and refuses without it', async () => {
     const s = await stack({ clock: 'manual' });
     expect(s.url).toBeUndefined();

@@ -27,8 +27,9 @@ export function preferredWaitSeconds(header: string | undefined): number | undef
 /**
  * Prefer: wait on the routes that answer 202: after the route (and the Idempotency-Key layer
  * inside it, so a replayed 202 waits too) the event is polled until the deadline of N seconds
- * from the request's arrival. Terminal in time → 200 with the event (a failed one included) and
- * Preference-Applied; otherwise the 202 is left as it was. Other answers are untouched.
+ * from the request's arrival. Terminal in time → 200 with the 202's own fields (CreateInstance's
+ * EcsIdSet, …) and the event's over them (a failed event included), and Preference-Applied;
+ * otherwise the 202 is left as it was. Other answers are untouched.
  */
 export function preferWait(clock: WaitClock = realClock): MiddlewareHandler<GatewayEnv> {
   return async (c, next) => {
@@ -36,7 +37,8 @@ export function preferWait(clock: WaitClock = realClock): MiddlewareHandler<Gate
     await next();
     const waitS = preferredWaitSeconds(c.req.header('Prefer'));
     if (waitS === undefined || c.res.status !== 202) return;
-    const { EventId } = (await c.res.clone().json()) as { EventId?: unknown };
+    const accepted = (await c.res.clone().json()) as Record<string, unknown>;
+    const { EventId } = accepted;
     if (typeof EventId !== 'string') return;
 
     let event;
@@ -56,6 +58,6 @@ export function preferWait(clock: WaitClock = realClock): MiddlewareHandler<Gate
     headers.set(PREFERENCE_APPLIED_HEADER, `wait=${waitS}`);
     // Unset first: Hono's setter would otherwise copy the 202's headers (Retry-After) back on.
     c.res = undefined;
-    c.res = new Response(jsonText(event.data), { status: 200, headers });
+    c.res = new Response(jsonText({ ...accepted, ...event.data }), { status: 200, headers });
   };
 }

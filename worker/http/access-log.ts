@@ -16,6 +16,8 @@ export interface AccessLogLine {
   route?: string;
   operationId?: string;
   status: number;
+  /** The problem `code` when the answer is application/problem+json. */
+  code?: string;
   durationMs: number;
   /** First 12 hex digits of the token's SHA-256; absent before authentication. */
   tokenId?: string;
@@ -48,6 +50,7 @@ export function accessLog(operationIdOf: (method: string, route: string) => stri
       route,
       operationId: route ? operationIdOf(c.req.method, route) : undefined,
       status: c.res.status,
+      code: await problemCode(c.res),
       durationMs: Date.now() - started,
       tokenId: c.get('callerId')?.slice(0, TOKEN_ID_LENGTH),
       upstream: c.get('upstreamCalls').length ? c.get('upstreamCalls') : undefined,
@@ -56,6 +59,17 @@ export function accessLog(operationIdOf: (method: string, route: string) => stri
     };
     console.log(JSON.stringify(line));
   };
+}
+
+/** The `code` of a problem answer (its body is small and already final; a clone leaves it to the client). */
+async function problemCode(res: Response): Promise<string | undefined> {
+  if (!res.headers.get('Content-Type')?.startsWith('application/problem+json')) return undefined;
+  try {
+    const { code } = (await res.clone().json()) as { code?: unknown };
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The matched endpoint (not a middleware's wildcard); undefined for a 404 / 405. */

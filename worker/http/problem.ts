@@ -14,7 +14,12 @@ export interface ProblemInput {
   errors?: ProblemFieldError[];
 }
 
-const PROBLEM_TYPE_BASE = 'https://ecs-edge-gateway.dev/problems/';
+/**
+ * Problem `type`s are relative URIs (RFC 9457 resolves them against the request URL): the page of
+ * the code on the very gateway that answered (`GET /problems/<code>`), whatever host it runs on,
+ * and a stored Idempotency-Key answer replays the same URI on any host.
+ */
+export const PROBLEM_TYPE_BASE = '/problems/';
 
 /** An RFC 9457 application/problem+json answer. It never carries a stack trace or a secret. */
 export function writeProblem(c: Context<GatewayEnv>, input: ProblemInput): Response {

@@ -3,7 +3,7 @@ import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { EcsError, type EcsApi, type EcsResult } from '../../openapi/ecs-api';
 import { IdempotencyKey } from '../../openapi/rest';
 import type { GatewayEnv, IdempotencyOutcome } from '../env';
-import { problem } from '../http/problem';
+import { problem, PROBLEM_TYPE_BASE } from '../http/problem';
 import { requestFingerprint } from './fingerprint';
 import { leaseMsFor, storeObjectName, type BeginResult, type IdempotencyStore, type StoredResponse, type UpstreamOutcome } from './store';
 
@@ -204,7 +204,7 @@ async function resume(c: Context<GatewayEnv>, next: () => Promise<void>, result:
 
 /** Stored when a route failed after reaching upstream without an answer of its own (an error thrown past onError). */
 function unknownAnswer(): StoredResponse {
-  const body = { type: 'https://ecs-edge-gateway.dev/problems/InternalError', title: 'Internal error', status: 500, detail: 'The outcome of the upstream call is unknown; use a new Idempotency-Key after checking the resource.', code: 'InternalError', requestId: '' };
+  const body = { type: `${PROBLEM_TYPE_BASE}InternalError`, title: 'Internal error', status: 500, detail: 'The outcome of the upstream call is unknown; use a new Idempotency-Key after checking the resource.', code: 'InternalError', requestId: '' };
   return { status: 500, headers: { 'Content-Type': 'application/problem+json' }, body: JSON.stringify(body) };
 }
 

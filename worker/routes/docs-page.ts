@@ -1,7 +1,31 @@
+import { parseTokenList } from '../auth/tokens';
+
 // The interactive reference served at /docs: one self-contained HTML page (no CDN, no external
 // asset) that loads /openapi.json and renders operations, parameters, schemas and a try-it form.
 
-export const DOCS_PAGE = /* html */ `<!doctype html>
+/**
+ * The token the try-it box starts with: only the public development token `dev-token` (what
+ * `npm start`, `ecs-gateway-dev` and the kit configure), and only when the gateway accepts it. A
+ * real token is never written into a page anyone can load without authenticating.
+ */
+export const DEV_TOKEN = 'dev-token';
+export function docsTryToken(gatewayTokens: string | undefined): string | undefined {
+  try {
+    return parseTokenList(gatewayTokens ?? '').some((t) => t.token === DEV_TOKEN) ? DEV_TOKEN : undefined;
+  } catch {
+    return undefined; // an invalid GATEWAY_TOKENS: the API answers NotConfigured, the page just starts empty
+  }
+}
+
+/** The /docs page; `tryToken` (only ever DEV_TOKEN) fills the token box. */
+export function docsPage(tryToken: string | undefined): string {
+  const tokenInput = tryToken === DEV_TOKEN
+    ? `<input id="token" type="text" value="${DEV_TOKEN}" autocomplete="off" title="The development token this gateway accepts">`
+    : '<input id="token" type="password" placeholder="a token of GATEWAY_TOKENS" autocomplete="off">';
+  return DOCS_PAGE.replace('<input id="token">', tokenInput);
+}
+
+const DOCS_PAGE = /* html */ `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -41,7 +65,8 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
 <body>
 <header>
   <h1 id="title">ECS Edge Gateway</h1>
-  <label>Bearer token <input id="token" type="password" placeholder="dev-token" autocomplete="off"></label>
+  <a href="#errors">Errors</a> <a href="/problems">Problem codes</a>
+  <label>Bearer token <input id="token"></label>
 </header>
 <main><nav id="nav"></nav><div id="content"><p class="muted">Loading /openapi.json…</p></div></main>
 <script>
@@ -53,16 +78,25 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
     return el;
   };
   const tokenInput = document.getElementById('token');
-  tokenInput.value = sessionStorage.getItem('gatewayToken') || '';
+  // A token typed in this tab wins over the one the page starts with.
+  tokenInput.value = sessionStorage.getItem('gatewayToken') || tokenInput.value;
   tokenInput.addEventListener('input', () => sessionStorage.setItem('gatewayToken', tokenInput.value));
   let doc;
-  const resolve = (s) => { while (s && s.$ref) s = doc.components.schemas[s.$ref.split('/').pop()]; return s || {}; };
+  const deref = (s) => { while (s && s.$ref) s = doc.components.schemas[s.$ref.split('/').pop()]; return s || {}; };
+  // allOf (the waited 200: the event and the 202's fields) is shown as one object of all its parts.
+  const resolve = (schema) => {
+    const s = deref(schema);
+    if (!s.allOf) return s;
+    const parts = s.allOf.map(resolve);
+    return { type: 'object', properties: Object.assign({}, ...parts.map((p) => p.properties || {})), required: [...new Set(parts.flatMap((p) => p.required || []))] };
+  };
   // Descriptions mark code with backticks (markdown); show it as <code>, still as text nodes only.
   const md = (text) => String(text || '').split('\\x60').map((part, i) => (i % 2 ? $('code', {}, part) : part));
   const refName = (s) => (s && s.$ref ? s.$ref.split('/').pop() : '');
   const typeOf = (s) => {
     if (s.$ref) return refName(s);
     if (s.anyOf || s.oneOf) return (s.anyOf || s.oneOf).map(typeOf).join(' | ');
+    if (s.allOf) return s.allOf.map(typeOf).join(' & ');
     if (s.enum) return s.enum.map((e) => JSON.stringify(e)).join(' | ');
     if (s.type === 'array') return typeOf(s.items || {}) + '[]';
     return s.type || 'any';
@@ -72,7 +106,7 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
   const schemaView = (schema, depth = 0, seen = []) => {
     const s = resolve(schema);
     const name = refName(schema);
-    if (s.type !== 'object' || depth > 4 || seen.includes(name)) return $('span', { class: 'muted' }, typeOf(schema), s.description ? [' — ', md(s.description)] : '');
+    if (s.type !== 'object' || depth > 4 || (name && seen.includes(name))) return $('span', { class: 'muted' }, typeOf(schema), s.description ? [' — ', md(s.description)] : '');
     const req = new Set(s.required || []);
     const rows = Object.entries(s.properties || {}).map(([k, v]) => {
       const inner = resolve(v.type === 'array' ? v.items || {} : v);
@@ -141,10 +175,17 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
       for (const [method, path, op] of byTag[tag]) {
         nav.append($('a', { href: '#' + op.operationId }, $('span', { class: 'method ' + method }, method.toUpperCase()), ' ', op.operationId));
         const params = (op.parameters || []).map((p) => $('tr', {}, $('td', {}, $('code', {}, p.name), p.required ? ' *' : ''), $('td', {}, p.in), $('td', {}, $('code', {}, typeOf(p.schema || {}))), $('td', {}, md(p.description || resolve(p.schema).description), rules(p.schema || {}) ? $('div', { class: 'muted' }, rules(p.schema)) : null)));
-        const responses = Object.entries(op.responses).map(([code, r]) => {
+        const entries = Object.entries(op.responses);
+        const isProblem = (r) => Boolean(r.content && r.content['application/problem+json']);
+        const responses = entries.filter(([, r]) => !isProblem(r)).map(([code, r]) => {
           const media = r.content && Object.keys(r.content)[0];
           return $('details', {}, $('summary', {}, $('b', {}, code), ' ', md(r.description), media ? $('span', { class: 'muted' }, ' (' + media + ')') : ''), media ? schemaView(r.content[media].schema) : null);
         });
+        // The error answers (all problem+json, mostly shared by every operation) on one line; its codes inside.
+        const errors = entries.filter(([, r]) => isProblem(r));
+        if (errors.length) responses.push($('details', { class: 'errors' },
+          $('summary', {}, $('b', {}, errors.map(([code]) => code).join(', ')), ': see ', $('a', { href: '#errors' }, 'Errors')),
+          $('table', {}, errors.map(([code, r]) => $('tr', {}, $('td', {}, $('b', {}, code)), $('td', {}, md(r.description)))))));
         content.append($('section', { class: 'op', id: op.operationId },
           $('h3', {}, $('span', { class: 'method ' + method }, method.toUpperCase()), ' ', $('code', {}, path), ' — ', op.summary),
           $('p', {}, md(op.description)), $('p', { class: 'muted' }, 'operationId ', $('code', {}, op.operationId), op.security && op.security.length === 0 ? ' · no authentication' : ' · bearer token'),
@@ -153,6 +194,12 @@ export const DOCS_PAGE = /* html */ `<!doctype html>
           $('h4', {}, 'Responses'), responses, tryIt(method, path, op)));
       }
     }
+    nav.append($('h3', {}, 'Errors'), $('a', { href: '#errors' }, 'Problem details'), $('a', { href: '/problems' }, 'Every problem code'));
+    content.append($('h2', { id: 'errors' }, 'Errors'), $('section', { class: 'op' },
+      $('p', {}, 'Every error is ', $('code', {}, 'application/problem+json'), ' (RFC 9457) with a ', $('code', {}, 'code'),
+        '; its ', $('code', {}, 'type'), ' is ', $('code', {}, '/problems/<code>'), ', the page of that code on this gateway (status, title, when it happens, what to do). ',
+        $('a', { href: '/problems' }, 'All problem codes'), '.'),
+      schemaView({ $ref: '#/components/schemas/Problem' })));
     nav.append($('h3', {}, 'Schemas'));
     content.append($('h2', { id: 'schemas' }, 'Schemas'));
     for (const name of Object.keys(doc.components.schemas)) {

@@ -14,7 +14,7 @@ export function checkedRequestId(value: string | undefined, action: string, http
 }
 
 /** An upstream error code as the gateway passes it on (into `code` and the problem `type` URI). */
-const ERROR_CODE_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/;
+export const ERROR_CODE_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/;
 
 /** The code the gateway reports for an upstream error code that is not an identifier-like token. */
 export const UNCHECKED_ERROR_CODE = 'UpstreamError';

@@ -64,7 +64,8 @@ export interface TransportRequest {
 }
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
-const MAX_RETRIES = 2;
+/** Retries of a GET after its first attempt (so a wire fault must strike MAX_RETRIES + 1 times to reach a client). */
+export const MAX_RETRIES = 2;
 
 const defaultBackoff = (retry: number) => 100 * 2 ** (retry - 1) * (0.5 + Math.random() / 2);
 

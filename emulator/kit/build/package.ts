@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildWorkerBundle } from '../../../worker/build/bundle-worker';
 
-// `npm run build` (also run by `npm pack` through prepack): dist/ as the package ships it.
+// `npm run build` (also run by `prepare`: `npm pack` and installs from git): dist/ as the package ships it.
 // - dist/worker/index.js: the gateway worker bundle the kit runs on Miniflare;
 // - dist/{emulator,client,testing}.js + .d.ts: the `exports`; dist/bin/*.js: the `bin`.
 // Sources import without file extensions (moduleResolution Bundler), which Node's ESM loader does

@@ -5,7 +5,7 @@ import {
   EventIdData,
   EventResultData,
   FamilyInfo,
-  ModifyInstanceNameData,
+  ModifyInstanceNameResult,
   RegionGroup,
 } from '../../../openapi/models';
 import { AK, UpstreamInstanceData, UpstreamInstanceSimpleInfo, call, expectError, expectModel, keysOf, newEmulator } from '../../helpers/emulator-client';
@@ -154,7 +154,7 @@ describe('every action answers the published envelope and complete models', () =
     const r = await call(emu, 'ModifyInstanceName', { body: { EcsId: 'ins-month-gpu-ssd', Name: 'train-02' } });
     expect(r.status).toBe(200);
     expect(ours(r.body)).toEqual(envelopeKeys(ex.ModifyInstanceName[0]!));
-    expect(expectModel(ModifyInstanceNameData, r.body.Data)).toEqual({ EcsId: 'ins-month-gpu-ssd', Name: 'train-02' });
+    expect(expectModel(ModifyInstanceNameResult, r.body.Data)).toEqual({ EcsId: 'ins-month-gpu-ssd', Name: 'train-02' });
     expect((await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-month-gpu-ssd' } })).body.Data.EcsName).toBe('train-02');
     const list = await call(emu, 'DescribeInstanceList', { params: { EcsIds: 'ins-month-gpu-ssd' } });
     expect(list.body.Data.EcsList[0].EcsName).toBe('train-02');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import examples from '../../fixtures/upstream-response-examples.json';
-import { DescribeEcsFamilyInfoResult, EventIdData, EventResultData, InstanceData, InstanceSimpleInfo, ModifyInstanceNameData, RegionGroup } from '../../../openapi/models';
+import { DescribeEcsFamilyInfoResult, EventIdData, EventResultData, InstanceData, InstanceSimpleInfo, ModifyInstanceNameResult, RegionGroup } from '../../../openapi/models';
 
 // The real upstream is the source of truth: the shared models (which the emulator serves) must
 // accept every published example, including event types this product never starts.
@@ -31,6 +31,6 @@ describe('the shared models accept the published upstream examples', () => {
 
   it('the operations answering an event id or the new name', () => {
     for (const a of ['OperateInstance', 'ChangeInstanceConfigure', 'ExtendDisk'] as const) accepts(EventIdData, ex[a][0]!.Data);
-    accepts(ModifyInstanceNameData, ex.ModifyInstanceName[0]!.Data);
+    accepts(ModifyInstanceNameResult, ex.ModifyInstanceName[0]!.Data);
   });
 });

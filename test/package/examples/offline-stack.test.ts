@@ -27,6 +27,17 @@ test('an injected fault reaches your code as a problem+json answer', async () =>
   await stack.emulator.clearFaults();
 });
 
+test('the gateway retries GETs twice: a fault must strike 3 times (Times: 3) to reach your code', async () => {
+  const describe = () => stack.client.GET('/v1/instances/{EcsId}', { params: { path: { EcsId: 'ins-demand-cpu-ssd' } } });
+  await stack.emulator.addFault({ Action: 'DescribeInstance', Status: 503, Times: 1 });
+  expect((await describe()).response.status).toBe(200); // the retry got through
+  await stack.emulator.addFault({ Action: 'DescribeInstance', Status: 503, Times: 3 });
+  expect((await describe()).response.status).toBe(502);
+  // Action is typed as the upstream action names (DescribeEvent, not the SDK's DescribeTaskEvent).
+  // @ts-expect-error not an action name
+  await expect(stack.emulator.addFault({ Action: 'DescribeInstances', Status: 503 })).rejects.toThrow();
+});
+
 test('the journal lists the calls the gateway made upstream', async () => {
   const calls = await stack.emulator.journal();
   expect(calls.map((c) => c.Action)).toContain('OperateInstance');

@@ -32,7 +32,7 @@ describe('rate limits per token', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('Content-Type')).toBe('application/problem+json');
     expect(limited.headers.get('Retry-After')).toBe('60');
-    expect(await limited.json()).toMatchObject({ status: 429, code: 'RateLimited', type: 'https://ecs-edge-gateway.dev/problems/RateLimited' });
+    expect(await limited.json()).toMatchObject({ status: 429, code: 'RateLimited', type: '/problems/RateLimited' });
     // The zone-code join reads the regions once; the limited call reached nothing upstream.
     expect(h.upstream.calls.filter((c) => c.action === 'DescribeInstance')).toHaveLength(3);
     expect((await h.request('/v1/instances/ins-1', { token: t.other })).status).toBe(200);

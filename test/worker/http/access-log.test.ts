@@ -6,7 +6,7 @@ import { jsonAnswer } from '../../helpers/fake-upstream';
 import { READ_TOKEN, SECRET_KEY, WRITE_TOKEN, harness, json } from '../../helpers/gateway-harness';
 
 // Every request logs exactly one JSON line (console.log) with what happened, and nothing that was
-// sent: no token, secret, body or query value.
+// sent: no token, secret, body or query value. A problem answer's line carries its `code`.
 
 let logged: string[];
 beforeEach(() => {
@@ -46,7 +46,7 @@ describe('one structured log line per request', () => {
 
     const cases: [string, () => Promise<Response>, Partial<AccessLogLine>][] = [
       ['families', () => h.request(`/v1/families?AvailableZoneCode=CN_Hohhot_B&BillingMethod=0`), { operationId: 'DescribeEcsFamilyInfo', route: '/v1/families' }],
-      ['list', () => h.request(`/v1/instances?SearchInfo=${MARKER}`), { operationId: 'DescribeInstanceList', status: 200 }],
+      ['list', () => h.request(`/v1/instances?SearchInfo=${MARKER}`), { operationId: 'DescribeInstanceList', status: 200, code: undefined }],
       ['describe', () => h.request('/v1/instances/ins-1'), { operationId: 'DescribeInstance', route: '/v1/instances/:EcsId' }],
       ['rename', () => h.request('/v1/instances/ins-1', { method: 'PATCH', body: json({ Name: MARKER }) }), { operationId: 'ModifyInstanceName', status: 200 }],
       ['operate', () => h.request('/v1/instances/operate', { method: 'POST', body: json({ EcsIds: ['ins-1'], OpType: 'restart_ecs' }), headers: key }), { operationId: 'OperateInstance', status: 202, idempotency: 'stored' }],
@@ -56,12 +56,12 @@ describe('one structured log line per request', () => {
       ['event', () => h.request('/v1/events/ev-1'), { operationId: 'DescribeTaskEvent' }],
       ['healthz', () => h.request('/healthz', { token: null }), { route: '/healthz', status: 200 }],
       ['openapi', () => h.request('/openapi.json', { token: null }), { route: '/openapi.json', status: 200 }],
-      ['401', () => h.request('/v1/instances/ins-1', { token: `wrong-${MARKER}` }), { status: 401, tokenId: undefined }],
-      ['403', () => h.request('/v1/instances/ins-1', { method: 'PATCH', token: READ_TOKEN, body: json({ Name: MARKER }) }), { status: 403 }],
-      ['400', () => h.request('/v1/disks/disk-1/extend', { method: 'POST', body: json({ ExtendedSize: 7, Note: MARKER }) }), { status: 400, operationId: 'ExtendDisk' }],
-      ['404', () => h.request(`/v1/${MARKER}`), { status: 404, route: undefined, operationId: undefined }],
-      ['405', () => h.request('/v1/instances/ins-1', { method: 'DELETE' }), { status: 405, route: undefined }],
-      ['413', () => h.request('/v1/instances/operate', { method: 'POST', body: json({ EcsIds: ['x'.repeat(70_000)], OpType: MARKER }) }), { status: 413 }],
+      ['401', () => h.request('/v1/instances/ins-1', { token: `wrong-${MARKER}` }), { status: 401, tokenId: undefined, code: 'InvalidToken' }],
+      ['403', () => h.request('/v1/instances/ins-1', { method: 'PATCH', token: READ_TOKEN, body: json({ Name: MARKER }) }), { status: 403, code: 'InsufficientScope' }],
+      ['400', () => h.request('/v1/disks/disk-1/extend', { method: 'POST', body: json({ ExtendedSize: 7, Note: MARKER }) }), { status: 400, operationId: 'ExtendDisk', code: 'ValidationFailed' }],
+      ['404', () => h.request(`/v1/${MARKER}`), { status: 404, route: undefined, operationId: undefined, code: 'NotFound' }],
+      ['405', () => h.request('/v1/instances/ins-1', { method: 'DELETE' }), { status: 405, route: undefined, code: 'MethodNotAllowed' }],
+      ['413', () => h.request('/v1/instances/operate', { method: 'POST', body: json({ EcsIds: ['x'.repeat(70_000)], OpType: MARKER }) }), { status: 413, code: 'PayloadTooLarge' }],
     ];
     for (const [name, send, expected] of cases) {
       const { line } = await logOf(send);
@@ -72,16 +72,16 @@ describe('one structured log line per request', () => {
     // Upstream failures: the action, every attempt and how the last one ended.
     h.upstream.on('DescribeInstance', () => jsonAnswer({ Code: 'ServiceUnavailable', Msg: 'busy' }, 503));
     const failed = await logOf(() => h.request('/v1/instances/ins-2'));
-    expect(failed.line).toMatchObject({ status: 502, upstream: [{ action: 'DescribeInstance', attempts: 3, status: 503 }] });
+    expect(failed.line).toMatchObject({ status: 502, code: 'ServiceUnavailable', upstream: [{ action: 'DescribeInstance', attempts: 3, status: 503 }] });
     h.upstream.on('DescribeInstance', (_call, signal) => new Promise((_r, reject) => signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
     const timedOut = await logOf(() => h.request('/v1/instances/ins-3'));
-    expect(timedOut.line).toMatchObject({ status: 504, upstream: [{ action: 'DescribeInstance', status: 'timeout' }] });
+    expect(timedOut.line).toMatchObject({ status: 504, code: 'UpstreamTimeout', upstream: [{ action: 'DescribeInstance', status: 'timeout' }] });
 
     // 429 from the rate limiter.
     const limited = harness({ GATEWAY_TOKENS: `${t}:read`, READ_RATE_LIMITER: tiny });
     for (let i = 0; i < 3; i++) await limited.request('/v1/instances/ins-1', { token: t });
     const tooMany = await logOf(() => limited.request('/v1/instances/ins-1', { token: t }));
-    expect(tooMany.line).toMatchObject({ status: 429, tokenId: (await sha256(t))!.slice(0, 12) });
+    expect(tooMany.line).toMatchObject({ status: 429, code: 'RateLimited', tokenId: (await sha256(t))!.slice(0, 12) });
 
     const all = logged.join('\n');
     for (const secret of [READ_TOKEN, WRITE_TOKEN, t, SECRET_KEY, h.env.CDS_SECRET_ID!, MARKER, 'ExtendedSize', 'SearchInfo', key['Idempotency-Key']]) {

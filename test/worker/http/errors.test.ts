@@ -13,7 +13,7 @@ async function problemOf(res: Response): Promise<Problem> {
   const body = (await res.json()) as Problem;
   expect(body.status).toBe(res.status);
   expect(body.requestId).toBe(res.headers.get('X-Request-Id'));
-  expect(body.type).toMatch(/^https:\/\//);
+  expect(body.type).toBe(`/problems/${body.code}`); // the gateway's own page of the code
   expect(JSON.stringify(body)).not.toMatch(/\bat .+:\d+:\d+|Error:/); // no stack trace
   return body;
 }

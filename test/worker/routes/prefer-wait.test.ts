@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_IDS } from '../../../emulator';
 import type { EventIdData, EventResultData } from '../../../openapi/models';
 import { addFault, emulatorStack, restart } from '../../helpers/emulator-stack';
+import { MUTATING_OPERATIONS } from '../../helpers/mutating-routes';
 
 // Prefer: wait=N on the routes that answer 202, against the emulator on a manual clock that the
 // gateway's sleeps move (restart_ecs takes 12 s, change-spec 10 s, a disk extension 6 s).
@@ -107,5 +108,43 @@ describe('Prefer: wait=N', () => {
     expect(renamed.headers.get('Preference-Applied')).toBeNull();
     expect(stack.count('DescribeEvent')).toBe(0);
     expect(stack.slept()).toBe(0);
+  });
+
+  // Every route that answers 202, read from the document: the waited 200 keeps the 202's own
+  // fields (CreateInstance's EcsIdSet) next to the event's.
+  const accepting = MUTATING_OPERATIONS.filter((op) => op.successStatus === 202);
+  // Bodies the seed accepts where the documented example would be refused (the example spec is the current one).
+  const bodies: Record<string, Record<string, unknown>> = {
+    ChangeInstanceConfigure: { EcsIds: [SEED_IDS.monthCpuSsd], AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Cpu计算型C4', Cpu: 8, Ram: 16 },
+  };
+
+  it('the 202 routes were read from the document', () => {
+    expect(accepting.map((op) => op.operationId)).toEqual(expect.arrayContaining(['CreateInstance', 'OperateInstance', 'ExtendDisk']));
+  });
+
+  it.each(accepting.map((op) => [op.operationId, op] as const))('%s: the 200 holds the 202 answer\'s fields and the final event', async (_, op) => {
+    const init = (): RequestInit => ({ method: op.method, body: JSON.stringify(bodies[op.operationId] ?? op.body) });
+    const plain = await emulatorStack({ virtualTime: true }).gateway(op.path, init());
+    expect(plain.status).toBe(202);
+    const acceptedKeys = Object.keys((await plain.json()) as object);
+
+    const stack = emulatorStack({ virtualTime: true });
+    const res = await stack.gateway(op.path, prefer('wait=60', init()));
+    expect(res.status).toBe(200);
+    const waited = (await res.json()) as EventResultData & Record<string, unknown>;
+    expect(waited.EventStatus).toBe('success');
+    expect(Object.keys(waited)).toEqual(expect.arrayContaining([...acceptedKeys, 'EventType', 'TaskList']));
+    expect(res.headers.get('Location')).toBe(`/v1/events/${waited.EventId}`);
+  });
+
+  it('CreateInstance with Prefer: wait=30 answers 200 with EcsIdSet and the event', async () => {
+    const create = accepting.find((op) => op.operationId === 'CreateInstance')!;
+    const stack = emulatorStack({ virtualTime: true });
+    const res = await stack.gateway(create.path, prefer('wait=30', { method: 'POST', body: JSON.stringify(create.body) }));
+    expect(res.status).toBe(200);
+    const waited = (await res.json()) as EventResultData & { EcsIdSet: string[] };
+    expect(waited).toMatchObject({ EventType: 'create_ecs', EventStatus: 'success' });
+    expect(waited.EcsIdSet).toHaveLength(1);
+    expect(waited.TaskList.map((t) => t.ResourceId)).toContain(waited.EcsIdSet[0]);
   });
 });

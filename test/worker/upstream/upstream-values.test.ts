@@ -72,7 +72,7 @@ describe('checked upstream values', () => {
     expect(res.status).toBe(502);
     const body = (await res.json()) as Problem;
     expect(body.code).toBe('UpstreamError');
-    expect(body.type).toBe('https://ecs-edge-gateway.dev/problems/UpstreamError');
+    expect(body.type).toBe('/problems/UpstreamError');
     expect(JSON.stringify(body)).not.toContain('Bad Code');
   });
 
@@ -83,6 +83,6 @@ describe('checked upstream values', () => {
     expect(res.status).toBe(404);
     const body = (await res.json()) as Problem;
     expect(body.code).toBe('InstanceNotFound');
-    expect(body.type).toBe('https://ecs-edge-gateway.dev/problems/InstanceNotFound');
+    expect(body.type).toBe('/problems/InstanceNotFound');
   });
 });

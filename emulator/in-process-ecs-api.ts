@@ -3,6 +3,7 @@ import { upstreamBadResponse, upstreamRefusal, upstreamTimeout } from '../openap
 import { UPSTREAM_ACTIONS, type SdkMethodName } from '../openapi/upstream/actions';
 import { instancesNamed } from './actions/named-instances';
 import { runAction } from './actions/run-action';
+import { idsNamed } from './control/journal';
 import { EmulatorError } from './errors';
 import { applyFault, successNote, type FaultOutcome } from './fault-outcome';
 import type { Emulator } from './index';
@@ -21,8 +22,8 @@ export function createInProcessEcsApi(emulator: Emulator, accessKeyId: string): 
   async function call<T>(sdk: SdkMethodName, typed: unknown): Promise<{ data: T; requestId: string }> {
     const { action, services } = UPSTREAM_ACTIONS[sdk];
     const requestId = newRequestId();
-    const journal = (Status: number, Code: string, fault: { FaultId?: number; EcsId?: string; Applied?: true } = {}) =>
-      core.journal.record({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Status, Code, ...fault });
+    const entry = core.journal.begin({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId, Ids: idsNamed(typed) });
+    const journal = (Status: number, Code: string, fault: { FaultId?: number; EcsId?: string; Applied?: true } = {}) => entry.end({ Status, Code, ...fault });
     /** Throws the failure a fault that struck stands for (before the action, or after it was applied). */
     const failWith = (outcome: Exclude<FaultOutcome, { kind: 'proceed' }>): never => {
       const { Status, Code, ...mark } = outcome.journal;

@@ -12,6 +12,7 @@ import { applyFault, successNote, type FaultOutcome } from '../fault-outcome';
 import { readJsonBody } from '../json-body';
 import { sleep } from '../sleep';
 import { authenticate } from './auth';
+import { idsNamed } from '../control/journal';
 
 /** Every service path of the action table, e.g. /ecs/v1, /ebs/v1, /ecs/v1.1. */
 const ENDPOINTS: readonly { service: EcsService; version: PathVersion }[] = [
@@ -43,8 +44,9 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
   const method = c.req.method.toUpperCase();
   const action = params.Action ?? '';
   let accessKeyId = params.AccessKeyId ?? '';
-  const note = (status: number, code: string, fault: { FaultId?: number; EcsId?: string; Applied?: true } = {}) =>
-    core.journal.record({ Transport: 'http', Method: method, Path: url.pathname, Action: action, AccessKeyId: accessKeyId, Status: status, Code: code, ...fault });
+  // Journaled on arrival (Pending while it runs or hangs), completed with its outcome.
+  const call = core.journal.begin({ Transport: 'http', Method: method, Path: url.pathname, Action: action, AccessKeyId: accessKeyId, Ids: idsNamed(params) });
+  const note = (status: number, code: string, fault: { FaultId?: number; EcsId?: string; Applied?: true } = {}) => call.end({ Status: status, Code: code, ...fault });
   const signal = c.req.raw.signal;
   /** Answers a fault that struck (before the action, or after it was applied). */
   const faultAnswer = async (outcome: Exclude<FaultOutcome, { kind: 'proceed' }>): Promise<Response> => {
@@ -71,6 +73,7 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
     // that cannot be read names no instance and is refused after the before-phase faults, as input is.
     const read = UPSTREAM_ACTIONS[sdk].method === 'POST' ? await readJsonBody(c.req.raw).then((body) => ({ body: body ?? {} }), (error: unknown) => ({ error })) : { body: undefined };
     const input = { wire: { query: params, body: 'body' in read ? read.body : undefined } };
+    if ('body' in read) call.name(idsNamed(read.body));
     const named = 'error' in read ? [] : instancesNamed(sdk, account, input);
     const before = await applyFault(core.faults.match(action, 'before', named), signal);
     if (before.kind !== 'proceed') return await faultAnswer(before);

@@ -91,18 +91,8 @@ export function restoreState(core: EmulatorCore, doc: EmulatorStateDoc): void {
   core.snapshots.replaceAll(doc.Named);
 }
 
-/** Where a host keeps its state: memory (Node, in-process), a file (Node), Durable Object storage (Worker). */
+/** Where a host keeps its state between processes: Durable Object storage on the Worker (the Node server's state file is written synchronously, bin/state-file.ts). */
 export interface WorldStore {
   load(): Promise<EmulatorStateDoc | undefined>;
   save(state: EmulatorStateDoc): Promise<void>;
-}
-
-export class MemoryWorldStore implements WorldStore {
-  private text: string | undefined;
-  async load(): Promise<EmulatorStateDoc | undefined> {
-    return this.text === undefined ? undefined : (JSON.parse(this.text) as EmulatorStateDoc);
-  }
-  async save(state: EmulatorStateDoc): Promise<void> {
-    this.text = JSON.stringify(state);
-  }
 }

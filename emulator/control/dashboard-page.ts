@@ -142,7 +142,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
   <div class="spacer"></div>
   <span class="muted" id="session" title="The session (access key id) snapshots are taken of">session …</span>
   <form class="group" id="snapshot-form" autocomplete="off">
-    <input id="snapshot-name" type="text" pattern="[A-Za-z0-9._\-]{1,64}" placeholder="snapshot name" aria-label="Snapshot name" required>
+    <input id="snapshot-name" type="text" placeholder="snapshot name" aria-label="Snapshot name" required>
     <button type="submit" class="ghost">Save snapshot</button>
     <select id="snapshot-list" aria-label="Saved snapshots"></select>
     <button type="button" id="snapshot-restore" class="ghost">Restore</button>
@@ -428,7 +428,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     const list = $('snapshot-list');
     const names = snapshots.Snapshots.map((s) => s.Name);
     const shown = Array.from(list.options, (o) => o.value);
-    if (names.join('\n') === shown.join('\n')) return;
+    if (names.join('|') === shown.join('|')) return;
     const keep = list.value;
     list.replaceChildren(...snapshots.Snapshots.map((s) => {
       const o = document.createElement('option');

@@ -31,10 +31,23 @@ export default defineConfig({
           name: 'workers',
           include: ['test/**/*.test.ts'],
           // test/package/examples run in a temporary project against the packed tarball (npm run test:package).
-          exclude: ['test/node/**', 'test/browser/**', 'test/package/**'],
+          exclude: ['test/node/**', 'test/browser/**', 'test/package/**', 'test/emulator-worker/**'],
           // `npm run bench` only (vitest bench --project workers); never part of `npm test`.
           benchmark: { include: ['test/bench/**/*.bench.ts'] },
         },
+      },
+      {
+        // The emulator as a Worker (emulator/wrangler.toml): one Durable Object per session.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './emulator/wrangler.toml' },
+            main: './emulator/worker/index.ts',
+            miniflare: {
+              bindings: { EMULATOR_ACCESS_KEYS: 'alpha-ak:alpha-sk,beta-ak:beta-sk', EMULATOR_CONTROL_TOKEN: 'control-secret', EMULATOR_CLOCK: 'manual' },
+            },
+          }),
+        ],
+        test: { name: 'emulator-worker', include: ['test/emulator-worker/**/*.test.ts'], benchmark: { include: [] } },
       },
       {
         test: { name: 'node', include: ['test/node/**/*.test.ts'], environment: 'node', testTimeout: 60_000, benchmark: { include: [] } },

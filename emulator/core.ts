@@ -4,6 +4,7 @@ import { TRANSITIONS } from './operations';
 import { EmulatorClock, type ClockMode } from './state/clock';
 import { InstanceStateMachine, type Durations } from './state/machine';
 import { EmulatorStore } from './store/store';
+import { NamedSnapshots } from './store/world-state';
 import type { AccessKey } from './store/types';
 import { NonceCache } from './wire/nonces';
 
@@ -15,6 +16,8 @@ export interface EmulatorCore {
   faults: FaultRegistry;
   journal: Journal;
   nonces: NonceCache;
+  /** Named snapshots of each session's world (control API); a reset keeps them. */
+  snapshots: NamedSnapshots;
   /** Real time, for Timestamp and nonce windows (never the emulator clock). */
   wallNow: () => number;
   /** How long a Hang fault holds a call when nobody aborts it. */
@@ -42,6 +45,7 @@ export function createCore(o: CoreOptions): EmulatorCore {
     faults: new FaultRegistry(o.random ?? Math.random),
     journal: new Journal(now),
     nonces: new NonceCache(),
+    snapshots: new NamedSnapshots(),
     wallNow,
     hangCapMs: o.hangCapMs ?? 300_000,
   };

@@ -1,6 +1,7 @@
 import type { Operation } from '../openapi/operations';
 import type { EcsService } from '../openapi/upstream/actions';
 import { fromWireQuery } from '../openapi/upstream/wire-params';
+import { idsNamed, type JournalCall } from './control/journal';
 import type { EmulatorCore } from './core';
 import { EmulatorError } from './errors';
 import { applyFault, successNote, type FaultOutcome, type JournalNote } from './fault-outcome';
@@ -24,8 +25,8 @@ export interface Call {
   account: AccountState;
   service: EcsService;
   input: CallInput;
-  /** Journal fields of the transport (how the call came). */
-  via: { Transport: 'http' | 'in-process'; Method: string; Path: string };
+  /** The call's journal entry, begun when it arrived (pending until this dispatch ends it). */
+  entry: JournalCall;
   signal?: AbortSignal;
 }
 
@@ -62,9 +63,10 @@ export function namedIds(op: Operation, account: AccountState, request: unknown)
 
 export async function dispatch(core: EmulatorCore, call: Call): Promise<CallOutcome> {
   const { op, account } = call;
-  const journal = (note: JournalNote & { FaultId?: number }) => core.journal.record({ ...call.via, Action: op.upstream.action, AccessKeyId: account.AccessKeyId, ...note });
+  const journal = (note: JournalNote & { FaultId?: number }) => call.entry.end(note);
+  // A hung call stays pending in the journal until its transport lets it go.
   const struck = (fault: Exclude<FaultOutcome, { kind: 'proceed' }>): CallOutcome => {
-    journal({ ...fault.journal, FaultId: fault.FaultId });
+    if (fault.kind !== 'hang') journal({ ...fault.journal, FaultId: fault.FaultId });
     return { kind: 'fault', fault };
   };
   const behaviour = BEHAVIOURS.get(op.operationId)!;
@@ -76,6 +78,7 @@ export async function dispatch(core: EmulatorCore, call: Call): Promise<CallOutc
     unreadable = e;
   }
   const named = namedIds(op, account, request);
+  call.entry.name(idsNamed(request));
   const before = await applyFault(core.faults.match(op.upstream.action, 'before', named), call.signal);
   if (before.kind !== 'proceed') return struck(before);
   let data: unknown;

@@ -20,7 +20,8 @@ export function createInProcessEcsApi(emulator: { core: EmulatorCore }, accessKe
     const account = core.store.account(accessKeyId)!;
     // An action served by several services (DescribeEvent) is asked on each in turn while not found, as the signed client does.
     for (const [n, service] of services.entries()) {
-      const outcome = await dispatch(core, { op, account, service, input: { typed }, via: { Transport: 'in-process', Method: 'CALL', Path: '' } });
+      const entry = core.journal.begin({ Transport: 'in-process', Method: 'CALL', Path: '', Action: action, AccessKeyId: accessKeyId });
+      const outcome = await dispatch(core, { op, account, service, input: { typed }, entry });
       switch (outcome.kind) {
         case 'success':
           return { data: outcome.data, requestId };
@@ -33,6 +34,7 @@ export function createInProcessEcsApi(emulator: { core: EmulatorCore }, accessKe
             // No client waits on a socket here: a Hang is reported as a timeout at once.
             case 'aborted':
             case 'hang':
+              entry.end({ ...fault.journal, FaultId: fault.FaultId });
               throw upstreamTimeout(action, 'fault: the call hung', requestId);
             case 'malformed':
               throw upstreamBadResponse(action, 'fault: unreadable answer', 200, requestId);

@@ -9,6 +9,7 @@ import type { Durations } from './state/machine';
 import type { EmulatorStore } from './store/store';
 import type { AccessKey } from './store/types';
 import { createWireApp, newRequestId } from './wire/app';
+import { exportWorld, restoreWorld, type WorldSnapshot } from './store/snapshot';
 
 export { DEFAULT_SEED, SEED_IDS, SeedSchema, InstanceSpec, type SeedInput } from './store/seed';
 export { TRANSITIONS } from './operations';
@@ -18,7 +19,9 @@ export { LOOPBACK_CONTROL_HOSTS, type ControlHosts } from './control/guard';
 export type { Durations } from './state/machine';
 export type { AccessKey } from './store/types';
 export type { InstanceSpecInput } from './store/seed';
-export type { JournalEntry } from './control/journal';
+export type { JournalEntry, JournalFilter } from './control/journal';
+export { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type WorldSnapshot } from './store/snapshot';
+export { SESSION_HEADER } from './control/session';
 export type { CallFault, ActiveFault } from './control/faults';
 
 export interface EmulatorOptions {
@@ -54,6 +57,10 @@ export interface Emulator {
   advance(seconds: number): void;
   /** Default seed, or the given seed JSON; also clears faults and the journal (same as POST /_emulator/reset). */
   reset(seed?: unknown): void;
+  /** The session's whole world as one JSON document (GET /_emulator/snapshot); default the first account. */
+  snapshot(accessKeyId?: string): WorldSnapshot;
+  /** Restores a snapshot exactly (PUT /_emulator/snapshot); default the first account. */
+  restore(snapshot: WorldSnapshot | unknown, accessKeyId?: string): void;
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
@@ -84,6 +91,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     core,
     advance: (s) => core.clock.advance(s),
     reset: (seed) => resetCore(core, seed),
+    snapshot: (ak) => exportWorld(core, ak ?? accessKeys[0]!.AccessKeyId),
+    restore: (doc, ak) => restoreWorld(core, ak ?? accessKeys[0]!.AccessKeyId, doc),
   };
 }
 

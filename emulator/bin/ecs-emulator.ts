@@ -11,6 +11,7 @@ const FLAG_VARIABLES = {
   clock: 'EMULATOR_CLOCK',
   seed: 'EMULATOR_SEED',
   durations: 'EMULATOR_DURATIONS',
+  'state-file': 'EMULATOR_STATE_FILE',
 };
 
 const HELP = `Usage: ecs-emulator [options]
@@ -24,6 +25,7 @@ Options (environment variable in brackets):
   --clock <mode>         wall, or manual (stopped; POST /_emulator/clock/advance) [EMULATOR_CLOCK]
   --seed <file>          seed JSON, the POST /_emulator/reset body format [EMULATOR_SEED]
   --durations <list>     transition seconds, e.g. restart_ecs=2,extend_disk=1 [EMULATOR_DURATIONS]
+  --state-file <file>    keep the world in this file: loaded at start, rewritten as it changes [EMULATOR_STATE_FILE]
   -h, --help             this text
 
 Go SDK: CDS_API_HOST=127.0.0.1:8788 CDS_API_SCHEMA=http CDS_SECRET_ID=test-ak CDS_SECRET_KEY=test-sk

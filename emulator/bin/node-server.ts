@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { LOOPBACK_CONTROL_HOSTS, createEmulator, type Emulator, type EmulatorOptions } from '../index';
 import type { EmulatorSettings } from './settings';
+import { loadStateFile, persistState } from './state-file';
 
 // The emulator as a Node HTTP server, shared by `npm run emulator` / `ecs-emulator`, `npm start`
 // and `ecs-gateway-dev`. Settings come parsed (settings.ts); failures here are one-line Errors.
@@ -21,15 +22,21 @@ function readSeed(path: string): unknown {
   }
 }
 
-/** An emulator for a Node server: loopback-only control API, optional seed file. */
+/** An emulator for a Node server: loopback-only control API, optional seed file, optional state file. */
 export function createServerEmulator(settings: EmulatorSettings, extra: Pick<EmulatorOptions, 'hangCapMs'> = {}): Emulator {
   const seed = settings.seedFile ? readSeed(settings.seedFile) : undefined;
+  let emulator: Emulator;
   try {
     // Over the network the control API answers loopback host names only (DNS rebinding, cross-site pages).
-    return createEmulator({ ...settings.options, ...extra, seed, controlHosts: LOOPBACK_CONTROL_HOSTS });
+    emulator = createEmulator({ ...settings.options, ...extra, seed, controlHosts: LOOPBACK_CONTROL_HOSTS });
   } catch (e) {
     throw new Error(`${settings.seedFile ? `seed file ${settings.seedFile}: ` : ''}${e instanceof Error ? e.message : String(e)}`);
   }
+  if (settings.stateFile) {
+    loadStateFile(emulator, settings.stateFile);
+    persistState(emulator, settings.stateFile);
+  }
+  return emulator;
 }
 
 /** Says in one line that a port is taken, and how to pick another. */

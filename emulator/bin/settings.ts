@@ -62,12 +62,16 @@ export const EmulatorSettingsSchema = z.object({
   EMULATOR_ACCESS_KEYS: parsedBy(parseAccessKeys),
   EMULATOR_CLOCK: z.preprocess(unsetIfEmpty, z.enum(['wall', 'manual']).default('wall')),
   EMULATOR_DURATIONS: parsedBy(parseDurations),
+  /** Path of the state file: loaded at start, rewritten as the world changes. */
+  EMULATOR_STATE_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
 });
 
 export interface EmulatorSettings {
   host: string;
   port: number;
   seedFile?: string;
+  /** The state file (EMULATOR_STATE_FILE): loaded at start, written atomically as the world changes. */
+  stateFile?: string;
   options: Pick<EmulatorOptions, 'accessKeys' | 'clock' | 'durations'>;
 }
 
@@ -113,6 +117,7 @@ export function toEmulatorSettings(s: z.output<typeof EmulatorSettingsSchema>): 
     host: s.EMULATOR_HOST,
     port: s.EMULATOR_PORT,
     seedFile: s.EMULATOR_SEED,
+    stateFile: s.EMULATOR_STATE_FILE,
     options: { accessKeys: s.EMULATOR_ACCESS_KEYS, clock: s.EMULATOR_CLOCK, durations: s.EMULATOR_DURATIONS },
   };
 }

@@ -11,6 +11,8 @@ import { CallFaultSchema, InstanceFaultSchema } from './faults';
 import { serveDashboard } from './dashboard';
 import { controlGuard, type ControlHosts } from './guard';
 import { JOURNAL_CAP } from './journal';
+import { namedSession } from './session';
+import { snapshotRoutes } from './snapshots';
 
 // Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}:
 // the helpers below throw EmulatorError, which onError turns into that shape.
@@ -20,7 +22,22 @@ const AdvanceSchema = z.object({ Seconds: z.number().min(0).max(10 * 365 * 86_40
 const wholeNumber = (min: number, max: number) =>
   z.string().regex(/^[0-9]{1,9}$/, 'expected a whole number').transform(Number).pipe(z.number().min(min).max(max));
 const FaultIdParam = z.object({ FaultId: wholeNumber(1, 999_999_999) });
-const JournalQuery = z.object({ limit: wholeNumber(1, JOURNAL_CAP).optional() });
+/** `Since`: epoch ms, or a date-time with its offset (ISO 8601), on the emulator clock. */
+const SinceParam = z.union([
+  z.string().regex(/^[0-9]{1,15}$/).transform(Number),
+  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+]);
+const JournalQuery = z
+  .object({
+    limit: wholeNumber(1, JOURNAL_CAP).optional(),
+    Action: z.string().min(1).max(64).optional(),
+    Id: z.string().min(1).max(128).optional(),
+    Status: wholeNumber(0, 599).optional(),
+    Code: z.string().min(1).max(64).optional(),
+    Since: SinceParam.optional(),
+    Pending: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  })
+  .strict();
 const CreateSchema = z.union([z.object({ Instances: z.array(z.unknown()).min(1).max(100) }).strict(), z.record(z.string(), z.unknown())]);
 
 /**
@@ -52,6 +69,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
   const clockView = () => ({ Mode: core.clock.mode, Now: new Date(core.clock.now()).toISOString(), ChinaTime: chinaTime(core.clock.now()) });
 
   app.get('/ui', serveDashboard);
+  app.route('/', snapshotRoutes(core));
 
   app.get('/health', (c) => c.json({ Status: 'ok', Clock: clockView(), Accounts: [...core.store.accounts.keys()] }));
 
@@ -62,7 +80,8 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
   });
 
   app.get('/state', (c) => {
-    const accounts = [...core.store.accounts.values()].map((a) => {
+    const only = namedSession(c);
+    const accounts = [...core.store.accounts.values()].filter((a) => only === undefined || a.AccessKeyId === only).map((a) => {
       core.machine.settle(a);
       return {
         AccessKeyId: a.AccessKeyId,
@@ -138,8 +157,9 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
   });
 
   app.get('/journal', (c) => {
-    const { limit } = parseOrThrow(JournalQuery, c.req.query());
-    return c.json({ Entries: core.journal.list(limit) });
+    const { limit, Since, ...filter } = parseOrThrow(JournalQuery, c.req.query());
+    const entries = core.journal.list(limit, { ...filter, SinceMs: Since, AccessKeyId: namedSession(c) });
+    return c.json({ Entries: entries, Count: entries.length });
   });
   app.delete('/journal', (c) => (core.journal.clear(), c.json({ Status: 'cleared' })));
 

@@ -140,6 +140,13 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     <button type="submit" class="ghost">Advance clock</button>
   </form>
   <div class="spacer"></div>
+  <span class="muted" id="session" title="The session (access key id) snapshots are taken of">session …</span>
+  <form class="group" id="snapshot-form" autocomplete="off">
+    <input id="snapshot-name" type="text" placeholder="snapshot name" aria-label="Snapshot name" required>
+    <button type="submit" class="ghost">Save snapshot</button>
+    <select id="snapshot-list" aria-label="Saved snapshots"></select>
+    <button type="button" id="snapshot-restore" class="ghost">Restore</button>
+  </form>
   <span id="live" class="live">connecting…</span>
   <button type="button" id="reset" class="danger" title="Default seed; clears faults and journal">Reset to seed</button>
 </header>
@@ -416,6 +423,23 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     $('journal-summary').textContent = 'newest first · last ' + JOURNAL_TAIL + ' calls, all accounts';
   }
 
+  function renderSnapshots(state, snapshots) {
+    const session = state.Accounts.length ? state.Accounts[0].AccessKeyId : '';
+    $('session').textContent = 'session ' + session;
+    const list = $('snapshot-list');
+    const names = snapshots.Snapshots.map((s) => s.Name);
+    const shown = Array.from(list.options, (o) => o.value);
+    if (names.join('|') === shown.join('|')) return;
+    const keep = list.value;
+    list.replaceChildren(...snapshots.Snapshots.map((s) => {
+      const o = document.createElement('option');
+      o.value = s.Name;
+      o.textContent = s.Name + ' · ' + s.SavedAt;
+      return o;
+    }));
+    if (names.includes(keep)) list.value = keep;
+  }
+
   // ---- talking to the control API ----
 
   async function api(method, path, body) {
@@ -442,8 +466,9 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     if (polling) return;
     polling = true;
     try {
-      const [state, journal] = await Promise.all([api('GET', '/state'), api('GET', '/journal?limit=' + JOURNAL_TAIL)]);
+      const [state, journal, snapshots] = await Promise.all([api('GET', '/state'), api('GET', '/journal?limit=' + JOURNAL_TAIL), api('GET', '/snapshots')]);
       render(state, journal);
+      renderSnapshots(state, snapshots);
       $('live').className = 'live';
       $('live').textContent = 'live · ' + new Date().toLocaleTimeString([], { hour12: false });
     } catch (e) {
@@ -514,6 +539,18 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     ev.preventDefault();
     const seconds = Number($('advance-seconds').value);
     act(() => api('POST', '/clock/advance', { Seconds: seconds }), (r) => 'Clock advanced ' + seconds + ' s to ' + r.Clock.ChinaTime);
+  });
+
+  $('snapshot-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const name = $('snapshot-name').value;
+    act(() => api('POST', '/snapshots', { Name: name }), () => 'Snapshot ' + name + ' saved');
+  });
+
+  $('snapshot-restore').addEventListener('click', () => {
+    const name = $('snapshot-list').value;
+    if (!name) return say('No snapshot saved yet', 'error');
+    act(() => api('POST', '/snapshots/' + encodeURIComponent(name) + '/restore'), () => 'Snapshot ' + name + ' restored');
   });
 
   $('reset').addEventListener('click', () => {

@@ -5,6 +5,7 @@ import type { ActiveFault, CallFaultSchema, InstanceFaultSchema } from '../contr
 import type { JournalEntry } from '../control/journal';
 import type { Emulator } from '../index';
 import type { InstanceSpecInput, SeedInput } from '../store/seed';
+import type { WorldSnapshot } from '../store/snapshot';
 
 // The emulator's control API as functions. Each goes through the emulator's own /_emulator/*
 // routes, so input is checked and answered exactly as over HTTP; a refusal throws its Code and Msg.
@@ -38,6 +39,27 @@ export interface EmulatorControl {
   advanceClock(seconds: number): Promise<void>;
   /** The calls the emulator received, oldest first. */
   journal(): Promise<JournalEntry[]>;
+  /**
+   * The calls that match every given field, oldest first: `calls({ Action: 'CreateInstance' })`
+   * has length 1 when exactly one was sent. `Id`: an id the call named; `Since`: epoch ms or ISO time.
+   */
+  calls(filter?: CallFilter): Promise<JournalEntry[]>;
+  /** The session's whole world as one JSON document. */
+  snapshot(): Promise<WorldSnapshot>;
+  /** Restores a document `snapshot()` gave, exactly. */
+  restore(snapshot: WorldSnapshot): Promise<void>;
+  /** Saves the world under a name inside the emulator; `restoreSnapshot(name)` brings it back. */
+  saveSnapshot(name: string): Promise<void>;
+  restoreSnapshot(name: string): Promise<void>;
+}
+
+export interface CallFilter {
+  Action?: string;
+  Id?: string;
+  Status?: number;
+  Code?: string;
+  Since?: number | string;
+  Pending?: boolean;
 }
 
 export class EmulatorControlError extends Error {
@@ -72,5 +94,13 @@ export function createEmulatorControl(emulator: Pick<Emulator, 'fetch'>): Emulat
     clearFaults: async () => void (await call('DELETE', '/faults')),
     advanceClock: async (Seconds) => void (await call('POST', '/clock/advance', { Seconds })),
     journal: async () => (await call<{ Entries: JournalEntry[] }>('GET', '/journal')).Entries,
+    calls: async (filter = {}) => {
+      const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+      return (await call<{ Entries: JournalEntry[] }>('GET', `/journal?${q}`)).Entries;
+    },
+    snapshot: () => call<WorldSnapshot>('GET', '/snapshot'),
+    restore: async (snapshot) => void (await call('PUT', '/snapshot', snapshot)),
+    saveSnapshot: async (Name) => void (await call('POST', '/snapshots', { Name })),
+    restoreSnapshot: async (Name) => void (await call('POST', `/snapshots/${encodeURIComponent(Name)}/restore`)),
   };
 }

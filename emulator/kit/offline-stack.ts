@@ -6,7 +6,8 @@ import { NULL_BODY_STATUSES, copyHeaders, emulatorUpstreamVars, startGatewayWork
 // The whole stack in one process: the built gateway worker in Miniflare, its upstream fetch
 // answered by an in-process emulator. Nothing to start beforehand and no port to choose.
 
-export type { CallFaultInput, EmulatorControl, EmulatorStateView, InstanceFaultInput } from './emulator-control';
+export type { CallFaultInput, CallFilter, EmulatorControl, EmulatorStateView, InstanceFaultInput } from './emulator-control';
+export type { WorldSnapshot } from '../store/snapshot';
 export { EmulatorControlError } from './emulator-control';
 export type { EventResultData, GatewayClient, WaitForEventOptions } from './client';
 export { GatewayError } from './client';

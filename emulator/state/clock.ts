@@ -21,6 +21,11 @@ export class EmulatorClock {
     return (this.mode === 'manual' ? this.frozenAt : this.wallNow()) + this.offsetMs;
   }
 
+  /** Sets the clock to `ms` (a restored snapshot's time); a wall clock runs on from there. */
+  setNow(ms: number): void {
+    this.offsetMs = ms - (this.mode === 'manual' ? this.frozenAt : this.wallNow());
+  }
+
   advance(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < 0) throw new RangeError('seconds must be a finite number >= 0');
     this.offsetMs += Math.round(seconds * 1000);

@@ -26,6 +26,11 @@ export class InstanceStateMachine {
     private readonly durations: Durations = {},
   ) {}
 
+  /** After a restore: new transitions are numbered after the restored ones (due-order ties). */
+  resumeAfter(seq: number): void {
+    this.seq = Math.max(this.seq, seq);
+  }
+
   durationS(kind: TransitionKind): number {
     return this.durations[kind] ?? this.transitions[kind].defaultDurationS;
   }

@@ -13,6 +13,14 @@ export class EmulatorStore {
   catalog: Catalog = defaultCatalog();
   private ipCounter = 0;
 
+  /** How many public addresses were handed out (snapshots carry it so addresses stay unique). */
+  get publicIpCounter(): number {
+    return this.ipCounter;
+  }
+  set publicIpCounter(n: number) {
+    this.ipCounter = n;
+  }
+
   constructor(
     readonly keys: readonly AccessKey[],
     private readonly now: () => number,

@@ -3,6 +3,7 @@ import { OPERATION_BY_ACTION, OPERATIONS, type Operation } from '../../openapi/o
 import { actionPaths, servicePath, type EcsService, type PathVersion } from '../../openapi/upstream/actions';
 import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope';
 import { isClientAbort, logClientAbort } from '../client-abort';
+import { idsNamed, type JournalCall } from '../control/journal';
 import type { EmulatorCore } from '../core';
 import { dispatch, type CallInput, type CallOutcome } from '../dispatch';
 import { EmulatorError } from '../errors';
@@ -35,12 +36,11 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
   const params = Object.fromEntries(url.searchParams);
   const method = c.req.method.toUpperCase();
   const action = params.Action ?? '';
-  let accessKeyId = params.AccessKeyId ?? '';
-  const via = { Transport: 'http' as const, Method: method, Path: url.pathname };
-  const refused = (status: number, code: string) => core.journal.record({ ...via, Action: action, AccessKeyId: accessKeyId, Status: status, Code: code });
+  // Journaled on arrival (Pending while it runs or hangs), completed with its outcome.
+  const entry = core.journal.begin({ Transport: 'http', Method: method, Path: url.pathname, Action: action, AccessKeyId: params.AccessKeyId ?? '', Ids: idsNamed(params) });
+  const refused = (status: number, code: string) => entry.end({ Status: status, Code: code });
   try {
     const account = await authenticate(core, method, params);
-    accessKeyId = account.AccessKeyId;
     const op = route(action, service, version, method);
     // A POST body that cannot be read is refused after the before-phase faults, as any bad input
     // is; a GET's body only adds parameters, so an unreadable one is left out.
@@ -48,8 +48,8 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
       (body) => ({ wire: { query: params, body } }),
       (unreadable: unknown) => (op.upstream.method === 'POST' ? { unreadable } : { wire: { query: params, body: undefined } }),
     );
-    const outcome = await dispatch(core, { op, account, service, input, via, signal: c.req.raw.signal });
-    return await render(core, op, outcome, requestId, c.req.raw.signal);
+    const outcome = await dispatch(core, { op, account, service, input, entry, signal: c.req.raw.signal });
+    return await render(core, op, outcome, requestId, c.req.raw.signal, entry);
   } catch (e) {
     if (e instanceof EmulatorError) {
       refused(e.status, e.code);
@@ -68,7 +68,7 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
 }
 
 /** The HTTP answer of a call's outcome. */
-async function render(core: EmulatorCore, op: Operation, outcome: CallOutcome, requestId: string, signal: AbortSignal): Promise<Response> {
+async function render(core: EmulatorCore, op: Operation, outcome: CallOutcome, requestId: string, signal: AbortSignal, entry: JournalCall): Promise<Response> {
   switch (outcome.kind) {
     case 'success':
       return json(200, envelope(op, outcome.data, outcome.message, requestId));
@@ -82,6 +82,7 @@ async function render(core: EmulatorCore, op: Operation, outcome: CallOutcome, r
         case 'hang':
           // A hung call holds its connection until the client aborts (or the cap).
           await sleep(core.hangCapMs, signal);
+          entry.end({ ...fault.journal, FaultId: fault.FaultId });
           return json(504, errorEnvelope('ServiceUnavailable', 'fault: hung call released after the hang cap', requestId));
         case 'malformed':
           return new Response('{"Code":"Success","Msg":"ok","Data":{"EventId": ', { status: 200, headers: { 'content-type': 'application/json' } });

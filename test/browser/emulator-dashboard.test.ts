@@ -183,6 +183,22 @@ describe('GET /_emulator/ui in Chromium', () => {
     expect(await page.locator('#instance-rows tr').count()).toBe(SEEDED.length);
   });
 
+  it('shows its session, saves a named snapshot and restores it from the header', async () => {
+    await expect.poll(() => page.locator('#session').textContent(), { timeout: 5_000 }).toBe('session test-ak');
+    // A wall clock moves on: compare the account's world, not the clock.
+    const world = async () => ((await control('/snapshot')) as { Account: unknown }).Account;
+    const before = await world();
+    await page.locator('#snapshot-name').fill('from-the-page');
+    await page.getByRole('button', { name: 'Save snapshot' }).click();
+    await expect.poll(async () => (await control('/snapshots')).Snapshots.map((s: { Name: string }) => s.Name), { timeout: 5_000 }).toEqual(['from-the-page']);
+    const renamed = await gateway('PATCH', '/v1/instances/ins-month-cpu-ssd', { Name: 'changed after the snapshot' });
+    expect(renamed.status).toBeLessThan(300);
+    await expect.poll(() => page.locator('#snapshot-list option').count(), { timeout: 5_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => page.locator('#message').textContent(), { timeout: 5_000 }).toBe('Snapshot from-the-page restored');
+    expect(await world()).toEqual(before);
+  });
+
   it('made no request beyond the emulator\'s own origin and logged no console error', () => {
     const { requests, consoleErrors } = browser!;
     expect(requests.length).toBeGreaterThanOrEqual(5);

@@ -30,6 +30,18 @@ describe('control API: accepted hosts', () => {
     expect(emu.store.account('test-ak')!.Instances.size).toBe(5);
   });
 
+  it('host names that only start like a loopback name are foreign (no prefix match): Host and Origin', async () => {
+    const emu = loopback();
+    const lookalikes = ['localhost.evil.example', '127.0.0.1.nip.io', 'localhost.', '127.0.0.1evil.example', 'localhostx', '127.0.0.10', 'localhost.evil.example:8788', '127.0.0.1.nip.io:8788'];
+    for (const host of lookalikes) {
+      const r = await raw(emu, 'http://127.0.0.1:8788/_emulator/state', { headers: { host } });
+      expect(r.status, host).toBe(403);
+      const o = await raw(emu, 'http://127.0.0.1:8788/_emulator/reset', { method: 'POST', headers: { origin: `http://${host}` } });
+      expect(o.status, `Origin ${host}`).toBe(403);
+    }
+    expect(emu.store.account('test-ak')!.Instances.size).toBe(5);
+  });
+
   it('the Host header decides, not only the URL the request was built with', async () => {
     const emu = loopback();
     const r = await raw(emu, 'http://127.0.0.1:8788/_emulator/state', { headers: { host: 'rebound.example:8788' } });

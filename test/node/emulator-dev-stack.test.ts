@@ -29,7 +29,7 @@ function runToEnd(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout
   });
 }
 
-// `npm start`: emulator + gateway under wrangler dev, one command; SIGTERM stops both cleanly.
+// `npm start`: emulator + gateway on Miniflare, one command; SIGTERM stops both cleanly.
 
 let proc: Spawned | undefined;
 afterAll(() => stopGroup(proc, 'SIGKILL'));
@@ -54,7 +54,7 @@ describe('npm start', () => {
     process.kill(-child.pid!, 'SIGTERM');
     const how = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('timeout'), 10_000))]);
     expect(['0/null', 'null/SIGTERM']).toContain(how);
-    // Nothing of the group is left: the dev stack forwarded the signal to wrangler and exited.
+    // Nothing of the group is left: the dev stack stopped workerd and the emulator, and exited.
     const deadline = Date.now() + 10_000;
     while (groupAlive(child.pid!) && Date.now() < deadline) await sleep(200);
     expect(groupAlive(child.pid!)).toBe(false);

@@ -48,6 +48,9 @@ describe('npm start', () => {
     expect(proc.output()).toContain('dev-token');
     expect(proc.output()).toContain(`dashboard: http://127.0.0.1:${emuPort}/_emulator/ui`);
     expect(proc.output()).not.toContain('test-sk');
+    // One start path, one build: no wrangler dev, so no watcher rebuilding and restarting at start.
+    expect(proc.output().match(/built the gateway worker/g)).toHaveLength(1);
+    expect(proc.output()).not.toMatch(/wrangler|restarting build/i);
 
     // Like Ctrl-C in a terminal: the signal reaches the whole process group (npm dies by it).
     const exited = new Promise<string>((r) => child.once('exit', (code, signal) => r(`${code}/${signal}`)));

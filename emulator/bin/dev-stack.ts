@@ -1,14 +1,15 @@
-// `npm start`: the emulator on 127.0.0.1:8788 (in this process) and the gateway under
-// `wrangler dev` on 127.0.0.1:8787, wired to it with the dev token `dev-token` (write scope).
+// `npm start`: the emulator on 127.0.0.1:8788 and the gateway on 127.0.0.1:8787 (the worker built
+// once from the sources, run on Miniflare as `ecs-gateway-dev` runs it: no wrangler dev, no dev
+// proxy), wired together with the dev token `dev-token` (write scope) and fresh state.
 // GATEWAY_PORT and EMULATOR_PORT move them; a taken port is one line on stderr and exit 1.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { banner, checkPortFree, startEmulatorServer } from './node-server';
+import { buildWorkerBundle } from '../../worker/build/bundle-worker';
+import { WRANGLER_RATE_LIMITS } from '../kit/gateway-worker';
+import { DEV_TOKEN, startDevGateway, type DevGateway } from './dev-gateway';
+import { banner, checkPortFree } from './node-server';
 import { EmulatorSettingsSchema, portSetting, readSettings, toEmulatorSettings, type EmulatorSettings } from './settings';
-
-const DEV_TOKEN = 'dev-token';
 
 let settings: EmulatorSettings;
 let gatewayPort: number;
@@ -21,48 +22,32 @@ try {
   process.exit(2);
 }
 const { host, port: emulatorPort } = settings;
+const hints = { gateway: 'GATEWAY_PORT', emulator: 'EMULATOR_PORT' };
 
-// Both ports are checked before anything starts: a taken one is one line, and nothing half-runs.
-const { emulator, server } = await checkPortFree(host, gatewayPort, 'GATEWAY_PORT')
-  .then(() => startEmulatorServer(settings))
-  .catch((e: unknown) => {
-    console.error(`npm start: ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
-  });
-console.log(banner(emulator, host, emulatorPort));
+// The bundle goes to a folder of this run (never over dist/, which the package build owns).
+const buildDir = mkdtempSync(join(tmpdir(), 'ecs-gateway-dev-'));
+const cleanUp = () => rmSync(buildDir, { recursive: true, force: true });
+let stack: DevGateway;
+try {
+  // Both ports first: a taken one is one line, and nothing is built or half-runs.
+  await checkPortFree(host, gatewayPort, hints.gateway);
+  await checkPortFree(host, emulatorPort, hints.emulator);
+  const started = performance.now();
+  const worker = await buildWorkerBundle(join(buildDir, 'index.js'));
+  console.log(`built the gateway worker in ${Math.round(performance.now() - started)} ms (${(worker.bytes / 1024).toFixed(0)} KiB)`);
+  stack = await startDevGateway({ settings, gatewayPort, hints, scriptPath: worker.path, rateLimits: WRANGLER_RATE_LIMITS });
+} catch (e) {
+  cleanUp();
+  console.error(`npm start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+}
 
-const firstKey = [...emulator.store.accounts.values()][0]!;
-// The emulator starts from its seed every time, so the gateway's KV cache and idempotency records
-// must start empty too: a replayed answer from an earlier run would name events that no longer exist.
-const stateDir = mkdtempSync(join(tmpdir(), 'ecs-gateway-dev-'));
-const args = [
-  'dev',
-  '--ip', host,
-  '--port', String(gatewayPort),
-  '--show-interactive-dev-session=false',
-  '--persist-to', stateDir,
-  '--var', `CDS_API_HOST:${host}:${emulatorPort}`,
-  '--var', 'CDS_API_SCHEMA:http',
-  '--var', `CDS_SECRET_ID:${firstKey.AccessKeyId}`,
-  '--var', `CDS_SECRET_KEY:${firstKey.SecretKey}`,
-  '--var', `GATEWAY_TOKENS:${DEV_TOKEN}:write`,
-];
-// The local wrangler binary directly (not through npx), so signals reach it.
-const local = join(process.cwd(), 'node_modules', '.bin', 'wrangler');
-const [cmd, cmdArgs] = existsSync(local) ? [local, args] : ['npx', ['wrangler', ...args]];
-const child = spawn(cmd, cmdArgs, { stdio: 'inherit', env: {
-    ...process.env,
-    WRANGLER_SEND_METRICS: 'false',
-    // Offline: do not try to download the Request.cf placeholder data at start.
-    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
-  },
-});
-
+console.log(banner(stack.emulator, host, emulatorPort));
 console.log(
   [
     '',
-    `Gateway:  http://${host}:${gatewayPort}  (docs: /docs, OpenAPI: /openapi.json) — starting under wrangler dev…`,
-    `Dev token: ${DEV_TOKEN}   e.g. curl -H 'Authorization: Bearer ${DEV_TOKEN}' http://${host}:${gatewayPort}/v1/regions`,
+    `Gateway:  ${stack.gatewayUrl.origin}  (docs: /docs, OpenAPI: /openapi.json)`,
+    `Dev token: ${DEV_TOKEN}   e.g. curl -H 'Authorization: Bearer ${DEV_TOKEN}' ${stack.gatewayUrl.origin}/v1/regions`,
     `Emulator: http://${host}:${emulatorPort}/_emulator/health   dashboard: http://${host}:${emulatorPort}/_emulator/ui`,
     'Ctrl-C stops both.',
     '',
@@ -70,25 +55,18 @@ console.log(
 );
 
 let stopping = false;
-function stop(signal: NodeJS.Signals): void {
+function stop(): void {
   if (stopping) return;
   stopping = true;
-  if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-  // Give wrangler a moment to shut workerd down, then go regardless.
-  setTimeout(() => process.exit(0), 5000).unref();
+  // Bounded: a stuck dispose must not keep the terminal.
+  setTimeout(() => {
+    cleanUp();
+    process.exit(0);
+  }, 5000).unref();
+  void stack.stop().finally(() => {
+    cleanUp();
+    process.exit(0);
+  });
 }
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
-
-child.on('exit', (code, signal) => {
-  server.close();
-  rmSync(stateDir, { recursive: true, force: true });
-  if (!stopping) console.error(`wrangler dev exited (${signal ?? code}); stopping the emulator.`);
-  process.exit(stopping ? 0 : (code ?? 1));
-});
-child.on('error', (e) => {
-  console.error(`cannot start wrangler: ${e.message}`);
-  server.close();
-  rmSync(stateDir, { recursive: true, force: true });
-  process.exit(1);
-});
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `ecs-gateway-dev`: the gateway (the built worker on Miniflare, no wrangler needed) wired to the
 // emulator, which also listens on its own port for direct clients and its control API.
-import { emulatorUpstreamVars, startGatewayWorker } from '../kit/gateway-worker';
-import { banner, checkPortFree, createServerEmulator, listenEmulator } from './node-server';
+import { DEV_TOKEN, startDevGateway } from './dev-gateway';
+import { banner } from './node-server';
 import { EmulatorSettingsSchema, portSetting, readSettings, SettingsError, toEmulatorSettings, readCommandLine } from './settings';
 
 const FLAG_VARIABLES = {
@@ -14,10 +14,6 @@ const FLAG_VARIABLES = {
   seed: 'EMULATOR_SEED',
   durations: 'EMULATOR_DURATIONS',
 };
-
-const DEV_TOKEN = 'dev-token';
-/** The gateway's deadline per upstream call (its CDS_TIMEOUT_MS default). */
-const UPSTREAM_TIMEOUT_MS = 10_000;
 
 const HELP = `Usage: ecs-gateway-dev [options]
 
@@ -44,22 +40,11 @@ try {
   const env = readSettings(EmulatorSettingsSchema.extend({ GATEWAY_PORT: portSetting(8787) }), commandLine.env, FLAG_VARIABLES);
   const settings = toEmulatorSettings(env);
   const { host, port: emulatorPort } = settings;
-  const port = env.GATEWAY_PORT;
-  // Both ports are checked before anything starts, so a taken one is one line and nothing half-runs.
-  await checkPortFree(host, port, '--port <n> or GATEWAY_PORT');
-  await checkPortFree(host, emulatorPort, '--emulator-port <n> or EMULATOR_PORT');
-
-  // The gateway's calls reach the emulator in-process, where nothing aborts a hung one.
-  const emulator = createServerEmulator(settings, { hangCapMs: UPSTREAM_TIMEOUT_MS + 1000 });
-  const server = await listenEmulator(emulator, host, emulatorPort, '--emulator-port <n> or EMULATOR_PORT');
-  const account = [...emulator.store.accounts.values()][0]!;
-  const gateway = startGatewayWorker({
-    upstream: emulator.fetch,
-    host,
-    port,
-    vars: emulatorUpstreamVars({ host: `${host}:${emulatorPort}`, accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token: DEV_TOKEN, timeoutMs: UPSTREAM_TIMEOUT_MS }),
+  const { gatewayUrl: url, emulator, stop: stopBoth } = await startDevGateway({
+    settings,
+    gatewayPort: env.GATEWAY_PORT,
+    hints: { gateway: '--port <n> or GATEWAY_PORT', emulator: '--emulator-port <n> or EMULATOR_PORT' },
   });
-  const url = await gateway.ready;
   console.log(banner(emulator, host, emulatorPort));
   console.log(
     [
@@ -69,7 +54,7 @@ try {
       'Ctrl-C stops both.',
     ].join('\n'),
   );
-  const stop = () => void gateway.dispose().finally(() => server.close(() => process.exit(0)));
+  const stop = () => void stopBoth().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (e) {

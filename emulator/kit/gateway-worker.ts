@@ -61,17 +61,34 @@ export interface GatewayWorkerOptions {
   host?: string;
   /** Listen port; 0 picks a free one. */
   port?: number;
+  /** The worker bundle to run; default the package's built one (`builtWorkerPath()`). */
+  scriptPath?: string;
+  /** Rate-limiting bindings (name → limit per period seconds); default none, so no scope is limited. */
+  rateLimits?: Record<string, { limit: number; period: 10 | 60 }>;
 }
+
+/** wrangler.toml's rate limits, for a stack that should refuse floods as production does. */
+export const WRANGLER_RATE_LIMITS = {
+  READ_RATE_LIMITER: { limit: 600, period: 60 },
+  WRITE_RATE_LIMITER: { limit: 60, period: 60 },
+} as const satisfies GatewayWorkerOptions['rateLimits'];
 
 /** Starts the gateway worker in Miniflare (KV and Durable Object in memory: fresh state each time). */
 export function startGatewayWorker(o: GatewayWorkerOptions): Miniflare {
+  const scriptPath = o.scriptPath ?? builtWorkerPath();
   return new Miniflare({
     modules: true,
-    scriptPath: builtWorkerPath(),
+    scriptPath,
+    // Module names are relative to this root; the bundle may live outside the working directory.
+    modulesRoot: dirname(scriptPath),
     compatibilityDate: GATEWAY_WORKER_SETTINGS.compatibilityDate,
     kvNamespaces: [...GATEWAY_WORKER_SETTINGS.kvNamespaces],
     durableObjects: { ...GATEWAY_WORKER_SETTINGS.durableObjects },
+    // Miniflare types the period as its own enum of the same two numbers.
+    ratelimits: Object.fromEntries(Object.entries(o.rateLimits ?? {}).map(([name, simple]) => [name, { simple: simple as { limit: number; period: never } }])),
     bindings: o.vars,
+    // Offline: Request.cf is a placeholder, never downloaded at start.
+    cf: false,
     host: o.host ?? '127.0.0.1',
     port: o.port ?? 0,
     outboundService: async (mfRequest: MiniflareRequest) => {

@@ -1,4 +1,5 @@
 import { EcsError, type EcsErrorKind } from '../ecs-api';
+import { SUCCESS_CODE } from '../upstream/envelope';
 import type { GatewayProblemCode } from './catalogue';
 
 // The failures every EcsApi reports, whatever its transport (the signed wire client or the
@@ -26,7 +27,12 @@ export function upstreamBadResponse(action: string, why: string, httpStatus?: nu
   return new EcsError('bad_response', TRANSPORT_FAILURE_CODE.bad_response, `${action}: ${why}`, httpStatus, requestId);
 }
 
-/** The upstream answered with an error code: it is kept as given. */
+/**
+ * The upstream answered with an error code: it is kept as given. `Success` is no error code: an
+ * error status carrying it is an answer that contradicts itself, so it is a bad response (never a
+ * problem whose code is `Success`).
+ */
 export function upstreamRefusal(code: string, message: string, httpStatus?: number, requestId?: string): EcsError {
+  if (code === SUCCESS_CODE) return new EcsError('bad_response', TRANSPORT_FAILURE_CODE.bad_response, `the ECS API answered HTTP ${httpStatus ?? '(no status)'} with code ${SUCCESS_CODE}`, httpStatus, requestId);
   return new EcsError('business', code, message, httpStatus, requestId);
 }

@@ -173,10 +173,10 @@ export const IdempotencyKeyHeader = z.object({
       'Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer ' +
       '(2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. ' +
       'Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. ' +
-      'A call is never run twice under one key: after a 504 (or a lost or unreadable upstream answer) the upstream may have acted, so the gateway ' +
+      'A call is never run twice under one key: after a 504 the upstream may still act, so the gateway ' +
       'keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. ' +
-      'An outcome that cannot be known is replayed as the 502/504 (check the resource, then use a new key). ' +
-      'The key is released (a retry runs again) only when the call certainly did not run: the upstream answered an error, or nothing was sent.',
+      'An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). ' +
+      'The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent.',
     example: '3f1c2b9e-6a4d-4f0e-9d7a-2b8c1e5f4a6d',
   }),
 });

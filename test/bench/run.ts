@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import type { EdgeResult } from './edge';
 import type { MemoryResult } from './memory';
 import type { OfflineStackResult } from './offline-stack';
+import type { WorkerdResult } from './workerd';
 import { fmtMs, table } from './stats';
 
 // `npm run bench`: the workerd benchmarks (vitest bench, project 'workers'), then the Node memory
@@ -15,6 +16,7 @@ const workersJson = join(dir, 'workers.json');
 const memoryJson = join(dir, 'memory.json');
 const stackJson = join(dir, 'offline-stack.json');
 const edgeJson = join(dir, 'edge.json');
+const workerdJson = join(dir, 'workerd.json');
 
 function run(cmd: string, args: string[]): void {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -24,6 +26,7 @@ run('npx', ['vitest', 'bench', '--run', '--project', 'workers', '--outputJson', 
 run(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/memory.ts', memoryJson]);
 run(process.execPath, ['--expose-gc', '--import', 'tsx', 'test/bench/offline-stack.ts', stackJson]);
 run(process.execPath, ['--import', 'tsx', 'test/bench/edge.ts', edgeJson]);
+run(process.execPath, ['--import', 'tsx', 'test/bench/workerd.ts', workerdJson]);
 
 interface BenchFigures {
   name: string;
@@ -72,9 +75,23 @@ rows.push(['startup (wrangler check startup, busy ms): empty Hono worker', fmtMs
 rows.push(['startup (wrangler check startup, busy ms): gateway', fmtMs(edge.startupMs.gateway), '', '', '', `×${(edge.startupMs.gateway / edge.startupMs.emptyHono).toFixed(2)}, ${kib(edge.bundleBytes.gateway)}`]);
 rows.push(['module evaluation (Node, same bundle): empty Hono worker', fmtMs(edge.evaluationMs.emptyHono), '', '', '', 'baseline']);
 rows.push(['module evaluation (Node, same bundle): gateway', fmtMs(edge.evaluationMs.gateway), '', '', '', `×${(edge.evaluationMs.gateway / edge.evaluationMs.emptyHono).toFixed(1)} (+${fmtMs(edge.evaluationMs.gateway - edge.evaluationMs.emptyHono)})`]);
-rows.push(['wrangler dev GET /v1/regions, req/s: empty Hono worker', edge.throughput.emptyHono.toFixed(0), '', '', '', 'baseline']);
-rows.push([`wrangler dev GET /v1/regions, req/s: gateway (${Object.keys(edge.throughput.gatewayStatuses).join(', ')})`, edge.throughput.gateway.toFixed(0), '', '', '', `×${(edge.throughput.gateway / edge.throughput.emptyHono).toFixed(2)} of baseline`]);
-rows.push(['wrangler dev GET /v1/regions, req/s: gateway, ACCESS_LOG=off', edge.throughput.gatewayWithoutAccessLog.toFixed(0), '', '', '', `×${(edge.throughput.gatewayWithoutAccessLog / edge.throughput.emptyHono).toFixed(2)} of baseline`]);
+const wd = JSON.parse(readFileSync(workerdJson, 'utf8')) as WorkerdResult;
+const t = wd.throughput;
+const rps = (name: keyof WorkerdResult['throughput']) => `${t[name].rps.toFixed(0)} req/s`;
+const cpu = (name: keyof WorkerdResult['throughput']) => `, ${fmtMs(t[name].cpuMsPerRequest)} CPU/req`;
+const goal = (value: number) => `×${value.toFixed(2)} of baseline (goal ≥ 0.8)`;
+rows.push([`Miniflare cached GET /v1/regions: empty Hono worker`, rps('emptyHono'), '', '', '', `baseline${cpu('emptyHono')}`]);
+rows.push([`Miniflare cached GET /v1/regions: gateway, log line on (${Object.keys(t.gatewayCached.statuses).join(', ')})`, rps('gatewayCached'), '', '', '', `${goal(t.gatewayCached.rps / t.emptyHono.rps)}${cpu('gatewayCached')}`]);
+rows.push([`Miniflare forwarded GET /v1/instances/{EcsId}: bare signed proxy`, rps('bareProxy'), '', '', '', `baseline${cpu('bareProxy')}`]);
+rows.push([`Miniflare forwarded GET /v1/instances/{EcsId}: gateway, log line on`, rps('gatewayForwarded'), '', '', '', `${goal(t.gatewayForwarded.rps / t.bareProxy.rps)}${cpu('gatewayForwarded')}`]);
+const mib = (n: number) => `${n.toFixed(0)} MiB`;
+rows.push(['workerd RSS (gateway on Miniflare): after ten small upstream answers', mib(wd.memory.baselineRssMiB), '', '', '', 'baseline']);
+rows.push([
+  `workerd RSS: after ten 60 MB chunked answers (${wd.memory.statuses.join(',')}; upstream sent ~${(Math.max(...wd.memory.upstreamBytesSentPerAnswer) / 1048576).toFixed(0)} MiB max each)`,
+  mib(wd.memory.afterHugeRssMiB.at(-1)!),
+  '', '', '',
+  `+${mib(wd.memory.afterHugeRssMiB.at(-1)! - wd.memory.baselineRssMiB)} (after each: ${wd.memory.afterHugeRssMiB.map((m) => m.toFixed(0)).join(', ')})`,
+]);
 
 console.log('\nSummary — workerd (vitest-pool-workers; its clock ticks in whole ms, so sub-ms p50/p99 read <1 ms) unless marked Node.\n"vs baseline" compares means with the baseline of the same group, measured in this run.\n');
 console.log(table(['benchmark', 'mean', 'p50', 'p99', 'samples', 'vs baseline'], rows));

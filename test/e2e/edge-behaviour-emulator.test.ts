@@ -83,16 +83,25 @@ describe('edge behaviour against the emulator', () => {
     expect(calls('OperateInstance')).toEqual(['Success']);
   });
 
-  it('a failed PATCH makes one call, is not stored, and the retry with the same key succeeds', async () => {
+  it('a PATCH that met an upstream 5xx makes one call and is never run again: the retry with the same key replays the 502', async () => {
     await fault({ Action: 'ModifyInstanceName', Status: 503, Code: 'ServiceUnavailable', Times: 1 });
     const init = { method: 'PATCH', body: JSON.stringify({ Name: 'web-renamed' }), headers: { 'Idempotency-Key': unique('rename') } };
     const failed = await gateway(`/v1/instances/${SEED_IDS.demandCpuSsd}`, init);
     expect(failed.status).toBe(502);
     expect(calls('ModifyInstanceName')).toEqual(['ServiceUnavailable']);
     const retry = await gateway(`/v1/instances/${SEED_IDS.demandCpuSsd}`, init);
+    expect([retry.status, retry.headers.get('Idempotent-Replayed')]).toEqual([502, 'true']);
+    expect(calls('ModifyInstanceName')).toEqual(['ServiceUnavailable']);
+  });
+
+  it('a PATCH throttled by upstream (429, a refusal: nothing ran) is not stored: the retry with the same key succeeds', async () => {
+    await fault({ Action: 'ModifyInstanceName', Status: 429, Code: 'Throttling', Times: 1 });
+    const init = { method: 'PATCH', body: JSON.stringify({ Name: 'web-renamed' }), headers: { 'Idempotency-Key': unique('rename') } };
+    expect((await gateway(`/v1/instances/${SEED_IDS.demandCpuSsd}`, init)).status).toBe(429);
+    const retry = await gateway(`/v1/instances/${SEED_IDS.demandCpuSsd}`, init);
     expect(retry.status).toBe(200);
     expect(retry.headers.get('Idempotent-Replayed')).toBeNull();
-    expect(calls('ModifyInstanceName')).toEqual(['ServiceUnavailable', 'Success']);
+    expect(calls('ModifyInstanceName')).toEqual(['Throttling', 'Success']);
   });
 
   it('a refused operation (409 InvalidInstanceStatus) is stored and replayed', async () => {

@@ -22,8 +22,17 @@ beforeEach(() => {
   transport = 'wire';
 });
 
+const OPERATE = '/v1/instances/operate';
+
+/** A create from the default seed's image, VPC and subnet, as the README's walk-through sends it. */
+const CREATE_BODY = {
+  AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Cpu计算型C4', Cpu: 2, Ram: 4, BillingMethod: '0',
+  ImageId: 'img-centos-7-9-cn-hohhot-b', Password: 'Boundary-Test-2026!', Name: 'bought-once',
+  SystemDisk: { DiskFeature: 'ssd', Size: 48 }, VpcInfo: { VpcId: 'vpc-cn-huhhot-e100001' }, SubnetInfo: { SubnetId: 'subnet-cn-hohhot-b-e100001' },
+};
+
 /** One gateway request; `done` resolves once the work it left running (waitUntil) has ended. */
-function send(key: string, body: unknown = { EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs' }, extra: Record<string, string> = {}): { res: Promise<Response>; done: Promise<void> } {
+function send(key: string, body: unknown = { EcsIds: [SEED_IDS.demandCpuSsd], OpType: 'shutdown_ecs' }, path = OPERATE, extra: Record<string, string> = {}): { res: Promise<Response>; done: Promise<void> } {
   const app = createGatewayApp({
     ecsApiFactory: (e) =>
       transport === 'wire'
@@ -32,11 +41,14 @@ function send(key: string, body: unknown = { EcsIds: [SEED_IDS.demandCpuSsd], Op
   });
   const headers = { Authorization: 'Bearer dev-token', 'Content-Type': 'application/json', 'Idempotency-Key': key, ...extra };
   const ctx = createExecutionContext();
-  const res = Promise.resolve(app.fetch(new Request('http://gateway.test/v1/instances/operate', { method: 'POST', body: JSON.stringify(body), headers }), env, ctx));
+  const res = Promise.resolve(app.fetch(new Request(`http://gateway.test${path}`, { method: 'POST', body: JSON.stringify(body), headers }), env, ctx));
   return { res, done: res.then(() => waitOnExecutionContext(ctx)) };
 }
 
 const problemCode = async (res: Response) => ((await res.clone().json()) as { code?: string }).code;
+
+/** Servers of the emulator's world with this name (its state, not the gateway's word). */
+const serversNamed = (name: string) => [...emulator.core.store.accounts.values()].flatMap((a) => [...a.Instances.values()]).filter((i) => i.EcsName === name);
 
 describe('Idempotency-Key at the timeout boundary (over the wire)', () => {
   it('upstream succeeds after the deadline: 504, then 409 in flight, then the late answer replayed; the action ran once', async () => {
@@ -73,7 +85,7 @@ describe('Idempotency-Key at the timeout boundary (over the wire)', () => {
     await first.done; // the late answer is recorded: the next retry resumes from it
     emulator.advance(60); // the shutdown has ended
     const started = Date.now();
-    const waited = await send(key, undefined, { Prefer: 'wait=3' }).res;
+    const waited = await send(key, undefined, OPERATE, { Prefer: 'wait=3' }).res;
     expect(waited.status, await waited.clone().text()).toBe(200);
     expect(waited.headers.get('Preference-Applied')).toBe('wait=3');
     expect(((await waited.json()) as { EventStatus: string }).EventStatus).toBe('success');
@@ -107,19 +119,53 @@ describe('Idempotency-Key at the timeout boundary (over the wire)', () => {
     expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
   });
 
-  it('an error before the action releases the key: the retry runs and succeeds, the action ran once', async () => {
-    await emulatorFault(emulator, { Action: 'OperateInstance', Status: 503, Code: 'ServiceUnavailable', Times: 1 });
-    const key = unique('before-error');
-    expect((await send(key).res).status).toBe(502);
+  it('a business refusal with a 4xx (throttled before the action) releases the key: the retry runs and succeeds, the action ran once', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Status: 429, Code: 'Throttling', Times: 1 });
+    const key = unique('before-refusal');
+    expect((await send(key).res).status).toBe(429);
     const retry = await send(key).res;
     expect(retry.status).toBe(202);
     expect(retry.headers.get('Idempotent-Replayed')).toBeNull();
     expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
-    expect(journalCodes(emulator, 'OperateInstance')).toEqual(['ServiceUnavailable', 'Success']);
+    expect(journalCodes(emulator, 'OperateInstance')).toEqual(['Throttling', 'Success']);
   });
 
-  it('an upstream error that arrives after the deadline releases the key: nothing ran, the retry runs once', async () => {
-    await emulatorFault(emulator, { Action: 'OperateInstance', DelayMs: 800, Status: 503, Code: 'ServiceUnavailable', Times: 1 });
+  it('create: a 503 after the server was bought is unknown; the same-key retry replays the 502 and one server exists', async () => {
+    await emulatorFault(emulator, { Action: 'CreateInstance', Status: 503, Code: 'ServiceUnavailable', Phase: 'after', Times: 1 });
+    const key = unique('create-after-503');
+    const first = await send(key, CREATE_BODY, '/v1/instances').res;
+    expect(first.status).toBe(502);
+    const retry = await send(key, CREATE_BODY, '/v1/instances').res;
+    expect(retry.status).toBe(502);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await retry.json()).toEqual(await first.json());
+    expect(serversNamed('bought-once')).toHaveLength(1);
+    expect(appliedCalls(emulator, 'CreateInstance')).toBe(1);
+    expect(journalCodes(emulator, 'CreateInstance')).toEqual(['ServiceUnavailable']);
+  });
+
+  it('operate: a 503 after the action ran is unknown; the same-key retry replays the 502, not 409 InvalidInstanceStatus', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Status: 503, Code: 'ServiceUnavailable', Phase: 'after', Times: 1 });
+    const key = unique('operate-after-503');
+    expect((await send(key).res).status).toBe(502);
+    const retry = await send(key).res;
+    expect(retry.status).toBe(502);
+    expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
+    expect(await problemCode(retry)).toBe('ServiceUnavailable');
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+  });
+
+  it('a 503 before the action is unknown too (the gateway cannot tell it from one after): replayed, never run again', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Status: 503, Code: 'ServiceUnavailable', Times: 1 });
+    const key = unique('before-503');
+    expect((await send(key).res).status).toBe(502);
+    const retry = await send(key).res;
+    expect([retry.status, retry.headers.get('Idempotent-Replayed')]).toEqual([502, 'true']);
+    expect(journalCodes(emulator, 'OperateInstance')).toEqual(['ServiceUnavailable']);
+  });
+
+  it('a business refusal that arrives after the deadline releases the key: nothing ran, the retry runs once', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', DelayMs: 800, Status: 429, Code: 'Throttling', Times: 1 });
     const key = unique('late-refusal');
     const first = send(key);
     expect((await first.res).status).toBe(504);
@@ -128,8 +174,29 @@ describe('Idempotency-Key at the timeout boundary (over the wire)', () => {
     const retry = await send(key).res;
     expect(retry.status).toBe(202);
     expect(retry.headers.get('Idempotent-Replayed')).toBeNull();
-    expect(journalCodes(emulator, 'OperateInstance')).toEqual(['ServiceUnavailable', 'Success']);
+    expect(journalCodes(emulator, 'OperateInstance')).toEqual(['Throttling', 'Success']);
     expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+  });
+
+  it('a 5xx that arrives after the deadline keeps the outcome unknown: the 504 is replayed, never run again', async () => {
+    await emulatorFault(emulator, { Action: 'OperateInstance', Phase: 'after', DelayMs: 800, Status: 503, Code: 'ServiceUnavailable', Times: 1 });
+    const key = unique('late-503');
+    const first = send(key);
+    expect((await first.res).status).toBe(504);
+    await first.done;
+    const retry = await send(key).res;
+    expect([retry.status, retry.headers.get('Idempotent-Replayed')]).toEqual([504, 'true']);
+    expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+  });
+
+  it('create: an after-phase 503 is unknown; the same-key retry replays, one server exists', async () => {
+    transport = 'in-process';
+    await emulatorFault(emulator, { Action: 'CreateInstance', Status: 503, Code: 'ServiceUnavailable', Phase: 'after', Times: 1 });
+    const key = unique('in-process-create-503');
+    expect((await send(key, CREATE_BODY, '/v1/instances').res).status).toBe(502);
+    const retry = await send(key, CREATE_BODY, '/v1/instances').res;
+    expect([retry.status, retry.headers.get('Idempotent-Replayed')]).toEqual([502, 'true']);
+    expect(serversNamed('bought-once')).toHaveLength(1);
   });
 });
 
@@ -143,5 +210,15 @@ describe('Idempotency-Key at the boundary (in-process)', () => {
     expect(retry.status).toBe(504);
     expect(retry.headers.get('Idempotent-Replayed')).toBe('true');
     expect(appliedCalls(emulator, 'OperateInstance')).toBe(1);
+  });
+
+  it('create: an after-phase 503 is unknown; the same-key retry replays, one server exists', async () => {
+    transport = 'in-process';
+    await emulatorFault(emulator, { Action: 'CreateInstance', Status: 503, Code: 'ServiceUnavailable', Phase: 'after', Times: 1 });
+    const key = unique('in-process-create-503');
+    expect((await send(key, CREATE_BODY, '/v1/instances').res).status).toBe(502);
+    const retry = await send(key, CREATE_BODY, '/v1/instances').res;
+    expect([retry.status, retry.headers.get('Idempotent-Replayed')]).toEqual([502, 'true']);
+    expect(serversNamed('bought-once')).toHaveLength(1);
   });
 });

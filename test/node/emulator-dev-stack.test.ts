@@ -29,7 +29,7 @@ function runToEnd(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout
   });
 }
 
-// `npm start`: emulator + gateway under wrangler dev, one command; SIGTERM stops both cleanly.
+// `npm start`: emulator + gateway on Miniflare, one command; SIGTERM stops both cleanly.
 
 let proc: Spawned | undefined;
 afterAll(() => stopGroup(proc, 'SIGKILL'));
@@ -48,13 +48,16 @@ describe('npm start', () => {
     expect(proc.output()).toContain('dev-token');
     expect(proc.output()).toContain(`dashboard: http://127.0.0.1:${emuPort}/_emulator/ui`);
     expect(proc.output()).not.toContain('test-sk');
+    // One start path, one build: no wrangler dev, so no watcher rebuilding and restarting at start.
+    expect(proc.output().match(/built the gateway worker/g)).toHaveLength(1);
+    expect(proc.output()).not.toMatch(/wrangler|restarting build/i);
 
     // Like Ctrl-C in a terminal: the signal reaches the whole process group (npm dies by it).
     const exited = new Promise<string>((r) => child.once('exit', (code, signal) => r(`${code}/${signal}`)));
     process.kill(-child.pid!, 'SIGTERM');
     const how = await Promise.race([exited, new Promise<string>((r) => setTimeout(() => r('timeout'), 10_000))]);
     expect(['0/null', 'null/SIGTERM']).toContain(how);
-    // Nothing of the group is left: the dev stack forwarded the signal to wrangler and exited.
+    // Nothing of the group is left: the dev stack stopped workerd and the emulator, and exited.
     const deadline = Date.now() + 10_000;
     while (groupAlive(child.pid!) && Date.now() < deadline) await sleep(200);
     expect(groupAlive(child.pid!)).toBe(false);

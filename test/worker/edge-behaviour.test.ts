@@ -174,11 +174,22 @@ describe('gateway edge behaviour (real app)', () => {
     expect(ecs.calls.operateInstance).toBeUndefined();
   });
 
-  it('a failed PATCH (upstream 5xx → 502) is not stored: the retry with the same key calls upstream again', async () => {
+  it('a PATCH that met an upstream 5xx (→ 502) is stored: the upstream may have acted, the retry replays it', async () => {
     const key = unique('rename');
     const init = { method: 'PATCH', body: JSON.stringify({ Name: 'web-1' }), headers: { 'Idempotency-Key': key } };
-    ecs.fail.modifyInstanceName = new EcsError('bad_response', 'UpstreamUnavailable', 'upstream 503', 503);
+    ecs.fail.modifyInstanceName = new EcsError('business', 'ServiceUnavailable', 'upstream 503', 503);
     expect((await request('/v1/instances/ins-1', init).res).status).toBe(502);
+    ecs.fail.modifyInstanceName = undefined;
+    const retry = await request('/v1/instances/ins-1', init).res;
+    expect([retry.status, retry.headers.get('Idempotent-Replayed')]).toEqual([502, 'true']);
+    expect(ecs.calls.modifyInstanceName).toBe(1);
+  });
+
+  it('a PATCH refused by upstream with a 4xx that is not final (429) is not stored: the retry with the same key calls upstream again', async () => {
+    const key = unique('rename');
+    const init = { method: 'PATCH', body: JSON.stringify({ Name: 'web-1' }), headers: { 'Idempotency-Key': key } };
+    ecs.fail.modifyInstanceName = new EcsError('business', 'Throttling', 'slow down', 429);
+    expect((await request('/v1/instances/ins-1', init).res).status).toBe(429);
     ecs.fail.modifyInstanceName = undefined;
     const retry = await request('/v1/instances/ins-1', init).res;
     expect(retry.status).toBe(200);

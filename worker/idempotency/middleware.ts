@@ -110,17 +110,18 @@ export function idempotency(): MiddlewareHandler<GatewayEnv> {
  * What happens to the key after the first request's answer:
  * - `stored`: a final answer (2xx, 4xx except 408/425/429) is replayed from now on;
  * - `released`: the call certainly did not run upstream (nothing was sent, or the upstream
- *   answered an error), so the key is free and a retry runs again;
+ *   refused it with a business error code and a 4xx status or none), so the key is free and a
+ *   retry runs again;
  * - `pending`: the upstream call missed the client's deadline and is still running; retries get
  *   409 until its real outcome is recorded;
- * - `unknown`: the upstream may have acted and the outcome will never be known (an unreadable
- *   answer, a lost connection, a timeout with no call left to wait for): this answer is
- *   replayed, the call is never run again under this key.
+ * - `unknown`: the upstream may have acted and the outcome will never be known (an upstream 5xx,
+ *   an unreadable answer, a lost connection, a timeout with no call left to wait for): this
+ *   answer is replayed, the call is never run again under this key.
  */
 export function verdictOf(status: number, error: unknown, calledUpstream: boolean): IdempotencyOutcome & ('stored' | 'released' | 'pending' | 'unknown') {
   if (isFinalAnswer(status)) return 'stored';
   if (error instanceof EcsError) {
-    if (error.kind === 'business' || answeredAnError(error)) return 'released';
+    if (provesNothingRan(error)) return 'released';
     if (error.kind === 'timeout' && error.late) return 'pending';
     return 'unknown';
   }
@@ -128,12 +129,12 @@ export function verdictOf(status: number, error: unknown, calledUpstream: boolea
 }
 
 /**
- * An unreadable answer with an HTTP error status (a proxy's 502/503 page) still says the upstream
- * refused the call; 504 does not (a proxy gave up waiting: the call may have run), nor does an
- * unreadable success.
+ * Only a business refusal proves the upstream did nothing: an error code answered with a client
+ * status (4xx, or 2xx with an error code). A 5xx may come after the upstream acted (it applied
+ * the change, then failed answering), as may an unreadable answer of any status.
  */
-function answeredAnError(error: EcsError): boolean {
-  return error.kind === 'bad_response' && error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus !== 504;
+export function provesNothingRan(error: EcsError): boolean {
+  return error.kind === 'business' && (error.httpStatus === undefined || error.httpStatus < 500);
 }
 
 /**
@@ -151,8 +152,8 @@ async function awaitLate(late: Promise<EcsResult<unknown>>, store: DurableObject
   try {
     result = await late;
   } catch (err) {
-    // The upstream answered an error: nothing was done. Anything else: the outcome stays unknown.
-    if (err instanceof EcsError && (err.kind === 'business' || answeredAnError(err))) await settle(() => store.release(lockToken));
+    // A business refusal: nothing was done. Anything else (a 5xx included): the outcome stays unknown.
+    if (err instanceof EcsError && provesNothingRan(err)) await settle(() => store.release(lockToken));
     else await settle(() => store.complete(lockToken, timeoutAnswer));
     return;
   }

@@ -5,7 +5,8 @@ import { SUCCESS_CODE, readEnvelopeHead } from '../../openapi/upstream/envelope'
 
 // Reading an upstream answer: both success variants (`Code`/`Msg` and
 // `code`/`Message`), HTTP 200 with a code other than Success is an error, an error envelope keeps
-// its code whatever the HTTP status, and anything that is not a readable envelope is bad_response.
+// its code whatever the HTTP status, and anything that is not a readable envelope (an error
+// status with code Success included) is bad_response.
 
 export interface UpstreamEnvelope {
   /** The whole JSON body: paged lists keep PageNumber / PageSize / TotalCount next to Data. */
@@ -28,7 +29,11 @@ export function readEnvelope(res: UpstreamReply, action: string): UpstreamEnvelo
   const head = readEnvelopeHead(record);
   // The RequestId becomes a header and part of problems: checked before anything uses it.
   head.requestId = checkedRequestId(head.requestId, action, res.status);
-  if (head.code === SUCCESS_CODE && res.status < 400) return { body: record, data: record.Data, requestId: head.requestId };
+  if (head.code === SUCCESS_CODE) {
+    if (res.status < 400) return { body: record, data: record.Data, requestId: head.requestId };
+    // An error status with a success code: neither a result nor a refusal to pass on.
+    throw upstreamBadResponse(action, `the ECS API answered HTTP ${res.status} with code ${SUCCESS_CODE}`, res.status, head.requestId);
+  }
   if (head.code) {
     const code = checkedErrorCode(head.code);
     // An unreadable code is not passed on, nor is the message that may repeat it.

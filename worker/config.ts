@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { parseTokenList } from './auth/tokens';
-import type { Env } from './env';
 
 // Every setting with its default, parsed by one zod schema. An unset or empty optional setting
 // takes its default; a set but invalid one is an error naming it (the API routes then answer 500
@@ -47,15 +46,18 @@ export const SettingsSchema = z
 
 export type GatewaySettings = z.output<typeof SettingsSchema>;
 /** Where the ECS API is, how long one SDK call may take and how large an answer may be. */
-export type UpstreamSettings = GatewaySettings['upstream'];
+export type { UpstreamSettings } from './upstream/transport';
 
 export type SettingsResult = { ok: true; settings: GatewaySettings } | { ok: false; problems: string[] };
 
 // The bindings object stays the same for the life of an isolate: parse it once.
 const parsed = new WeakMap<object, SettingsResult>();
 
+/** The bindings settings are read from (wrangler vars and secrets, by name); a WeakMap key. */
+type SettingSource = object;
+
 /** The settings, or one `NAME: what is wrong` line per bad setting (never its value). */
-export function readSettings(env: Partial<Env> | undefined): SettingsResult {
+export function readSettings(env: SettingSource | undefined): SettingsResult {
   const source = env ?? {};
   let result = parsed.get(source);
   if (!result) {
@@ -67,7 +69,7 @@ export function readSettings(env: Partial<Env> | undefined): SettingsResult {
 }
 
 /** The settings of a configured gateway; throws naming the bad settings otherwise. */
-export function gatewaySettings(env: Partial<Env> | undefined): GatewaySettings {
+export function gatewaySettings(env: SettingSource | undefined): GatewaySettings {
   const result = readSettings(env);
   if (!result.ok) throw new Error(`gateway not configured: ${result.problems.join('; ')}`);
   return result.settings;

@@ -1,4 +1,5 @@
 import type { EcsApi } from '../openapi/ecs-api';
+import type { TokenScope } from './auth/tokens';
 import type { GatewaySettings } from './config';
 import type { UpstreamCallRecord } from './upstream/transport';
 
@@ -24,7 +25,7 @@ export interface Env {
   IDEMPOTENCY: DurableObjectNamespace;
 }
 
-export type TokenScope = 'read' | 'write';
+export type { TokenScope } from './auth/tokens';
 
 /** Per-request variables set by the middleware chain. */
 export interface GatewayVariables {

@@ -1,17 +1,9 @@
 import type { AzInfo, BillingMethod, FamilyInfo, RegionGroup, RegionInfo, SpecListInfo } from '../../openapi/models';
 import { defaultPublicImages } from './images';
 import type { FamilyOffer } from './seed';
-import type { ImageRecord } from './types';
+import type { Catalog } from './types';
 
-/** Regions, families and public images: the slow-changing reference data shared by every account. */
-export interface Catalog {
-  Regions: RegionGroup[];
-  Families: FamilyOffer[];
-  /** Public images, per AZ. */
-  Images: ImageRecord[];
-  /** Families whose instances run on local disks: the only ones a `local` disk may be ordered for. */
-  LocalDiskFamilies: string[];
-}
+export type { Catalog } from './types';
 
 export interface AzLocation {
   region: RegionInfo;

@@ -1,5 +1,5 @@
 import type { SpecListInfo } from '../../openapi/models';
-import type { Catalog } from './catalog';
+import type { Catalog } from './types';
 import type { AccountState, ImageRecord } from './types';
 
 // Images are per AZ, as upstream: the same OS has another ImageId in every AZ. Public images are

@@ -3,7 +3,6 @@ import { EmulatorError, describeIssues } from '../errors';
 import { defaultCatalog, familiesFor, findAz, type Catalog } from './catalog';
 import { defaultImageFor, defaultPrivateImages, defaultPublicImages, findImage, imageSuits } from './images';
 import { defaultSubnet, defaultVpcs, nextFreeAddress, usedAddresses } from './networks';
-import type { CreatePlan, CreateRequest } from '../state/create-rules';
 import { DEFAULT_SEED, InstanceSpec, SeedSchema, type InstanceSpecParsed } from './seed';
 import type { AccessKey, AccountState, DiskRecord, ImageRecord, InstanceRecord, PublicIpRecord } from './types';
 
@@ -79,58 +78,6 @@ export class EmulatorStore {
       return r.data;
     });
     return this.insert(this.accounts, parsed, 'Instances');
-  }
-
-  /**
-   * Records for the instances of a create whose rules have passed (state/create-rules.ts), in
-   * `building`. Each gets its own disks (ids `disk-…`; data disks keep ReleaseWithInstance, default 1)
-   * and one public address per PubnetInfo entry.
-   */
-  addCreated(account: AccountState, plan: CreatePlan, req: CreateRequest, billEnd: number | undefined): InstanceRecord[] {
-    const used = usedAddresses(account, plan.subnet.SubnetId);
-    const now = this.now();
-    const records = plan.names.map((name, i): InstanceRecord => {
-      const ecsId = randomId('ins-');
-      const address = plan.addresses[i] ?? nextFreeAddress(plan.subnet, used);
-      used.add(address);
-      const tag = ecsId.slice(4, 12);
-      return {
-        EcsId: ecsId,
-        EcsName: name,
-        Status: 'building',
-        AvailableZoneCode: req.AvailableZoneCode,
-        VpcId: plan.vpc.VpcId,
-        VpcName: plan.vpc.VpcName,
-        SubnetId: plan.subnet.SubnetId,
-        SubnetName: plan.subnet.SubnetName,
-        PrivateNet: address,
-        PublicIps: (req.PubnetInfo ?? []).map((p) => this.newPublicIp(p.BandwidthConfName || '移动', p.BandwidthType === 'Traffic' ? 0 : (p.Qos ?? 0))),
-        EcsFamilyName: plan.familyName,
-        Spec: { ...plan.spec },
-        BillingMethod: req.BillingMethod,
-        IsAutoRenewal: req.BillingMethod === '1' && req.IsAutoRenewal === 0 ? '0' : '1',
-        Os: osOf(plan.image),
-        SystemDisk: { DiskId: randomId('disk-'), Name: `${req.SystemDisk.DiskFeature}_system_${tag}`, DiskType: 'system', Size: req.SystemDisk.Size, DiskFeature: req.SystemDisk.DiskFeature, ReleaseWithInstance: 1, Status: 'available' },
-        DataDisks: (req.DataDisk ?? []).map((d, n) => ({
-          DiskId: randomId('disk-'),
-          Name: `${d.DiskFeature}_data${n + 1}_${tag}`,
-          DiskType: 'data',
-          Size: d.Size,
-          DiskFeature: d.DiskFeature,
-          // Monthly data disks are kept (the request model refuses 1 for them).
-          ReleaseWithInstance: req.BillingMethod === '1' ? 0 : (d.ReleaseWithInstance ?? 1),
-          Status: 'available',
-        })),
-        NoChargeForShutdown: 0,
-        CreateTime: now,
-        BillEnd: billEnd,
-        SecurityGroup: structuredClone(plan.securityGroups),
-        Tag: [],
-        FailNextTransition: false,
-      };
-    });
-    for (const r of records) account.Instances.set(r.EcsId, r);
-    return records;
   }
 
   /** A new public address on the default line: gateway IP and EIP, unique within the emulator's life. */

@@ -1,5 +1,6 @@
 import type { EcsService } from '../../openapi/upstream/actions';
-import type { BillingMethod, DiskFeature, EventStatus, InstanceStatus, OsInfo, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+import type { BillingMethod, DiskFeature, EventStatus, InstanceStatus, OsInfo, RegionGroup, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+import type { FamilyOffer } from './seed';
 import type { EventType } from '../../openapi/operations';
 
 /** Disk status is not part of the wire models; it is kept to refuse a second extension while one runs. */
@@ -151,4 +152,14 @@ export interface ImageRecord {
 export interface AccessKey {
   AccessKeyId: string;
   SecretKey: string;
+}
+
+/** Regions, families and public images: the slow-changing reference data shared by every account. */
+export interface Catalog {
+  Regions: RegionGroup[];
+  Families: FamilyOffer[];
+  /** Public images, per AZ. */
+  Images: ImageRecord[];
+  /** Families whose instances run on local disks: the only ones a `local` disk may be ordered for. */
+  LocalDiskFamilies: string[];
 }

@@ -1,6 +1,7 @@
 import { sha256 } from 'hono/utils/crypto';
 import { timingSafeEqual } from '../../openapi/upstream/signature';
-import type { TokenScope } from '../env';
+/** `read` may call GET routes, `write` everything. */
+export type TokenScope = 'read' | 'write';
 
 // GATEWAY_TOKENS = `token:scope,...`. Parsed (and hashed) once per isolate per value; a lookup
 // hashes the presented token with SHA-256 and compares digests in constant time against every

@@ -1,7 +1,6 @@
 import { EcsError } from '../../openapi/ecs-api';
 import { upstreamBadResponse, upstreamTimeout, upstreamUnreachable } from '../../openapi/errors/ecs-errors';
 import type { HttpMethod } from '../../openapi/upstream/actions';
-import type { UpstreamSettings } from '../config';
 
 // One upstream HTTP exchange, with a deadline. GETs are retried (at most twice, jittered backoff)
 // on network errors and 502/503/504 while the deadline allows; POSTs never, because the upstream
@@ -12,6 +11,14 @@ import type { UpstreamSettings } from '../config';
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
 /** Where and how long (schema, host[:port], deadline of one SDK call with all its attempts), plus test hooks. */
+/** Where and how the upstream is reached (CDS_API_SCHEMA, CDS_API_HOST, CDS_TIMEOUT_MS, CDS_MAX_RESPONSE_BYTES). */
+export interface UpstreamSettings {
+  schema: 'http' | 'https';
+  host: string;
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
 export interface TransportOptions extends Omit<UpstreamSettings, 'maxResponseBytes'> {
   /** The largest answer body read; default MAX_RESPONSE_BYTES (CDS_MAX_RESPONSE_BYTES). */
   maxResponseBytes?: number;

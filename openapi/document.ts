@@ -3,6 +3,7 @@ type OpenAPIRegistry = OpenAPIHono['openAPIRegistry'];
 import type { RouteConfig } from '@hono/zod-openapi';
 import { OPERATIONS } from './operations';
 import * as rest from './rest';
+import { withSharedComponents } from './shared-components';
 
 // The document's fixed parts. The paths come from the routes registered on an app (the worker's,
 // or the bare one below, which generate.ts uses so that Node never imports worker code).
@@ -54,8 +55,9 @@ export const MUTATING_ROUTES: readonly RouteConfig[] = OPERATIONS.filter((op) =>
 
 type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
-/** Stable key order: the fixed top-level order, paths and component names sorted. */
-export function normalizeDocument(doc: OpenApiDocument): OpenApiDocument {
+/** Shared parts as components (shared-components.ts); stable key order: the fixed top-level order, paths and component names sorted. */
+export function normalizeDocument(generated: OpenApiDocument): OpenApiDocument {
+  const doc = withSharedComponents(JSON.parse(JSON.stringify(generated))) as OpenApiDocument;
   const sortKeys = <T extends Record<string, unknown>>(o: T | undefined): T | undefined =>
     o && (Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]])) as T);
   const components = doc.components && Object.fromEntries(Object.keys(doc.components).sort().map((k) => [k, sortKeys((doc.components as Record<string, Record<string, unknown>>)[k])]));

@@ -1511,10 +1511,254 @@ export interface components {
             TaskTypeDisplay: string;
         };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+        BadGateway: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
+        BadRequestReplayable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+        ConflictReplayable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `DiskNotFound`: No disk with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+        DiskNotFoundReplayable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `EventNotFound`: No event with this id on /ecs/v1 or /ebs/v1. Other upstream `*NotFound` codes are kept as given. */
+        EventNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+        GatewayTimeout: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+        InstanceNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+        InstanceNotFoundReplayable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+        InternalServerError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+        NotFoundReplayable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not modified: If-None-Match matched the current ETag (no body). */
+        NotModified: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                "X-Cache": components["headers"]["XCache"];
+                ETag: components["headers"]["ETag"];
+                "Cache-Control": components["headers"]["CacheControl"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
+        UnprocessableContent: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+        UnsupportedMediaTypeReplayable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
+        CacheControlHeader: string;
+        /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+        IdempotencyKeyHeader: string;
+        /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
+        IfNoneMatchHeader: string;
+        /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+        PreferHeader: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+        CacheControl: string;
+        /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+        ETag: string;
+        /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+        IdempotentReplayed: "true";
+        /** @description The event to poll: `/v1/events/{EventId}`. */
+        Location: string;
+        /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+        PreferenceApplied: string;
+        /** @description Seconds to wait before retrying. */
+        RetryAfter: string;
+        /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+        RetryAfterB: string;
+        /** @description Only while the event has not ended: seconds to wait before polling again (a first interval that suits the event type). */
+        RetryAfterC: string;
+        /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+        XCache: "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+        /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+        XRequestId: string;
+        /** @description RequestId the ECS API gave, when it gave one. */
+        XUpstreamRequestId: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1531,8 +1775,7 @@ export interface operations {
             /** @description The worker runs. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1546,9 +1789,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
-                "idempotency-key"?: string;
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
                 /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
-                prefer?: string;
+                prefer?: components["parameters"]["PreferHeader"];
             };
             path: {
                 /** @description Disk id (磁盘ID). */
@@ -1566,16 +1809,11 @@ export interface operations {
             /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
-                    "Preference-Applied": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1585,179 +1823,30 @@ export interface operations {
             /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
-                    "Retry-After": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
-            403: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `DiskNotFound`: No disk with this id in the account. Other upstream `*NotFound` codes are kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
-            409: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
-            413: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
-            415: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
-            422: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
-            503: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["DiskNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DescribeTaskEvent: {
@@ -1778,97 +1867,22 @@ export interface operations {
             /** @description The event; Retry-After while it has not ended. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Only while the event has not ended: seconds to wait before polling again (a first interval that suits the event type). */
-                    "Retry-After"?: string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Retry-After": components["headers"]["RetryAfterC"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventResultData"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `EventNotFound`: No event with this id on /ecs/v1 or /ebs/v1. Other upstream `*NotFound` codes are kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["EventNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DescribeEcsFamilyInfo: {
@@ -1881,9 +1895,9 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["IfNoneMatchHeader"];
                 /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
-                "cache-control"?: string;
+                "cache-control"?: components["parameters"]["CacheControlHeader"];
             };
             path?: never;
             cookie?: never;
@@ -1893,118 +1907,25 @@ export interface operations {
             /** @description The families. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
-                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
-                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
-                    ETag: string;
-                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
-                    "Cache-Control": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "X-Cache": components["headers"]["XCache"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeEcsFamilyInfoResult"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag (no body). */
-            304: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
-                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
-                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
-                    ETag: string;
-                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
-                    "Cache-Control": string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DescribeImages: {
@@ -2017,9 +1938,9 @@ export interface operations {
             };
             header?: {
                 /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["IfNoneMatchHeader"];
                 /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
-                "cache-control"?: string;
+                "cache-control"?: components["parameters"]["CacheControlHeader"];
             };
             path?: never;
             cookie?: never;
@@ -2029,118 +1950,25 @@ export interface operations {
             /** @description The images. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
-                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
-                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
-                    ETag: string;
-                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
-                    "Cache-Control": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "X-Cache": components["headers"]["XCache"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeImagesResult"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag (no body). */
-            304: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
-                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
-                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
-                    ETag: string;
-                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
-                    "Cache-Control": string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DescribeInstanceList: {
@@ -2168,95 +1996,21 @@ export interface operations {
             /** @description A page of instances. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeInstanceListResult"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     CreateInstance: {
@@ -2264,9 +2018,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
-                "idempotency-key"?: string;
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
                 /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
-                prefer?: string;
+                prefer?: components["parameters"]["PreferHeader"];
             };
             path?: never;
             cookie?: never;
@@ -2281,16 +2035,11 @@ export interface operations {
             /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
-                    "Preference-Applied": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2300,179 +2049,30 @@ export interface operations {
             /** @description Accepted: the instances being created; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
-                    "Retry-After": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreateInstanceResult"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
-            403: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
-            409: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
-            413: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
-            415: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
-            422: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
-            503: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     ChangeInstanceConfigure: {
@@ -2480,9 +2080,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
-                "idempotency-key"?: string;
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
                 /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
-                prefer?: string;
+                prefer?: components["parameters"]["PreferHeader"];
             };
             path?: never;
             cookie?: never;
@@ -2497,16 +2097,11 @@ export interface operations {
             /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
-                    "Preference-Applied": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2516,179 +2111,30 @@ export interface operations {
             /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
-                    "Retry-After": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
-            403: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
-            409: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
-            413: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
-            415: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
-            422: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
-            503: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InstanceNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DeleteInstance: {
@@ -2696,9 +2142,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
-                "idempotency-key"?: string;
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
                 /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
-                prefer?: string;
+                prefer?: components["parameters"]["PreferHeader"];
             };
             path?: never;
             cookie?: never;
@@ -2713,16 +2159,11 @@ export interface operations {
             /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
-                    "Preference-Applied": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2732,179 +2173,30 @@ export interface operations {
             /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
-                    "Retry-After": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
-            403: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
-            409: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
-            413: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
-            415: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
-            422: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
-            503: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InstanceNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     OperateInstance: {
@@ -2912,9 +2204,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
-                "idempotency-key"?: string;
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
                 /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
-                prefer?: string;
+                prefer?: components["parameters"]["PreferHeader"];
             };
             path?: never;
             cookie?: never;
@@ -2929,16 +2221,11 @@ export interface operations {
             /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
-                    "Preference-Applied": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2948,179 +2235,30 @@ export interface operations {
             /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
-                    "Retry-After": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
-            403: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
-            409: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
-            413: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
-            415: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
-            422: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
-            503: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InstanceNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     ModifyInstancePassword: {
@@ -3128,9 +2266,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
-                "idempotency-key"?: string;
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
                 /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
-                prefer?: string;
+                prefer?: components["parameters"]["PreferHeader"];
             };
             path?: never;
             cookie?: never;
@@ -3145,16 +2283,11 @@ export interface operations {
             /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
-                    "Preference-Applied": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3164,179 +2297,30 @@ export interface operations {
             /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
             202: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description The event to poll: `/v1/events/{EventId}`. */
-                    Location: string;
-                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
-                    "Retry-After": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventIdData"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
-            403: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
-            409: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
-            413: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
-            415: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
-            422: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
-            503: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InstanceNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DescribeInstanceStatus: {
@@ -3354,95 +2338,21 @@ export interface operations {
             /** @description Statuses by instance id. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeInstanceStatusResult"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DescribeInstance: {
@@ -3460,95 +2370,21 @@ export interface operations {
             /** @description The instance. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InstanceData"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["InstanceNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     ModifyInstanceName: {
@@ -3556,7 +2392,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
-                "idempotency-key"?: string;
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
             };
             path: {
                 /** @description Instance id (实例ID). */
@@ -3574,175 +2410,28 @@ export interface operations {
             /** @description Renamed. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ModifyInstanceNameResult"];
                 };
             };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
-            403: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
-            409: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
-            413: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
-            415: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
-                    "Idempotent-Replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
-            422: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
-            503: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InstanceNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DescribeRegions: {
@@ -3750,9 +2439,9 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
-                "if-none-match"?: string;
+                "if-none-match"?: components["parameters"]["IfNoneMatchHeader"];
                 /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
-                "cache-control"?: string;
+                "cache-control"?: components["parameters"]["CacheControlHeader"];
             };
             path?: never;
             cookie?: never;
@@ -3762,118 +2451,25 @@ export interface operations {
             /** @description The regions. */
             200: {
                 headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
-                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
-                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
-                    ETag: string;
-                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
-                    "Cache-Control": string;
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "X-Cache": components["headers"]["XCache"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeRegionsResult"];
                 };
             };
-            /** @description Not modified: If-None-Match matched the current ETag (no body). */
-            304: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description RequestId the ECS API gave, when it gave one. */
-                    "X-Upstream-Request-Id"?: string;
-                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
-                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
-                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
-                    ETag: string;
-                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
-                    "Cache-Control": string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
-            400: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
-            401: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
-            404: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
-            429: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
-            500: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
-            502: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
-            504: {
-                headers: {
-                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
 }

@@ -1,2 +1,3 @@
 // The account: billing subjects and balance.
-export {};
+/** This file's operations, in the order the docs list them. */
+export const declared = [] as const;

@@ -28,3 +28,6 @@ export const extendDisk = defineOperation({
     events: { extend_disk: 2 }, // ~6 s
   },
 });
+
+/** This file's operations, in the order the docs list them. */
+export const declared = [extendDisk] as const;

@@ -37,3 +37,6 @@ export const describeTaskEvent = defineOperation({
     answer: 'The event; Retry-After while it has not ended.',
   },
 });
+
+/** This file's operations, in the order the docs list them. */
+export const declared = [describeTaskEvent] as const;

@@ -24,3 +24,6 @@ export const describeEcsFamilyInfo = defineOperation({
     answer: 'The families.',
   },
 });
+
+/** This file's operations, in the order the docs list them. */
+export const declared = [describeEcsFamilyInfo] as const;

@@ -33,3 +33,6 @@ export const describeImages = defineOperation({
     answer: 'The images.',
   },
 });
+
+/** This file's operations, in the order the docs list them. */
+export const declared = [describeImages] as const;

@@ -1,29 +1,24 @@
-import * as account from './account';
-import * as disks from './disks';
-import * as events from './events';
-import * as families from './families';
-import * as images from './images';
-import * as instances from './instances';
-import * as prices from './prices';
-import * as regions from './regions';
-import * as snapshots from './snapshots';
-import type { AcceptedRest, OperationDeclaration } from './define';
+import { declared as account } from './account';
+import { declared as disks } from './disks';
+import { declared as events } from './events';
+import { declared as families } from './families';
+import { declared as images } from './images';
+import { declared as instances } from './instances';
+import { declared as prices } from './prices';
+import { declared as regions } from './regions';
+import { declared as snapshots } from './snapshots';
+import type { AcceptedRest } from './define';
 
-// Every operation, read from the declaration files: nothing else lists them. A declaration file
-// holds one resource's operations; anything else it exports (shared schemas) is not an operation.
+// Every operation, from the declaration files (each lists its own in `declared`): no other list
+// of operations exists.
 
-type Exported = (typeof regions)[keyof typeof regions] | (typeof families)[keyof typeof families] | (typeof images)[keyof typeof images] |
-  (typeof instances)[keyof typeof instances] | (typeof disks)[keyof typeof disks] | (typeof snapshots)[keyof typeof snapshots] |
-  (typeof prices)[keyof typeof prices] | (typeof account)[keyof typeof account] | (typeof events)[keyof typeof events];
+const FILES = [regions, families, images, instances, disks, snapshots, prices, account, events] as const;
 
 /** The union of every declaration's type. */
-export type Operation = Extract<Exported, OperationDeclaration<string, any, any, any>>;
+export type Operation = (typeof FILES)[number][number];
 export type OperationId = Operation['operationId'];
 
-const isDeclaration = (value: unknown): value is Operation =>
-  typeof value === 'object' && value !== null && 'operationId' in value && 'upstream' in value && 'rest' in value;
-
-export const OPERATIONS: readonly Operation[] = [regions, families, images, instances, disks, snapshots, prices, account, events].flatMap((file) => Object.values(file).filter(isDeclaration));
+export const OPERATIONS: readonly Operation[] = FILES.flat();
 
 /** The declaration of an operationId. */
 export const OPERATION_BY_ID: ReadonlyMap<string, Operation> = new Map(OPERATIONS.map((op) => [op.operationId, op]));

@@ -244,3 +244,6 @@ export const deleteInstance = defineOperation({
     events: { delete_ecs: 2 },
   },
 });
+
+/** This file's operations, in the order the docs list them. */
+export const declared = [describeInstanceList, describeInstanceStatus, describeInstance, createInstance, modifyInstanceName, operateInstance, changeInstanceConfigure, modifyInstancePassword, deleteInstance] as const;

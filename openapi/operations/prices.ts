@@ -1,2 +1,3 @@
 // Price quotes for would-be orders.
-export {};
+/** This file's operations, in the order the docs list them. */
+export const declared = [] as const;

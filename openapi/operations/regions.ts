@@ -30,3 +30,6 @@ export const describeRegions = defineOperation({
     answer: 'The regions.',
   },
 });
+
+/** This file's operations, in the order the docs list them. */
+export const declared = [describeRegions] as const;

@@ -1,4 +1,4 @@
-import document from '../../openapi/openapi.json';
+import { resolvedDocument as document } from './resolved-document';
 import { SchemaValidator } from './json-schema-validator';
 import type { JsonSchema } from './json-schema-validator';
 

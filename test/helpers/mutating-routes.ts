@@ -1,4 +1,4 @@
-import document from '../../openapi/openapi.json';
+import { resolvedDocument as document } from './resolved-document';
 
 // The operations that change something upstream, read from the committed openapi/openapi.json
 // (every /v1 operation whose method is not GET), each with a valid request built from the

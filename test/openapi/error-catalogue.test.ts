@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
-import committed from '../../openapi/openapi.json';
+import { resolvedDocument as committed } from '../helpers/resolved-document';
 import { GATEWAY_PROBLEMS, UPSTREAM_PROBLEMS } from '../../openapi/errors/catalogue';
 import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import committed from '../../openapi/openapi.json';
+import { resolvedDocument } from '../helpers/resolved-document';
 import { buildOpenApiDocument } from '../../openapi/document';
 import { OPERATIONS } from '../../openapi/operations';
 import { harness } from '../helpers/gateway-harness';
@@ -9,6 +10,18 @@ import { harness } from '../helpers/gateway-harness';
 const STALE = 'openapi/openapi.json is stale: run `npm run openapi` and commit the result';
 
 describe('OpenAPI document', () => {
+  it('keeps shared answers, headers and header parameters once, as components (under 300 lines per operation)', () => {
+    const text = JSON.stringify(committed, null, 2);
+    const operations = Object.values(committed.paths).flatMap((item) => Object.values(item)).length;
+    expect(text.split('\n').length / operations).toBeLessThan(300);
+    for (const item of Object.values(committed.paths) as Record<string, { responses: Record<string, { $ref?: string; headers?: Record<string, { $ref?: string }> }> }>[])
+      for (const op of Object.values(item))
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) >= 300) expect(response.$ref, status).toMatch(/^#\/components\/responses\//);
+          for (const header of Object.values(response.headers ?? {})) expect(header.$ref).toMatch(/^#\/components\/headers\//);
+        }
+  });
+
   it('the committed document equals the one generated from the route definitions', () => {
     expect(JSON.parse(JSON.stringify(buildOpenApiDocument())), STALE).toEqual(committed);
   });
@@ -28,7 +41,7 @@ describe('OpenAPI document', () => {
   });
 
   it('every 202 documents Location, every answer X-Request-Id, every error problem+json', () => {
-    for (const item of Object.values(committed.paths)) {
+    for (const item of Object.values(resolvedDocument.paths)) {
       for (const op of Object.values(item as Record<string, { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }>)) {
         for (const [status, response] of Object.entries(op.responses)) {
           if (status === '202') expect(response.headers).toHaveProperty('Location');
@@ -43,7 +56,7 @@ describe('OpenAPI document', () => {
 
   it('documents the edge policy: 304 on cached routes, Idempotency-Key on mutating routes', () => {
     type Op = { parameters?: { name: string; in: string }[]; responses: Record<string, { headers?: Record<string, unknown>; content?: unknown }> };
-    const ops = Object.values(committed.paths).flatMap((item) => Object.entries(item as Record<string, Op>));
+    const ops = Object.values(resolvedDocument.paths).flatMap((item) => Object.entries(item as Record<string, Op>));
     const headerParams = (op: Op) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
     for (const [, op] of ops.filter(([, op]) => '304' in op.responses)) {
       expect(headerParams(op)).toEqual(['if-none-match', 'cache-control']);
@@ -67,7 +80,7 @@ describe('OpenAPI document', () => {
 
   it('documents waiting: every 202 route takes Prefer and may answer 200 with the event and its 202 fields; the event route takes ?wait', () => {
     type Op = { operationId: string; parameters?: { name: string; in: string; schema?: Record<string, unknown> }[]; responses: Record<string, { headers?: Record<string, { required?: boolean }>; content?: Record<string, { schema: unknown }> }> };
-    const ops = Object.values(committed.paths).flatMap((item) => Object.values(item as Record<string, Op>));
+    const ops = Object.values(resolvedDocument.paths).flatMap((item) => Object.values(item as Record<string, Op>));
     const headerParams = (op: Op) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
     const asynchronous = ops.filter((op) => '202' in op.responses);
     expect(asynchronous.map((op) => op.operationId).sort()).toEqual(['ChangeInstanceConfigure', 'CreateInstance', 'DeleteInstance', 'ExtendDisk', 'ModifyInstancePassword', 'OperateInstance']);

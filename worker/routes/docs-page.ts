@@ -207,7 +207,15 @@ const DOCS_PAGE = /* html */ `<!doctype html>
       content.append($('section', { class: 'op', id: 'schema-' + name }, $('h3', {}, name), schemaView({ $ref: '#/components/schemas/' + name })));
     }
   };
-  fetch('/openapi.json').then((r) => r.json()).then((d) => { doc = d; render(); })
+  // Shared answers, headers and header parameters are kept once under components: write them out in place.
+  const inline = (v) => {
+    if (Array.isArray(v)) return v.map(inline);
+    if (!v || typeof v !== 'object') return v;
+    const parts = typeof v.$ref === 'string' ? v.$ref.split('/') : [];
+    if (parts.length === 4 && ['responses', 'headers', 'parameters'].includes(parts[2])) return inline(doc.components[parts[2]][parts[3]]);
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, inline(x)]));
+  };
+  fetch('/openapi.json').then((r) => r.json()).then((d) => { doc = d; doc.paths = inline(doc.paths); render(); })
     .catch((e) => { document.getElementById('content').textContent = 'Could not load /openapi.json: ' + e; });
 })();
 </script>

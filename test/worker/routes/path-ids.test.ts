@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import document from '../../../openapi/openapi.json';
+import { resolvedDocument as document } from '../../helpers/resolved-document';
 import { harness, json } from '../../helpers/gateway-harness';
 import { MUTATING_OPERATIONS } from '../../helpers/mutating-routes';
 

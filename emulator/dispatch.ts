@@ -1,4 +1,4 @@
-import type { Operation } from '../openapi/operations';
+import type { OperationDeclaration as Operation } from '../openapi/operations';
 import type { EcsService } from '../openapi/upstream/actions';
 import { fromWireQuery } from '../openapi/upstream/wire-params';
 import { idsNamed, type JournalCall } from './control/journal';

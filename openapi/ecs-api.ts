@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { methodNameOf, OPERATIONS, type Operation } from './operations';
+import { methodNameOf, OPERATIONS, type Operation, type OperationDeclaration } from './operations';
 
 /** What every call answers: the action's `Data` and the upstream RequestId when it gave one. */
 export interface EcsResult<T> {
@@ -13,7 +13,7 @@ export type RequestOf<O extends Operation> = z.input<O['request']>;
 export type ResultOf<O extends Operation> = z.output<O['result']>;
 
 /**
- * Every operation as a method (`DescribeInstance` → `describeInstance`), derived from OPERATIONS.
+ * Every operation as a method (an operationId with its first letter lower-cased), derived from OPERATIONS.
  * The gateway's routes depend on this type only; the signed upstream client and the in-process
  * emulator both implement it. Failures are thrown as EcsError.
  */
@@ -22,7 +22,7 @@ export type EcsApi = {
 };
 
 /** How an EcsApi sends one operation; `ecsApiOf` turns it into the methods. */
-export type OperationCall = (op: Operation, req: unknown) => Promise<EcsResult<unknown>>;
+export type OperationCall = (op: OperationDeclaration, req: unknown) => Promise<EcsResult<unknown>>;
 
 /** An EcsApi whose every method sends its operation through `call`. */
 export function ecsApiOf(call: OperationCall): EcsApi {

@@ -394,7 +394,7 @@ export interface components {
              */
             Qos?: number;
         };
-        /** @description What to create (CreateInstance): spec, image, disks, network, billing and login. */
+        /** @description What to create: spec, image, disks, network, billing and login. */
         CreateInstanceReq: {
             /**
              * @description Availability zone code (可用区代码).
@@ -402,7 +402,7 @@ export interface components {
              */
             AvailableZoneCode: string;
             /**
-             * @description Instance family (规格族名称), from DescribeEcsFamilyInfo.
+             * @description Instance family (规格族名称), from `GET /v1/families`.
              * @example Cpu计算型C4
              */
             EcsFamilyName: string;
@@ -436,7 +436,7 @@ export interface components {
              */
             Password: string;
             /**
-             * @description Image id or image name (镜像id或者镜像名称), from DescribeImages.
+             * @description Image id or image name (镜像id或者镜像名称), from `GET /v1/images`.
              * @example img-centos-7-9-cn-hohhot-b
              */
             ImageId: string;
@@ -490,10 +490,10 @@ export interface components {
             /** @description Test account name (测试账户名称). */
             TestAccount?: string;
         };
-        /** @description Result of CreateInstance: the event and the new instance ids. */
+        /** @description Result of a create: the event and the new instance ids. */
         CreateInstanceResult: {
             /**
-             * @description Event id; poll it with DescribeTaskEvent.
+             * @description Event id; poll it at `/v1/events/{EventId}`.
              * @example d0b1d5b7-7549-41dc-972c-c40270b53bd7
              */
             EventId: string;
@@ -597,7 +597,7 @@ export interface components {
             /** @description Deleted with the instance, 0 no / 1 yes (是否随实例删除). */
             IsFollowDelete?: number;
             /**
-             * @description Disk id (磁盘ID); use it with ExtendDisk.
+             * @description Disk id (磁盘ID); extend the disk at `/v1/disks/{DiskId}/extend`.
              * @example disk-y6yknvvr64mvn06a
              */
             Id: string;
@@ -701,7 +701,7 @@ export interface components {
         /** @description Id of the asynchronous event an operation started. */
         EventIdData: {
             /**
-             * @description Event id; poll it with DescribeTaskEvent.
+             * @description Event id; poll it at `/v1/events/{EventId}`.
              * @example 7e782a16-0bc9-11ed-a942-92d3bb445445
              */
             EventId: string;
@@ -804,7 +804,7 @@ export interface components {
              */
             ImageId: string;
             /**
-             * @description Image name (镜像名称); CreateInstance accepts it in place of the id.
+             * @description Image name (镜像名称); a create accepts it in place of the id.
              * @example Ubuntu 20.04 64位
              */
             ImageName: string;
@@ -884,7 +884,7 @@ export interface components {
             /** @description Availability zone name (可用区名称). */
             AzName: string;
             /**
-             * @description Availability zone code (可用区代码) of AzId, as ChangeInstanceConfigure and CreateInstance take it. Not sent by the ECS API: the gateway adds it from the cached regions (DescribeRegions); absent when the regions cannot be read.
+             * @description Availability zone code (可用区代码) of AzId, as spec changes and creates take it. Not sent by the ECS API: the gateway adds it from the cached regions (`GET /v1/regions`); absent when the regions cannot be read.
              * @example CN_Hohhot_B
              */
             AvailableZoneCode?: string;
@@ -1027,7 +1027,7 @@ export interface components {
             /** @description Availability zone name (可用区名称). */
             AzName: string;
             /**
-             * @description Availability zone code (可用区代码) of AzId, as ChangeInstanceConfigure and CreateInstance take it. Not sent by the ECS API: the gateway adds it from the cached regions (DescribeRegions); absent when the regions cannot be read.
+             * @description Availability zone code (可用区代码) of AzId, as spec changes and creates take it. Not sent by the ECS API: the gateway adds it from the cached regions (`GET /v1/regions`); absent when the regions cannot be read.
              * @example CN_Hohhot_B
              */
             AvailableZoneCode?: string;
@@ -1166,7 +1166,7 @@ export interface components {
              */
             Name: string;
         };
-        /** @description Result of ModifyInstanceName. */
+        /** @description Result of a rename: the instance and its new name. */
         ModifyInstanceNameResult: {
             /**
              * @description Instance id.
@@ -1448,7 +1448,7 @@ export interface components {
             /** @description Deleted with the instance, 0 no / 1 yes (是否随实例删除). */
             IsFollowDelete?: number;
             /**
-             * @description Disk id (磁盘ID); use it with ExtendDisk.
+             * @description Disk id (磁盘ID); extend the disk at `/v1/disks/{DiskId}/extend`.
              * @example disk-dj3g8odrnwqdrybj
              */
             DiskId: string;
@@ -1522,7 +1522,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+        /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A rule of spec changes or disk extensions forbids the change. */
         BadRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1532,7 +1532,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
+        /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A rule of spec changes or disk extensions forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
         BadRequestReplayable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];

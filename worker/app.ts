@@ -26,7 +26,7 @@ import { SignedEcsClient } from './upstream/signed-ecs-client';
 import type { SignedEcsClientOptions } from './upstream/signed-ecs-client';
 import type { UpstreamCallRecord } from './upstream/transport';
 
-/** `GET /v1/instances/:EcsId` → DescribeInstance, from the declarations. */
+/** `GET /v1/instances/:EcsId` → its operationId, from the declarations. */
 const OPERATION_OF_ROUTE = new Map(OPERATIONS.map((op) => [`${op.rest.method.toUpperCase()} ${honoPath(op.rest.path)}`, op.operationId]));
 
 /** What the gateway gives the EcsApi it builds per request: where to report upstream exchanges. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { OPERATIONS, type ActionName } from '../../openapi/operations';
 import { UPSTREAM_ERRORS } from '../../openapi/upstream/error-codes';
 
-/** An upstream Action name (`DescribeEvent`, not the operationId DescribeTaskEvent), from the operations. */
+/** An upstream Action name (`DescribeEvent`, not the operationId of its operation), from the operations. */
 export type UpstreamActionName = ActionName;
 
 /** Upstream Action names, from the operations: what a call fault may target. */

@@ -24,7 +24,7 @@ export interface CreatePlan {
 }
 
 /**
- * CreateInstance's rules that need the catalog and the account (the request model has checked the
+ * A create's rules that need the catalog and the account (the request model has checked the
  * shape, counts, Duration and PubnetInfo already). Each refusal names the field; nothing changes.
  */
 export function checkCreateInstance(catalog: Catalog, account: AccountState, req: CreateRequest, now: number): CreatePlan {

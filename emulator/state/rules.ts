@@ -15,7 +15,7 @@ const specKey = (i: InstanceRecord) => `${i.EcsFamilyName}/${i.Spec.Cpu}/${i.Spe
 const unsupported = (msg: string) => new EmulatorError('UnsupportedOperation', msg);
 
 /**
- * Every ChangeInstanceConfigure rule except the status one (the state machine checks that).
+ * Every spec-change rule except the status one (the state machine checks that).
  * Answers the target spec row. Input that can never succeed is refused before state is looked at.
  */
 export function checkChangeConfigure(catalog: Catalog, instances: readonly InstanceRecord[], target: ConfigureTarget): SpecListInfo {
@@ -51,7 +51,7 @@ export function checkChangeConfigure(catalog: Catalog, instances: readonly Insta
 
 const hasLocalDisk = (i: InstanceRecord) => [i.SystemDisk, ...i.DataDisks].some((d) => d.DiskFeature === 'local');
 
-/** ExtendDisk's disk rules; the instance status and disk status are checked by the caller. */
+/** A disk extension's rules; the instance status and disk status are checked by the caller. */
 export function checkExtendDisk(disk: DiskRecord, extendedSize: number): void {
   if (disk.DiskFeature === 'local') throw unsupported(`disk ${disk.DiskId} is a local disk; only ssd cloud disks can be extended`);
   if (extendedSize % 8 !== 0) throw invalidParameter('ExtendedSize', 'must be a multiple of 8');

@@ -50,7 +50,7 @@ const RTX4090 = { GpuShowType: 'NVIDIA GeForce RTX 4090', GpuTypeId: '8e1c2a4e-5
 /**
  * Default families, the same in every AZ and billing method: CPU families on cloud disks (C4, C3),
  * a local-disk CPU family (I3), two GPU families sharing the Datacenter driver (rp3, rp2) and one
- * GPU family on the GeForce driver (gr4), so every ChangeInstanceConfigure rule can be exercised.
+ * GPU family on the GeForce driver (gr4), so every spec-change rule can be exercised.
  */
 export const DEFAULT_FAMILIES: FamilyInfo[] = [
   { EcsFamilyName: 'Cpu计算型C4', SpecList: [cpu(2, 4), cpu(4, 8), cpu(8, 16), cpu(16, 32)] },

@@ -93,7 +93,7 @@ export function imagesOf(catalog: Catalog, account: AccountState): ImageRecord[]
   return [...catalog.Images, ...account.PrivateImages];
 }
 
-/** An image of the AZ by ImageId or by ImageName (CreateInstance takes either). */
+/** An image of the AZ by ImageId or by ImageName (a create takes either). */
 export function findImage(catalog: Catalog, account: AccountState, azCode: string, idOrName: string): ImageRecord | undefined {
   const here = imagesOf(catalog, account).filter((i) => i.AvailableZoneCode === azCode);
   return here.find((i) => i.ImageId === idOrName) ?? here.find((i) => i.ImageName === idOrName);

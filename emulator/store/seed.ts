@@ -46,7 +46,7 @@ export type InstanceSpecParsed = z.output<typeof InstanceSpec>;
 /** A partial instance description, as `POST /_emulator/instances` and a seed take it. */
 export type InstanceSpecInput = z.input<typeof InstanceSpec>;
 
-/** The families one AZ sells under one billing method: the answer of DescribeEcsFamilyInfo plus its key. */
+/** The families one AZ sells under one billing method: the families answer plus its key. */
 export const FamilyOfferSchema = z
   .object({ AvailableZoneCode: z.string().min(1), BillingMethod, ...DescribeEcsFamilyInfoResult.shape })
   .strict();

@@ -1,7 +1,16 @@
-import type { EmulatorCore } from '../core';
+import type { EmulatorClock } from '../state/clock';
+import type { InstanceStateMachine } from '../state/machine';
+import type { EmulatorStore } from './store';
 import { EmulatorError } from '../errors';
 import type { Catalog } from './catalog';
 import type { AccountState } from './types';
+
+/** What a world lives in: the store, its clock and the machine that settles it. */
+export interface WorldHost {
+  store: EmulatorStore;
+  clock: EmulatorClock;
+  machine: InstanceStateMachine;
+}
 
 // A session's whole world as one JSON document: its account state, the catalog and the emulator
 // clock. Faults, the journal and nonces are not world (they describe calls, not resources).
@@ -70,7 +79,7 @@ export function decodeValue(value: unknown): unknown {
 }
 
 /** The session's world, settled to now (due transitions completed first, as a call would see it). */
-export function exportWorld(core: EmulatorCore, accessKeyId: string): WorldSnapshot {
+export function exportWorld(core: WorldHost, accessKeyId: string): WorldSnapshot {
   const account = core.store.account(accessKeyId);
   if (!account) throw new EmulatorError('InvalidParameter', `unknown access key id ${accessKeyId}`);
   core.machine.settle(account);
@@ -108,7 +117,7 @@ export function snapshotProblem(doc: unknown): string | undefined {
  * The catalog and the clock are shared by every account of one emulator, so restoring one
  * account's world on a multi-account Node server moves them for the others too.
  */
-export function restoreWorld(core: EmulatorCore, accessKeyId: string, doc: unknown): void {
+export function restoreWorld(core: WorldHost, accessKeyId: string, doc: unknown): void {
   const current = core.store.account(accessKeyId);
   if (!current) throw new EmulatorError('InvalidParameter', `unknown access key id ${accessKeyId}`);
   const problem = snapshotProblem(doc);

@@ -46,7 +46,7 @@ export interface InstanceRecord {
   NoChargeForShutdown: 0 | 1;
   /** Emulator-clock ms. */
   CreateTime: number;
-  /** End of a monthly term bought by CreateInstance (emulator-clock ms); seeded monthly instances run 30 days. */
+  /** End of a monthly term bought by a create (emulator-clock ms); seeded monthly instances run 30 days. */
   BillEnd?: number;
   SecurityGroup: SecurityGroupInfo[];
   Tag: string[];

@@ -1,5 +1,7 @@
-import type { EmulatorCore } from '../core';
-import { exportWorld, restoreWorld, snapshotProblem, type WorldSnapshot } from './snapshot';
+import { exportWorld, restoreWorld, snapshotProblem, type WorldHost, type WorldSnapshot } from './snapshot';
+
+/** A host of every session's world and their named snapshots. */
+type StateHost = WorldHost & { snapshots: NamedSnapshots };
 
 // What a host keeps across restarts: every session's world plus its named snapshots. The Node
 // server writes it to its state file, the Worker to each session's Durable Object storage.
@@ -49,7 +51,7 @@ export class NamedSnapshots {
   }
 }
 
-export function exportState(core: EmulatorCore): EmulatorStateDoc {
+export function exportState(core: StateHost): EmulatorStateDoc {
   return {
     Format: STATE_FORMAT,
     Version: STATE_VERSION,
@@ -59,7 +61,7 @@ export function exportState(core: EmulatorCore): EmulatorStateDoc {
 }
 
 /** Why a state document cannot be loaded by this emulator (its accounts); undefined when it can. */
-export function stateProblem(core: EmulatorCore, doc: unknown): string | undefined {
+export function stateProblem(core: StateHost, doc: unknown): string | undefined {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return 'not a JSON object';
   const d = doc as Record<string, unknown>;
   if (d.Format !== STATE_FORMAT) return `Format is not "${STATE_FORMAT}"`;
@@ -84,7 +86,7 @@ export function stateProblem(core: EmulatorCore, doc: unknown): string | undefin
 }
 
 /** Loads a state document checked by stateProblem; sessions it does not hold keep their world. */
-export function restoreState(core: EmulatorCore, doc: EmulatorStateDoc): void {
+export function restoreState(core: StateHost, doc: EmulatorStateDoc): void {
   const problem = stateProblem(core, doc);
   if (problem) throw new Error(problem);
   for (const w of doc.Worlds) restoreWorld(core, w.AccessKeyId, w);

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { OPERATION_BY_ACTION, OPERATIONS, type Operation } from '../../openapi/operations';
+import { OPERATION_BY_ACTION, OPERATIONS, type OperationDeclaration as Operation } from '../../openapi/operations';
 import { actionPaths, servicePath, type EcsService, type PathVersion } from '../../openapi/upstream/actions';
 import { errorEnvelope, successEnvelope } from '../../openapi/upstream/envelope';
 import { isClientAbort, logClientAbort } from '../client-abort';
@@ -110,7 +110,7 @@ function envelope(op: Operation, data: unknown, message: string, requestId: stri
   const paging = op.upstream.paging;
   if (!paging) return successEnvelope({ data, message, requestId, lowerCase });
   const { PageNumber, PageSize, TotalCount, ...rest } = data as Record<string, unknown>;
-  // An action the emulator answers on one page (DescribeImages) still carries the paging fields.
+  // An action the emulator answers on one page (the images) still carries the paging fields.
   const rows = Array.isArray(rest[paging.list]) ? (rest[paging.list] as unknown[]).length : 0;
   const n = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
   return successEnvelope({ data: rest, message, requestId, lowerCase, paging: { PageNumber: n(PageNumber, 1), PageSize: n(PageSize, rows), TotalCount: n(TotalCount, rows) } });

@@ -51,7 +51,7 @@ export type GatewayProblemCode = keyof typeof GATEWAY_PROBLEMS;
 export const UPSTREAM_PROBLEMS = {
   MissingParameter: { status: 400, title: 'Missing parameter', when: 'The ECS API misses a required parameter.', whatToDo: 'Add the parameter the detail names.' },
   InvalidParameter: { status: 400, title: 'Invalid parameter', when: 'The ECS API refuses a parameter value.', whatToDo: 'Change the value the detail names to one the ECS API accepts.' },
-  UnsupportedOperation: { status: 400, title: 'Operation not supported', when: 'A ChangeInstanceConfigure or ExtendDisk rule forbids the change.', whatToDo: 'Choose a change the rules allow (the detail says which rule refused it).' },
+  UnsupportedOperation: { status: 400, title: 'Operation not supported', when: 'A rule of spec changes or disk extensions forbids the change.', whatToDo: 'Choose a change the rules allow (the detail says which rule refused it).' },
   InvalidAction: { status: 502, title: 'Upstream refused the gateway request', when: 'The ECS API does not know the call the gateway built.', whatToDo: 'Operator: the gateway and the ECS API disagree on the call; update the gateway.' },
   InvalidAccessKeyId: { status: 502, title: 'Upstream refused the gateway credentials', when: "The ECS API does not know the gateway's CDS_SECRET_ID.", whatToDo: 'Operator: set CDS_SECRET_ID to an access key id of the account.' },
   SignatureDoesNotMatch: { status: 502, title: 'Upstream refused the gateway credentials', when: "The ECS API refused the gateway's signature (check CDS_SECRET_KEY).", whatToDo: 'Operator: set CDS_SECRET_KEY to the secret of CDS_SECRET_ID.' },

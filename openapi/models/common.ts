@@ -32,7 +32,7 @@ export const BillingMethod = fixedValues(['0', '1'])
   .openapi('BillingMethod', { description: 'Billing method: "0" on demand (按需计费), "1" monthly (包月).', example: '0' });
 export type BillingMethod = z.infer<typeof BillingMethod>;
 
-/** The five OperateInstance operations (`operate` constants of the SDK). */
+/** The five power operations (`operate` constants of the SDK). */
 export const OpType = fixedValues(['start_up_ecs', 'shutdown_ecs', 'hard_shutdown_ecs', 'restart_ecs', 'free_shutdown_ecs'])
   .openapi('OpType', {
     description:
@@ -74,7 +74,7 @@ export const ChinaTime = z
   .openapi({ description: 'Time as `YYYY-MM-DD HH:mm:ss`, China time (UTC+8); empty when not set.', example: '2026-01-02 11:04:05' });
 
 export const EventIdData = z
-  .object({ EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: '7e782a16-0bc9-11ed-a942-92d3bb445445' }) })
+  .object({ EventId: UpstreamId.openapi({ description: 'Event id; poll it at `/v1/events/{EventId}`.', example: '7e782a16-0bc9-11ed-a942-92d3bb445445' }) })
   .openapi('EventIdData', { description: 'Id of the asynchronous event an operation started.' });
 export type EventIdData = z.infer<typeof EventIdData>;
 
@@ -83,5 +83,5 @@ export const ModifyInstanceNameResult = z
     EcsId: z.string().openapi({ description: 'Instance id.', example: 'ins-7tusfmrri849r9tv' }),
     Name: z.string().openapi({ description: 'The new instance name.', example: 'web-01' }),
   })
-  .openapi('ModifyInstanceNameResult', { description: 'Result of ModifyInstanceName.' });
+  .openapi('ModifyInstanceNameResult', { description: 'Result of a rename: the instance and its new name.' });
 export type ModifyInstanceNameResult = z.infer<typeof ModifyInstanceNameResult>;

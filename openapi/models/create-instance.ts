@@ -4,7 +4,7 @@ import { DiskFeature } from './instance';
 import { UpstreamId, resourceId } from './ids';
 import { AvailableZoneCode, Password, text } from './requests';
 
-// CreateInstance: the SDK's CreateInstanceReq with its nested shapes, field names verbatim. The
+// Creating instances: the SDK's CreateInstanceReq with its nested shapes, field names verbatim. The
 // gateway validates REST bodies with it and the emulator validates wire bodies with the same, so
 // every rule the SDK's check() applies, and every documented limit, is stated once here.
 
@@ -80,7 +80,7 @@ export type CreateInstancePubnetInfo = z.infer<typeof CreateInstancePubnetInfo>;
 
 const createInstanceFields = z.object({
   AvailableZoneCode,
-  EcsFamilyName: text(64).min(1, 'must not be empty').openapi({ description: 'Instance family (规格族名称), from DescribeEcsFamilyInfo.', example: 'Cpu计算型C4' }),
+  EcsFamilyName: text(64).min(1, 'must not be empty').openapi({ description: 'Instance family (规格族名称), from `GET /v1/families`.', example: 'Cpu计算型C4' }),
   Cpu: positiveInt().openapi({ description: 'CPU cores (Cpu).', example: 2 }),
   Ram: positiveInt().openapi({ description: 'Memory in GB (内存).', example: 4 }),
   Gpu: z.number().int('must be an integer').min(0, 'must not be negative').default(0).openapi({ description: 'GPU cards (显卡数量); 0 for CPU families.', example: 0 }),
@@ -93,7 +93,7 @@ const createInstanceFields = z.object({
     .openapi({ description: `How many instances to create (购买数量), 1–${MAX_INSTANCES_PER_CREATE}.`, example: 1 }),
   BillingMethod,
   Password,
-  ImageId: text(128).min(1, 'must not be empty').openapi({ description: 'Image id or image name (镜像id或者镜像名称), from DescribeImages.', example: 'img-centos-7-9-cn-hohhot-b' }),
+  ImageId: text(128).min(1, 'must not be empty').openapi({ description: 'Image id or image name (镜像id或者镜像名称), from `GET /v1/images`.', example: 'img-centos-7-9-cn-hohhot-b' }),
   SystemDisk: CreateInstanceSystemDisk,
   DataDisk: z.array(CreateInstanceDataDisk).max(16, 'must list at most 16 data disks').optional().openapi({ description: 'Data disks of each new instance (数据盘信息).' }),
   VpcInfo: CreateInstanceVpcInfo,
@@ -163,13 +163,13 @@ function crossFieldRules(v: Partial<CreateInstanceFields>, ctx: z.RefinementCtx)
 
 export const CreateInstanceReq = createInstanceFields
   .superRefine((v, ctx) => crossFieldRules(v, ctx), { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
-  .openapi('CreateInstanceReq', { description: 'What to create (CreateInstance): spec, image, disks, network, billing and login.' });
+  .openapi('CreateInstanceReq', { description: 'What to create: spec, image, disks, network, billing and login.' });
 export type CreateInstanceReq = z.input<typeof CreateInstanceReq>;
 
 export const CreateInstanceResult = z
   .object({
-    EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: 'd0b1d5b7-7549-41dc-972c-c40270b53bd7' }),
+    EventId: UpstreamId.openapi({ description: 'Event id; poll it at `/v1/events/{EventId}`.', example: 'd0b1d5b7-7549-41dc-972c-c40270b53bd7' }),
     EcsIdSet: z.array(UpstreamId).openapi({ description: 'Ids of the instances being created (创建的资源id列表).', example: ['ins-72ys37squwzemjlx'] }),
   })
-  .openapi('CreateInstanceResult', { description: 'Result of CreateInstance: the event and the new instance ids.' });
+  .openapi('CreateInstanceResult', { description: 'Result of a create: the event and the new instance ids.' });
 export type CreateInstanceResult = z.infer<typeof CreateInstanceResult>;

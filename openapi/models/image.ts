@@ -3,7 +3,7 @@ import { ChinaTime } from './common';
 import { resourceId } from './ids';
 import { MAX_IDS_PER_CALL, text } from './requests';
 
-// DescribeImages (served upstream on /ecs/v1.1): the request and the images it answers.
+// Images (listed upstream on /ecs/v1.1): the request and the images it answers.
 
 export const DescribeImagesReq = z
   .object({
@@ -29,7 +29,7 @@ export const ImageInfo = z
     AzName: z.string().openapi({ description: 'Availability zone name (可用区名称).' }),
     CreateTime: ChinaTime.openapi({ description: 'Creation time (创建时间), China time.' }),
     ImageId: z.string().openapi({ description: 'Image id (镜像id).', example: 'img-46faai4r9rnbu639' }),
-    ImageName: z.string().openapi({ description: 'Image name (镜像名称); CreateInstance accepts it in place of the id.', example: 'Ubuntu 20.04 64位' }),
+    ImageName: z.string().openapi({ description: 'Image name (镜像名称); a create accepts it in place of the id.', example: 'Ubuntu 20.04 64位' }),
     IsOptimized: z.number().int().openapi({ description: 'Optimisation enabled: 1 yes, 0 no (镜像是否开启优化选项).', example: 1 }),
     OsBit: z.number().int().openapi({ description: 'OS word size (系统位数).', example: 64 }),
     OsSize: z.number().int().openapi({ description: 'Image size in GB (镜像容量); the smallest system disk it fits.', example: 24 }),

@@ -37,11 +37,11 @@ export type GpuCardData = z.infer<typeof GpuCardData>;
 export const DiskFeature = fixedValues(['ssd', 'local']);
 export type DiskFeature = z.infer<typeof DiskFeature>;
 
-/** Not sent by the upstream: the gateway joins it in by AzId, so answers can feed ChangeInstanceConfigure and CreateInstance. */
+/** Not sent by the upstream: the gateway joins it in by AzId, so answers can feed spec changes and creates. */
 const JoinedZoneCode = z.string().optional().openapi({
   description:
-    'Availability zone code (可用区代码) of AzId, as ChangeInstanceConfigure and CreateInstance take it. Not sent by the ECS API: ' +
-    'the gateway adds it from the cached regions (DescribeRegions); absent when the regions cannot be read.',
+    'Availability zone code (可用区代码) of AzId, as spec changes and creates take it. Not sent by the ECS API: ' +
+    'the gateway adds it from the cached regions (`GET /v1/regions`); absent when the regions cannot be read.',
   example: 'CN_Hohhot_B',
 });
 
@@ -150,13 +150,13 @@ const diskFields = {
 };
 
 export const SystemDiskConfInfo = z
-  .object({ ...diskFields, DiskId: z.string().openapi({ description: 'Disk id (磁盘ID); use it with ExtendDisk.', example: 'disk-dj3g8odrnwqdrybj' }) })
+  .object({ ...diskFields, DiskId: z.string().openapi({ description: 'Disk id (磁盘ID); extend the disk at `/v1/disks/{DiskId}/extend`.', example: 'disk-dj3g8odrnwqdrybj' }) })
   .openapi('SystemDiskConfInfo');
 export type SystemDiskConfInfo = z.infer<typeof SystemDiskConfInfo>;
 
 // The upstream names the id `Id` on data disks but `DiskId` on the system disk.
 export const DataDiskConfInfo = z
-  .object({ ...diskFields, Id: z.string().openapi({ description: 'Disk id (磁盘ID); use it with ExtendDisk.', example: 'disk-y6yknvvr64mvn06a' }) })
+  .object({ ...diskFields, Id: z.string().openapi({ description: 'Disk id (磁盘ID); extend the disk at `/v1/disks/{DiskId}/extend`.', example: 'disk-y6yknvvr64mvn06a' }) })
   .openapi('DataDiskConfInfo');
 export type DataDiskConfInfo = z.infer<typeof DataDiskConfInfo>;
 

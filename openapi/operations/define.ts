@@ -90,10 +90,16 @@ export interface AcceptedRest extends RestCommon {
 
 export type RestShape = ReadRest | CachedRest | SyncRest | AcceptedRest;
 
-export interface OperationDeclaration<Id extends string = string, Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType, Rest extends RestShape = RestShape> {
+export interface OperationDeclaration<
+  Id extends string = string,
+  Req extends z.ZodType = z.ZodType,
+  Res extends z.ZodType = z.ZodType,
+  Rest extends RestShape = RestShape,
+  Up extends UpstreamRow = UpstreamRow,
+> {
   /** The SDK method name, or the upstream Action name for actions without one. */
   operationId: Id;
-  upstream: UpstreamRow;
+  upstream: Up;
   /** The upstream request: the gateway validates REST input with it, the emulator wire input. */
   request: Req;
   /** The upstream answer's Data: the signed client checks each answer with it. */
@@ -106,9 +112,9 @@ export interface OperationDeclaration<Id extends string = string, Req extends z.
 }
 
 /** Declares an operation; the identity, typed so that derived code knows each field's literal type. */
-export const defineOperation = <const Id extends string, Req extends z.ZodType, Res extends z.ZodType, const Rest extends RestShape>(
-  declaration: OperationDeclaration<Id, Req, Res, Rest>,
-): OperationDeclaration<Id, Req, Res, Rest> => declaration;
+export const defineOperation = <const Id extends string, Req extends z.ZodType, Res extends z.ZodType, const Rest extends RestShape, const Up extends UpstreamRow>(
+  declaration: OperationDeclaration<Id, Req, Res, Rest, Up>,
+): OperationDeclaration<Id, Req, Res, Rest, Up> => declaration;
 
 /** `DescribeInstance` → `describeInstance`: the method name on the EcsApi. */
 export const methodNameOf = <Id extends string>(operationId: Id) => (operationId[0]!.toLowerCase() + operationId.slice(1)) as Uncapitalize<Id>;

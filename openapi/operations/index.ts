@@ -7,7 +7,7 @@ import { declared as instances } from './instances';
 import { declared as prices } from './prices';
 import { declared as regions } from './regions';
 import { declared as snapshots } from './snapshots';
-import type { AcceptedRest } from './define';
+import type { AcceptedRest, OperationDeclaration } from './define';
 
 // Every operation, from the declaration files (each lists its own in `declared`): no other list
 // of operations exists.
@@ -18,13 +18,14 @@ const FILES = [regions, families, images, instances, disks, snapshots, prices, a
 export type Operation = (typeof FILES)[number][number];
 export type OperationId = Operation['operationId'];
 
-export const OPERATIONS: readonly Operation[] = FILES.flat();
+/** Every declaration, widened to the declaration type: code that works on any operation reads this. */
+export const OPERATIONS: readonly OperationDeclaration[] = FILES.flat();
 
 /** The declaration of an operationId. */
-export const OPERATION_BY_ID: ReadonlyMap<string, Operation> = new Map(OPERATIONS.map((op) => [op.operationId, op]));
+export const OPERATION_BY_ID: ReadonlyMap<string, OperationDeclaration> = new Map(OPERATIONS.map((op) => [op.operationId, op]));
 
 /** Upstream Action name → declaration (DescribeEvent → DescribeTaskEvent). */
-export const OPERATION_BY_ACTION: ReadonlyMap<string, Operation> = new Map(OPERATIONS.map((op) => [op.upstream.action, op]));
+export const OPERATION_BY_ACTION: ReadonlyMap<string, OperationDeclaration> = new Map(OPERATIONS.map((op) => [op.upstream.action, op]));
 
 /** The upstream Action names, e.g. for a fault's `Action`. */
 export type ActionName = Operation['upstream']['action'];

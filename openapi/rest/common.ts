@@ -216,7 +216,7 @@ export const mutationResponses = (notFoundCode?: CodeWithStatus<404>) =>
 /**
  * 202 of an asynchronous operation (`schema`: its answer, at least the EventId; the event is also in
  * Location), or 200 when `Prefer: wait` saw the event end: the final event with the 202's own fields
- * kept (CreateInstance's EcsIdSet), so waiting never loses what the 202 said.
+ * kept (a create's EcsIdSet), so waiting never loses what the 202 said.
  */
 export const acceptedResponseOf = <T extends z.ZodType>(schema: T, description = 'Accepted') => ({
   200: {

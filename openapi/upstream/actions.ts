@@ -4,7 +4,7 @@
  */
 export type EcsService = 'ecs' | 'ebs';
 export type HttpMethod = 'GET' | 'POST';
-/** The version segment of the path: every action is on `v1` except DescribeImages (`v1.1`). */
+/** The version segment of the path: every action is on `v1` except the image list (`v1.1`). */
 export type PathVersion = 'v1' | 'v1.1';
 
 export const servicePath = (service: EcsService, version: PathVersion = 'v1'): string => `/${service}/${version}`;

@@ -6,7 +6,7 @@ export const UPSTREAM_ERRORS = {
   MissingParameter: 400,
   InvalidParameter: 400,
   InvalidAction: 400,
-  /** A ChangeInstanceConfigure / ExtendDisk rule forbids the change. */
+  /** A spec-change or disk-extension rule forbids the change. */
   UnsupportedOperation: 400,
   InvalidAccessKeyId: 403,
   SignatureDoesNotMatch: 403,

@@ -27,7 +27,7 @@ export function preferredWaitSeconds(header: string | undefined): number | undef
 /**
  * Prefer: wait on the routes that answer 202: after the route (and the Idempotency-Key layer
  * inside it, so a replayed 202 waits too) the event is polled until the deadline of N seconds
- * from the request's arrival. Terminal in time → 200 with the 202's own fields (CreateInstance's
+ * from the request's arrival. Terminal in time → 200 with the 202's own fields (a create's
  * EcsIdSet, …) and the event's over them (a failed event included), and Preference-Applied;
  * otherwise the 202 is left as it was. Other answers are untouched.
  */

@@ -1,7 +1,7 @@
 import type { EcsApi, EcsResult } from '../../openapi/ecs-api';
 import type { EventResultData } from '../../openapi/models';
 
-// Waiting for an event to end: poll DescribeTaskEvent with a growing delay (1 s, 2 s, 4 s, then
+// Waiting for an event to end: poll the event with a growing delay (1 s, 2 s, 4 s, then
 // every 5 s) until it is terminal or the deadline passes. Never a tight loop, and a fixed ceiling
 // on upstream calls (a Worker has a per-invocation subrequest limit).
 

@@ -10,7 +10,7 @@ interface KnownRoute {
 
 /**
  * A concrete path wins over a templated one (as OpenAPI says): `GET /v1/instances/operate` is not
- * DescribeInstance of an instance named "operate" but a wrong method on the OperateInstance path,
+ * the read of an instance named "operate" but a wrong method on the power-operation path,
  * answered 405 with the methods that path takes.
  */
 export function concretePathsWin(routes: () => readonly KnownRoute[]): MiddlewareHandler<GatewayEnv> {

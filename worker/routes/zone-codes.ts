@@ -5,7 +5,7 @@ import type { GatewayEnv } from '../env';
 import { describeRegions } from '../../openapi/operations/regions';
 import { referenceOf } from '../cache/operation-reference';
 
-// Instance answers name their zone by AzId only, while ChangeInstanceConfigure and CreateInstance
+// Instance answers name their zone by AzId only, while spec changes and creates
 // take its AvailableZoneCode. The gateway joins the code in from the cached regions, so callers
 // need not; the instance answer never waits on or fails with the regions.
 

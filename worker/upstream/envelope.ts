@@ -42,18 +42,3 @@ export function readEnvelope(res: UpstreamReply, action: string): UpstreamEnvelo
   }
   throw upstreamBadResponse(action, `the ECS API answered HTTP ${res.status} without an error code`, res.status, head.requestId);
 }
-
-/** DescribeEvent answers Data as one object; one published example wraps it in a one-element array. */
-export function singleObject(data: unknown, action: string): Record<string, unknown> {
-  const value = Array.isArray(data) && data.length === 1 ? data[0] : data;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw upstreamBadResponse(action, 'Data is not one object');
-  }
-  return value as Record<string, unknown>;
-}
-
-/** A list Data (DescribeRegions) or a list field of Data (EcsList, EcsFamilyInfo). */
-export function listOf(value: unknown, action: string, field: string): unknown[] {
-  if (!Array.isArray(value)) throw upstreamBadResponse(action, `${field} is not a list`);
-  return value;
-}

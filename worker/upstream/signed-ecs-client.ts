@@ -1,5 +1,5 @@
 import { EcsError, ecsApiOf, type EcsApi, type EcsResult } from '../../openapi/ecs-api';
-import type { Operation } from '../../openapi/operations';
+import type { OperationDeclaration as Operation } from '../../openapi/operations';
 import { servicePath, type EcsService } from '../../openapi/upstream/actions';
 import { signRequest } from '../../openapi/upstream/signature';
 import { toWireQuery } from '../../openapi/upstream/wire-params';

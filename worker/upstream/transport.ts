@@ -97,7 +97,7 @@ export class Transport {
   /**
    * Sends the request; `sign` is called for every attempt so each carries a fresh nonce and
    * timestamp (the upstream refuses a reused SignatureNonce). An SDK call that needs more than
-   * one request (DescribeTaskEvent's /ebs/v1 fallback) passes one shared deadline.
+   * one request (an event's /ebs/v1 fallback) passes one shared deadline.
    */
   async send(req: Omit<TransportRequest, 'query'>, sign: () => Promise<string>, deadline = this.newDeadline(), onLate?: LateReplyHandler): Promise<UpstreamReply> {
     const started = Date.now();

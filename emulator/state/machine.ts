@@ -73,6 +73,7 @@ export class InstanceStateMachine {
         EndTime: null,
       });
       if (rule.passesThrough) instance.Status = rule.passesThrough;
+      const DiskWas = disk?.Status;
       if (disk) disk.Status = 'updating';
       account.Pending.push({
         Seq: ++this.seq,
@@ -81,6 +82,7 @@ export class InstanceStateMachine {
         TaskId,
         EcsId: instance.EcsId,
         DiskId: disk?.DiskId,
+        DiskWas,
         DueAt: now + this.durationS(kind) * 1000,
         Fail: instance.FailNextTransition,
         ...extra,
@@ -104,7 +106,7 @@ export class InstanceStateMachine {
     const instance = account.Instances.get(p.EcsId);
     if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
     const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
-    if (disk) disk.Status = 'available';
+    if (disk) disk.Status = p.DiskWas ?? 'running';
     // A create can also be failed while it builds: the instance exists only from the create's answer on.
     const fail = p.Fail || (p.Kind === 'create_ecs' && instance.FailNextTransition);
     if (fail) {

@@ -102,7 +102,7 @@ export class EmulatorStore {
         BillingMethod: req.BillingMethod,
         IsAutoRenewal: req.BillingMethod === '1' && req.IsAutoRenewal === 0 ? '0' : '1',
         Os: osOf(plan.image),
-        SystemDisk: { DiskId: randomId('disk-'), Name: `${req.SystemDisk.DiskFeature}_system_${tag}`, DiskType: 'system', Size: req.SystemDisk.Size, DiskFeature: req.SystemDisk.DiskFeature, ReleaseWithInstance: 1, Status: 'available' },
+        SystemDisk: { DiskId: randomId('disk-'), Name: `${req.SystemDisk.DiskFeature}_system_${tag}`, DiskType: 'system', Size: req.SystemDisk.Size, DiskFeature: req.SystemDisk.DiskFeature, ReleaseWithInstance: 1, Status: 'running' },
         DataDisks: (req.DataDisk ?? []).map((d, n) => ({
           DiskId: randomId('disk-'),
           Name: `${d.DiskFeature}_data${n + 1}_${tag}`,
@@ -111,7 +111,7 @@ export class EmulatorStore {
           DiskFeature: d.DiskFeature,
           // Monthly data disks are kept (the request model refuses 1 for them).
           ReleaseWithInstance: req.BillingMethod === '1' ? 0 : (d.ReleaseWithInstance ?? 1),
-          Status: 'available',
+          Status: 'running',
         })),
         NoChargeForShutdown: 0,
         CreateTime: now,
@@ -190,7 +190,7 @@ export class EmulatorStore {
       Size: d.Size,
       DiskFeature: d.DiskFeature,
       ReleaseWithInstance: type === 'system' ? 1 : 0,
-      Status: 'available',
+      Status: 'running',
     });
     return {
       EcsId: ecsId,

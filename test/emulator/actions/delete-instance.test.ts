@@ -35,6 +35,8 @@ describe('DeleteInstance', () => {
     emu.advance(5);
     const state = (await ctl(emu, 'GET', '/state')).body.Accounts[0];
     expect(state.KeptDisks.map((d: { DiskId: string; Size: number }) => [d.DiskId, d.Size])).toEqual([[disks[1], 80]]);
+    // Detached: the published 待挂载 status, in the instance's AZ.
+    expect(state.KeptDisks[0]).toMatchObject({ Status: 'waiting', AvailableZoneCode: 'CN_Hohhot_B' });
   });
 
   it('refused while any listed instance is mid-transition (nothing changes)', async () => {

@@ -20,6 +20,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/disks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List cloud disks
+         * @description Cloud disks of the account, system and data, attached or not, optionally filtered by availability zone, region or a list of ids (upstream DescribeDiskList on /ebs/v1). Pages of 20 unless PageSize says otherwise.
+         */
+        get: operations["DescribeDiskList"];
+        put?: never;
+        /**
+         * Create cloud disks
+         * @description Creates 1–100 detached SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a multiple of 8 and at least 24. Answers 202 with the new disk ids and the event to poll (they pass building → waiting).
+         */
+        post: operations["CreateDisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach cloud disks
+         * @description Attaches detached (waiting) disks to a running or shut-down instance of their availability zone, at most 16 data disks per instance (upstream AttachDisk on /ebs/v1). Answers 202 with the event to poll (mounting → running).
+         */
+        post: operations["AttachDisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cloud disks
+         * @description Deletes detached (waiting) data disks; a system disk never (upstream DeleteDisk on /ebs/v1). Answers 202 with the event to poll; the disks are gone when it ends.
+         */
+        post: operations["DeleteDisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/detach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Detach cloud disks
+         * @description Detaches attached (running) data disks; a system disk never (upstream DetachDisk on /ebs/v1). Answers 202 with the event to poll (unmounting → waiting).
+         */
+        post: operations["DetachDisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/{DiskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a cloud disk
+         * @description One cloud disk: its size, status (waiting = detached, running = attached), the instance it is attached to and its slot there (upstream DescribeDisk on /ebs/v1).
+         */
+        get: operations["DescribeDisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/disks/{DiskId}/extend": {
         parameters: {
             query?: never;
@@ -272,6 +376,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AttachDiskReq: {
+            /**
+             * @description Disk ids (云盘ID列表), 1–100.
+             * @example [
+             *       "disk-demand-cpu-ssd-data"
+             *     ]
+             */
+            DiskIds: string[];
+            /**
+             * @description Instance to attach to (实例ID), in the disks' AZ.
+             * @example ins-demand-cpu-ssd
+             */
+            InstanceId: string;
+            /**
+             * @description 1 (default): the disks go when the instance is deleted; 0: they are kept, detached.
+             * @default 1
+             * @example 0
+             */
+            ReleaseWithInstance?: 0 | 1;
+        };
         AzInfo: {
             /**
              * @description Availability zone id (可用区ID).
@@ -355,6 +479,56 @@ export interface components {
              * @example 0
              */
             Gpu?: number;
+        };
+        CreateDiskReq: {
+            /**
+             * @description Availability zone code (可用区代码).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /**
+             * @description Disk name (云盘名称); absent or empty: a default name.
+             * @example data-01
+             */
+            DiskName?: "" | string;
+            /**
+             * @description Disk feature (云盘类型): only SSD.
+             * @example SSD
+             * @enum {string}
+             */
+            DiskFeature: "SSD";
+            /**
+             * @description Size in GB (云盘大小): a multiple of 8, at least 24.
+             * @example 24
+             */
+            Size: number;
+            /**
+             * @description How many disks (创建数量), 1–100; default 1.
+             * @default 1
+             * @example 1
+             */
+            Number?: number;
+            /**
+             * @description Billing method (计费方式): only "0", on demand.
+             * @default 0
+             * @example 0
+             * @enum {string}
+             */
+            BillingMethod?: "0";
+        };
+        CreateDiskResult: {
+            /**
+             * @description Event to poll (事件ID).
+             * @example 2d01ed16-1231-11ed-b805-ae32005fa3a1
+             */
+            EventId: string;
+            /**
+             * @description Ids of the new disks (云盘ID列表).
+             * @example [
+             *       "disk-8q6wrg5qdomw1t3i"
+             *     ]
+             */
+            DiskIdSet: string[];
         };
         /** @description Result of CreateInstance: the event and the new instance ids. */
         CreateInstanceData: {
@@ -602,6 +776,21 @@ export interface components {
              */
             Id: string;
         };
+        DeleteDiskReq: {
+            /**
+             * @description Disk ids (云盘ID列表), 1–100.
+             * @example [
+             *       "disk-demand-cpu-ssd-data"
+             *     ]
+             */
+            DiskIds: string[];
+            /**
+             * @description 1 also deletes the disks' non-permanent snapshots (default 0).
+             * @default 0
+             * @example 0
+             */
+            DeleteSnapshot?: 0 | 1;
+        };
         DeleteInstanceReq: {
             /**
              * @description Instance ids (实例ID列表), 1–100.
@@ -616,6 +805,28 @@ export interface components {
              * @example 0
              */
             DeleteEip?: 0 | 1;
+        };
+        DescribeDiskListResult: {
+            /** @description The disks of this page. */
+            DiskList: components["schemas"]["EbsDisk"][];
+            /**
+             * @description Page number of this answer.
+             * @example 1
+             */
+            PageNumber: number;
+            /**
+             * @description Rows per page.
+             * @example 20
+             */
+            PageSize: number;
+            /**
+             * @description Rows matching the filters, all pages.
+             * @example 1
+             */
+            TotalCount: number;
+        };
+        DescribeDiskResult: {
+            DiskInfo: components["schemas"]["EbsDisk"];
         };
         DescribeEcsFamilyInfoResult: {
             /** @description Instance families with their specs. */
@@ -662,10 +873,86 @@ export interface components {
             /** @description Region groups with their regions and availability zones. */
             RegionGroups: components["schemas"]["RegionGroup"][];
         };
+        DiskIdsReq: {
+            /**
+             * @description Disk ids (云盘ID列表), 1–100.
+             * @example [
+             *       "disk-demand-cpu-ssd-data"
+             *     ]
+             */
+            DiskIds: string[];
+        };
         DiskInfo: {
             SystemDiskConf: components["schemas"]["SystemDiskConfInfo"];
             /** @description Data disks (数据盘配置信息列表). */
             DataDiskConf: components["schemas"]["DataDiskConfInfo"][];
+        };
+        /** @description A cloud disk as the EBS service answers it (DiskInfo / DiskList rows). */
+        EbsDisk: {
+            /**
+             * @description Disk id (云盘ID).
+             * @example disk-demand-cpu-ssd-data
+             */
+            DiskId: string;
+            /** @description Disk name (云盘名称). */
+            DiskName: string;
+            /**
+             * @description Size in GB (云盘大小).
+             * @example 96
+             */
+            Size: number;
+            /**
+             * @description Instance it is attached to (实例ID); "" when detached.
+             * @example ins-demand-cpu-ssd
+             */
+            EcsId: string;
+            /** @description That instance's name; "" when detached. */
+            EcsName: string;
+            /**
+             * @description Billing method (计费方式): "0" on demand, "1" monthly.
+             * @example 0
+             */
+            BillingMethod: string;
+            /**
+             * @description 1: goes with its instance; 0: kept, detached.
+             * @example 0
+             */
+            ReleaseWithInstance: number;
+            /**
+             * @description Region code (区域代码).
+             * @example CN_Huhhot
+             */
+            RegionCode: string;
+            /**
+             * @description Availability zone code (可用区代码).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /**
+             * @description Disk status (云盘状态): building, waiting (detached), mounting, running (attached), unmounting, updating, deleting, error.
+             * @example running
+             */
+            Status: string;
+            /**
+             * @description Status display name.
+             * @example 使用中
+             */
+            StatusDisplay: string;
+            /**
+             * @description Disk feature (云盘类型).
+             * @example SSD
+             */
+            DiskFeature: string;
+            /**
+             * @description system or data (云盘属性).
+             * @example data
+             */
+            Property: string;
+            /**
+             * @description Slot on its instance: 0 the system disk, 1–16 data disks; 0 when detached.
+             * @example 1
+             */
+            Order: number;
         };
         EipInfo: {
             /**
@@ -1290,7 +1577,7 @@ export interface components {
              */
             detail: string;
             /**
-             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
+             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, QuotaExceeded, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
              * @example InvalidInstanceStatus
              */
             code: string;
@@ -1537,6 +1824,1090 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthStatus"];
+                };
+            };
+        };
+    };
+    DescribeDiskList: {
+        parameters: {
+            query?: {
+                /** @description Only disks of this availability zone (可用区代码). */
+                AvailableZoneCode?: string;
+                /** @description Only disks of this region (区域代码). */
+                RegionCode?: string;
+                /** @description Only these disk ids, comma-separated (`DiskIds=a,b`). */
+                DiskIds?: string[];
+                /** @description Page number (default 1). */
+                PageNumber?: number;
+                /** @description Rows per page (default 20). */
+                PageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of disks. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeDiskListResult"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateDisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 (or a lost or unreadable upstream answer) the upstream may have acted, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An outcome that cannot be known is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: the upstream answered an error, or nothing was sent. */
+                "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDiskReq"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted: the disks being created; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateDiskResult"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AttachDisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 (or a lost or unreadable upstream answer) the upstream may have acted, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An outcome that cannot be known is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: the upstream answered an error, or nothing was sent. */
+                "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The disks and the instance. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachDiskReq"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DiskNotFound`: No disk with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeleteDisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 (or a lost or unreadable upstream answer) the upstream may have acted, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An outcome that cannot be known is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: the upstream answered an error, or nothing was sent. */
+                "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The disks. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteDiskReq"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DiskNotFound`: No disk with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DetachDisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 (or a lost or unreadable upstream answer) the upstream may have acted, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An outcome that cannot be known is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: the upstream answered an error, or nothing was sent. */
+                "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The disks. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiskIdsReq"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error). */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DiskNotFound`: No disk with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DescribeDisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Disk id (云盘ID). */
+                DiskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The disk. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeDiskResult"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DiskNotFound`: No disk with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

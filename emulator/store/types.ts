@@ -95,7 +95,8 @@ export interface PendingTransition {
   Kind: TransitionKind;
   EventId: string;
   TaskId: string;
-  EcsId: string;
+  /** The instance it works on; none for a disk-only transition (creating or deleting a detached disk). */
+  EcsId?: string;
   DueAt: number;
   /** Decided when the transition starts (FailNextTransition fault). */
   Fail: boolean;

@@ -58,6 +58,7 @@ export const UPSTREAM_PROBLEMS = {
   InstanceNotFound: { status: 404, title: 'Instance not found', when: 'No instance with this id in the account.' },
   DiskNotFound: { status: 404, title: 'Disk not found', when: 'No disk with this id in the account.' },
   EventNotFound: { status: 404, title: 'Event not found', when: 'No event with this id on /ecs/v1 or /ebs/v1.' },
+  QuotaExceeded: { status: 409, title: 'Quota exceeded', when: "The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks." },
   InvalidInstanceStatus: { status: 409, title: 'Instance status does not allow this operation', when: 'An instance is not in a status the operation accepts.' },
   InvalidDiskStatus: { status: 409, title: 'Disk status does not allow this operation', when: 'The disk is not in a status the operation accepts.' },
   Throttling: { status: 429, title: 'Throttled by the ECS API', when: 'The ECS API throttled the call (Retry-After).' },

@@ -2047,7 +2047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2263,7 +2263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2479,7 +2479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -2695,7 +2695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3020,7 +3020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3735,7 +3735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -3951,7 +3951,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -4167,7 +4167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -4383,7 +4383,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -4599,7 +4599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
@@ -5005,7 +5005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
             409: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */

@@ -952,7 +952,7 @@ export interface components {
              * @description Slot on its instance: 0 the system disk, 1–16 data disks; 0 when detached.
              * @example 1
              */
-            Order: number;
+            Order?: number;
         };
         EipInfo: {
             /**

@@ -103,7 +103,8 @@ export const EbsDisk = z
     StatusDisplay: z.string().openapi({ description: 'Status display name.', example: '使用中' }),
     DiskFeature: z.string().openapi({ description: 'Disk feature (云盘类型).', example: 'SSD' }),
     Property: z.string().openapi({ description: 'system or data (云盘属性).', example: 'data' }),
-    Order: z.number().int().openapi({ description: 'Slot on its instance: 0 the system disk, 1–16 data disks; 0 when detached.', example: 1 }),
+    // Not in the published answers; the CSI node plugin reads it to find the device.
+    Order: z.number().int().optional().openapi({ description: 'Slot on its instance: 0 the system disk, 1–16 data disks; 0 when detached.', example: 1 }),
   })
   .openapi('EbsDisk', { description: 'A cloud disk as the EBS service answers it (DiskInfo / DiskList rows).' });
 export type EbsDisk = z.infer<typeof EbsDisk>;

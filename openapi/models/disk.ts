@@ -118,3 +118,20 @@ export const DescribeDiskListResult = z
     TotalCount: z.number().int().openapi({ description: 'Rows matching the filters, all pages.', example: 1 }),
   })
   .openapi('DescribeDiskListResult');
+
+export const DescribeDiskQuotaReq = z
+  .object({ AvailableZoneCode: text(64).min(1, 'must not be empty').openapi({ description: 'Availability zone code (可用区代码).', example: 'CN_Hohhot_B' }) })
+  .openapi('DescribeDiskQuotaReq');
+export type DescribeDiskQuotaReq = z.infer<typeof DescribeDiskQuotaReq>;
+
+export const DiskQuota = z
+  .object({
+    TotalQuota: z.number().int().openapi({ description: 'Quota of the zone in GB (总配额).', example: 10240 }),
+    UsedQuota: z.number().int().openapi({ description: 'GB the zone\'s disks hold (已用配额).', example: 9760 }),
+    FreeQuota: z.number().int().openapi({ description: 'GB still free (剩余配额): the most new disks may add up to.', example: 480 }),
+    DiskFeature: z.string().openapi({ description: 'Disk feature the quota is for.', example: 'SSD' }),
+  })
+  .openapi('DiskQuota');
+export const DescribeDiskQuotaResult = z
+  .object({ QuotaList: z.array(DiskQuota).openapi({ description: 'One quota per disk feature (SSD first).' }) })
+  .openapi('DescribeDiskQuotaResult');

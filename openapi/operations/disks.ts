@@ -6,6 +6,8 @@ import {
   DeleteDiskReq,
   DescribeDiskListReq,
   DescribeDiskListResult,
+  DescribeDiskQuotaReq,
+  DescribeDiskQuotaResult,
   DescribeDiskReq,
   DescribeDiskResult,
   DiskIdsReq,
@@ -91,6 +93,24 @@ export const describeDiskList = defineOperation({
       PageSize: z.preprocess(fromQueryNumber, DescribeDiskListReq.shape.PageSize).openapi({ type: 'integer', minimum: 1, maximum: INPUT_MAXIMA.PageSize, description: 'Rows per page (default 20).', example: 20 }),
     }),
     answer: 'A page of disks.',
+  },
+});
+
+// Declared before DescribeDisk: /v1/disks/quota is not a disk id.
+export const describeDiskQuota = defineOperation({
+  operationId: 'DescribeDiskQuota',
+  upstream: { action: 'DescribeDiskQuota', services: ['ebs'], method: 'GET' },
+  request: DescribeDiskQuotaReq,
+  result: DescribeDiskQuotaResult,
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/disks/quota',
+    tag: TAG.disks,
+    summary: 'Disk quota of a zone',
+    description: 'How many GB of SSD disks the availability zone allows, holds and has free (upstream DescribeDiskQuota on /ebs/v1). CreateDisk asks for at most FreeQuota.',
+    query: DescribeDiskQuotaReq,
+    answer: 'The zone\'s quota.',
   },
 });
 

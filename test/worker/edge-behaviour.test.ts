@@ -52,6 +52,7 @@ class CountingEcs {
       createDisk: notUsed,
       describeDiskList: notUsed,
       describeDisk: notUsed,
+      describeDiskQuota: notUsed,
       attachDisk: notUsed,
       detachDisk: notUsed,
       deleteDisk: notUsed,

@@ -5,3 +5,4 @@ export * from './describe-disk-list';
 export * from './attach-disk';
 export * from './detach-disk';
 export * from './delete-disk';
+export * from './describe-disk-quota';

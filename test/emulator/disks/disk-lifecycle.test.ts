@@ -114,3 +114,20 @@ describe('cloud disks (EBS)', () => {
     expect(requestOf(describeDiskOp, { wire: { query: {}, body: { DiskId: 'disk-demand-cpu-ssd-data' } } })).toEqual({ DiskId: 'disk-demand-cpu-ssd-data' });
   });
 });
+
+describe('DescribeDiskQuota', () => {
+  it("the zone's SSD quota: used grows with a new disk, and CreateDisk may take exactly what is free", async () => {
+    const emu = newEmulator();
+    const quota = async () => (await ebs(emu, 'DescribeDiskQuota', undefined, { AvailableZoneCode: 'CN_Hohhot_B' })).body.Data.QuotaList[0];
+    const before = await quota();
+    expect(before).toMatchObject({ TotalQuota: 10240, DiskFeature: 'SSD' });
+    expect(before.UsedQuota + before.FreeQuota).toBe(before.TotalQuota);
+    await newDisk(emu);
+    const after = await quota();
+    expect(after.UsedQuota).toBe(before.UsedQuota + 24);
+    expectError(await create(emu, { Size: after.FreeQuota + 8 }), 409, 'QuotaExceeded');
+    expect((await create(emu, { Size: after.FreeQuota })).status).toBe(200);
+    expect((await quota()).FreeQuota).toBe(0);
+    expectError(await ebs(emu, 'DescribeDiskQuota', undefined, { AvailableZoneCode: 'CN_Nowhere' }), 400, 'InvalidParameter', 'AvailableZoneCode');
+  });
+});

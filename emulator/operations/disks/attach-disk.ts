@@ -1,6 +1,7 @@
 import { MAX_DATA_DISKS } from '../../../openapi/models';
 import { attachDisk } from '../../../openapi/operations/disks';
 import { EmulatorError } from '../../errors';
+import type { KeptDiskRecord } from '../../store/types';
 import { instanceOrThrow } from '../context';
 import { implement } from '../implement';
 import { disksOrThrow, requireDiskStatus } from './disk-lookup';
@@ -23,7 +24,10 @@ export const attachDiskBehaviour = implement(attachDisk, {
       throw new EmulatorError('QuotaExceeded', `${instance.EcsId} holds ${instance.DataDisks.length} data disks; at most ${MAX_DATA_DISKS}`);
     ctx.account.KeptDisks = ctx.account.KeptDisks.filter((d) => !req.DiskIds.includes(d.DiskId));
     // On the instance a disk has the instance's AZ: the detached record's own AZ goes.
-    const attached = disks.map(({ disk }) => ({ ...disk, AvailableZoneCode: undefined, ReleaseWithInstance: req.ReleaseWithInstance }));
+    const attached = disks.map(({ disk }) => {
+      const { AvailableZoneCode: _own, ...onInstance } = disk as KeptDiskRecord;
+      return { ...onInstance, ReleaseWithInstance: req.ReleaseWithInstance };
+    });
     instance.DataDisks.push(...attached);
     const event = ctx.machine.start(ctx.account, 'mount_disk', attached.map((disk) => ({ instance, disk })));
     return { EventId: event.EventId };

@@ -47,8 +47,11 @@ export interface EmulatorOptions {
 }
 
 export interface Emulator {
-  /** The fetch handler: `/ecs/v1`, `/ebs/v1`, `/ecs/v1.1` and `/_emulator/*`. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * The fetch handler: `/ecs/v1`, `/ebs/v1`, `/ecs/v1.1` and `/_emulator/*`. `getBody`: the body of
+   * a GET, which a standard Request cannot carry (the Go SDK sends some GETs with a JSON body).
+   */
+  fetch(request: Request, getBody?: ReadableStream<Uint8Array>): Promise<Response>;
   app: Hono;
   clock: EmulatorClock;
   store: EmulatorStore;
@@ -84,7 +87,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     return c.json(errorEnvelope('InvalidAction', `no API at ${path}; use /ecs/v1, /ebs/v1 or /ecs/v1.1`, newRequestId()), 400);
   });
   return {
-    fetch: async (request) => app.fetch(request),
+    fetch: async (request, getBody) => app.fetch(request, { getBody }),
     app,
     clock: core.clock,
     store: core.store,

@@ -20,6 +20,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/disks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List cloud disks
+         * @description Cloud disks of the account, system and data, attached or not, optionally filtered by availability zone, region or a list of ids (upstream DescribeDiskList on /ebs/v1). Pages of 20 unless PageSize says otherwise.
+         */
+        get: operations["DescribeDiskList"];
+        put?: never;
+        /**
+         * Create cloud disks
+         * @description Creates 1–100 detached SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a multiple of 8 and at least 24. Answers 202 with the new disk ids and the event to poll (they pass building → waiting).
+         */
+        post: operations["CreateDisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach cloud disks
+         * @description Attaches detached (waiting) disks to a running or shut-down instance of their availability zone, at most 16 data disks per instance (upstream AttachDisk on /ebs/v1). Answers 202 with the event to poll (mounting → running).
+         */
+        post: operations["AttachDisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete cloud disks
+         * @description Deletes detached (waiting) data disks; a system disk never (upstream DeleteDisk on /ebs/v1). Answers 202 with the event to poll; the disks are gone when it ends.
+         */
+        post: operations["DeleteDisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/detach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Detach cloud disks
+         * @description Detaches attached (running) data disks; a system disk never (upstream DetachDisk on /ebs/v1). Answers 202 with the event to poll (unmounting → waiting).
+         */
+        post: operations["DetachDisk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Disk quota of a zone
+         * @description How many GB of SSD disks the availability zone allows, holds and has free (upstream DescribeDiskQuota on /ebs/v1). CreateDisk asks for at most FreeQuota.
+         */
+        get: operations["DescribeDiskQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/disks/{DiskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a cloud disk
+         * @description One cloud disk: its size, status (waiting = detached, running = attached), the instance it is attached to and its slot there (upstream DescribeDisk on /ebs/v1).
+         */
+        get: operations["DescribeDisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/disks/{DiskId}/extend": {
         parameters: {
             query?: never;
@@ -272,6 +396,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AttachDiskReq: {
+            /**
+             * @description Disk ids (云盘ID列表), 1–100.
+             * @example [
+             *       "disk-spare-hohhot-b"
+             *     ]
+             */
+            DiskIds: string[];
+            /**
+             * @description Instance to attach to (实例ID), in the disks' AZ.
+             * @example ins-demand-cpu-ssd
+             */
+            InstanceId: string;
+            /**
+             * @description 1 (default): the disks go when the instance is deleted; 0: they are kept, detached.
+             * @default 1
+             * @example 0
+             */
+            ReleaseWithInstance?: 0 | 1;
+        };
         AzInfo: {
             /**
              * @description Availability zone id (可用区ID).
@@ -355,6 +499,56 @@ export interface components {
              * @example 0
              */
             Gpu?: number;
+        };
+        CreateDiskReq: {
+            /**
+             * @description Availability zone code (可用区代码).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /**
+             * @description Disk name (云盘名称); absent or empty: a default name.
+             * @example data-01
+             */
+            DiskName?: "" | string;
+            /**
+             * @description Disk feature (云盘类型): only SSD.
+             * @example SSD
+             * @enum {string}
+             */
+            DiskFeature: "SSD";
+            /**
+             * @description Size in GB (云盘大小): a multiple of 8, at least 24.
+             * @example 24
+             */
+            Size: number;
+            /**
+             * @description How many disks (创建数量), 1–100; default 1.
+             * @default 1
+             * @example 1
+             */
+            Number?: number;
+            /**
+             * @description Billing method (计费方式): only "0", on demand.
+             * @default 0
+             * @example 0
+             * @enum {string}
+             */
+            BillingMethod?: "0";
+        };
+        CreateDiskResult: {
+            /**
+             * @description Event to poll (事件ID).
+             * @example 2d01ed16-1231-11ed-b805-ae32005fa3a1
+             */
+            EventId: string;
+            /**
+             * @description Ids of the new disks (云盘ID列表).
+             * @example [
+             *       "disk-8q6wrg5qdomw1t3i"
+             *     ]
+             */
+            DiskIdSet: string[];
         };
         /** @description One data disk of each new instance (数据盘信息). */
         CreateInstanceDataDisk: {
@@ -602,6 +796,21 @@ export interface components {
              */
             Id: string;
         };
+        DeleteDiskReq: {
+            /**
+             * @description Disk ids (云盘ID列表), 1–100.
+             * @example [
+             *       "disk-spare-hohhot-b"
+             *     ]
+             */
+            DiskIds: string[];
+            /**
+             * @description 1 also deletes the disks' non-permanent snapshots (default 0).
+             * @default 0
+             * @example 0
+             */
+            DeleteSnapshot?: 0 | 1;
+        };
         DeleteInstanceReq: {
             /**
              * @description Instance ids (实例ID列表), 1–100.
@@ -616,6 +825,32 @@ export interface components {
              * @example 0
              */
             DeleteEip?: 0 | 1;
+        };
+        DescribeDiskListResult: {
+            /** @description The disks of this page. */
+            DiskList: components["schemas"]["EbsDisk"][];
+            /**
+             * @description Page number of this answer.
+             * @example 1
+             */
+            PageNumber: number;
+            /**
+             * @description Rows per page.
+             * @example 20
+             */
+            PageSize: number;
+            /**
+             * @description Rows matching the filters, all pages.
+             * @example 1
+             */
+            TotalCount: number;
+        };
+        DescribeDiskQuotaResult: {
+            /** @description One quota per disk feature (SSD first). */
+            QuotaList: components["schemas"]["DiskQuota"][];
+        };
+        DescribeDiskResult: {
+            DiskInfo: components["schemas"]["EbsDisk"];
         };
         DescribeEcsFamilyInfoResult: {
             /** @description Instance families with their specs. */
@@ -662,10 +897,108 @@ export interface components {
             /** @description Region groups with their regions and availability zones. */
             RegionGroups: components["schemas"]["RegionGroup"][];
         };
+        DiskIdsReq: {
+            /**
+             * @description Disk ids (云盘ID列表), 1–100.
+             * @example [
+             *       "disk-demand-cpu-ssd-data"
+             *     ]
+             */
+            DiskIds: string[];
+        };
         DiskInfo: {
             SystemDiskConf: components["schemas"]["SystemDiskConfInfo"];
             /** @description Data disks (数据盘配置信息列表). */
             DataDiskConf: components["schemas"]["DataDiskConfInfo"][];
+        };
+        DiskQuota: {
+            /**
+             * @description Quota of the zone in GB (总配额).
+             * @example 10240
+             */
+            TotalQuota: number;
+            /**
+             * @description GB the zone's disks hold (已用配额).
+             * @example 9760
+             */
+            UsedQuota: number;
+            /**
+             * @description GB still free (剩余配额): the most new disks may add up to.
+             * @example 480
+             */
+            FreeQuota: number;
+            /**
+             * @description Disk feature the quota is for.
+             * @example SSD
+             */
+            DiskFeature: string;
+        };
+        /** @description A cloud disk as the EBS service answers it (DiskInfo / DiskList rows). */
+        EbsDisk: {
+            /**
+             * @description Disk id (云盘ID).
+             * @example disk-demand-cpu-ssd-data
+             */
+            DiskId: string;
+            /** @description Disk name (云盘名称). */
+            DiskName: string;
+            /**
+             * @description Size in GB (云盘大小).
+             * @example 96
+             */
+            Size: number;
+            /**
+             * @description Instance it is attached to (实例ID); "" when detached.
+             * @example ins-demand-cpu-ssd
+             */
+            EcsId: string;
+            /** @description That instance's name; "" when detached. */
+            EcsName: string;
+            /**
+             * @description Billing method (计费方式): "0" on demand, "1" monthly.
+             * @example 0
+             */
+            BillingMethod: string;
+            /**
+             * @description 1: goes with its instance; 0: kept, detached.
+             * @example 0
+             */
+            ReleaseWithInstance: number;
+            /**
+             * @description Region code (区域代码).
+             * @example CN_Huhhot
+             */
+            RegionCode: string;
+            /**
+             * @description Availability zone code (可用区代码).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /**
+             * @description Disk status (云盘状态): building, waiting (detached), mounting, running (attached), unmounting, updating, deleting, error.
+             * @example running
+             */
+            Status: string;
+            /**
+             * @description Status display name.
+             * @example 使用中
+             */
+            StatusDisplay: string;
+            /**
+             * @description Disk feature (云盘类型).
+             * @example SSD
+             */
+            DiskFeature: string;
+            /**
+             * @description system or data (云盘属性).
+             * @example data
+             */
+            Property: string;
+            /**
+             * @description Slot on its instance: 0 the system disk, 1–16 data disks; 0 when detached.
+             * @example 1
+             */
+            Order?: number;
         };
         EipInfo: {
             /**
@@ -1290,7 +1623,7 @@ export interface components {
              */
             detail: string;
             /**
-             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
+             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, QuotaExceeded, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
              * @example InvalidInstanceStatus
              */
             code: string;
@@ -1543,12 +1876,22 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
         ConflictReplayable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `DiskNotFound`: No disk with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+        DiskNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
             };
             content: {
@@ -1782,6 +2125,358 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+        };
+    };
+    DescribeDiskList: {
+        parameters: {
+            query?: {
+                /** @description Only disks of this availability zone (可用区代码). */
+                AvailableZoneCode?: string;
+                /** @description Only disks of this region (区域代码). */
+                RegionCode?: string;
+                /** @description Only these disk ids, comma-separated (`DiskIds=a,b`). */
+                DiskIds?: string[];
+                /** @description Page number (default 1). */
+                PageNumber?: number;
+                /** @description Rows per page (default 20). */
+                PageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of disks. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeDiskListResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    CreateDisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What to create. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDiskReq"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CreateDiskResult"];
+                };
+            };
+            /** @description Accepted: the disks being created; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateDiskResult"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    AttachDisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The disks and the instance. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachDiskReq"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["DiskNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DeleteDisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The disks. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteDiskReq"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["DiskNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DetachDisk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The disks. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiskIdsReq"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["DiskNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeDiskQuota: {
+        parameters: {
+            query: {
+                /** @description Availability zone code (可用区代码). */
+                AvailableZoneCode: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The zone's quota. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeDiskQuotaResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeDisk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Disk id (云盘ID). */
+                DiskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The disk. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeDiskResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["DiskNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     ExtendDisk: {

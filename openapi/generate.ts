@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApiDocument } from './document';
-import { actionTable, restTable, withTable } from './operations/doc-tables';
+import { actionTable, preferRoutes, restTable, withTable } from './operations/doc-tables';
 
 // `npm run openapi`: writes openapi/openapi.json, the client types generated from it
 // (openapi/gateway-api.d.ts) and the operation tables of README.md and docs/upstream-protocol.md.
@@ -26,7 +26,7 @@ const outputs: [string, string][] = [
   [DOCUMENT_PATH, json],
   [CLIENT_TYPES_PATH, types],
   // The operation tables of the docs, from the declarations.
-  [README_PATH, withTable(readFileSync(README_PATH, 'utf8'), 'operations:rest', restTable())],
+  [README_PATH, withTable(withTable(readFileSync(README_PATH, 'utf8'), 'operations:rest', restTable()), 'prefer-routes', preferRoutes(), true)],
   [PROTOCOL_PATH, withTable(readFileSync(PROTOCOL_PATH, 'utf8'), 'operations:actions', actionTable())],
 ];
 if (check) {

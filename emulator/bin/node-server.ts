@@ -1,6 +1,8 @@
-import { serve, type ServerType } from '@hono/node-server';
+import { serve, type HttpBindings, type ServerType } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
+import { Readable } from 'node:stream';
 import { LOOPBACK_CONTROL_HOSTS, createEmulator, type Emulator, type EmulatorOptions } from '../index';
 import type { EmulatorSettings } from './settings';
 import { loadStateFile, persistState } from './state-file';
@@ -56,10 +58,17 @@ export function checkPortFree(host: string, port: number, hint: string): Promise
   });
 }
 
+/** A GET's body, which the standard Request @hono/node-server builds leaves out (Go's client sends one). */
+function getBodyOf(request: Request, incoming: IncomingMessage): ReadableStream<Uint8Array> | undefined {
+  const sent = Number(incoming.headers['content-length'] ?? 0) > 0 || incoming.headers['transfer-encoding'] !== undefined;
+  if (request.method !== 'GET' || !sent) return undefined;
+  return Readable.toWeb(incoming) as ReadableStream<Uint8Array>;
+}
+
 /** Serves the emulator on host:port; rejects with PortTakenError when the port is taken. */
 export function listenEmulator(emulator: Emulator, host: string, port: number, hint: string): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: emulator.fetch, port, hostname: host }, () => resolve(server));
+    const server = serve({ fetch: (request, env) => emulator.fetch(request, getBodyOf(request, (env as HttpBindings).incoming)), port, hostname: host }, () => resolve(server));
     server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortTakenError(host, port, hint) : e));
   });
 }

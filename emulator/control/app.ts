@@ -96,7 +96,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         Pending: a.Pending.map((p) => ({ Kind: p.Kind, EcsId: p.EcsId, DiskId: p.DiskId, EventId: p.EventId, DueAt: chinaTime(p.DueAt) })),
         Vpcs: structuredClone(a.Vpcs),
         PrivateImages: a.PrivateImages.map((i) => i.ImageId),
-        KeptDisks: a.KeptDisks.map((d) => ({ DiskId: d.DiskId, Name: d.Name, Size: d.Size, DiskFeature: d.DiskFeature })),
+        KeptDisks: a.KeptDisks.map((d) => ({ DiskId: d.DiskId, Name: d.Name, Size: d.Size, DiskFeature: d.DiskFeature, Status: d.Status, AvailableZoneCode: d.AvailableZoneCode })),
       };
     });
     return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });

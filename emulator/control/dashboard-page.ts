@@ -309,7 +309,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
       h('td', 'nowrap', h('div', 'mono', i.AvailableZoneCode), h('div', 'muted small', i.RegionName + ' · ' + i.AzName)),
       titled(h('td', 'nowrap', h('div', '', i.BillingInfo.BillingMethodName), i.NoChargeForShutdown ? h('div', '', h('span', 'tag', '关机不计费')) : null), 'BillingMethod ' + i.BillingInfo.BillingMethod),
       h('td', '', disks.map(([kind, id, d]) => h('div', 'disk',
-        h('span', 'tag', kind), h('span', 'mono', id), h('span', 'muted', d.DiskFeature + ' · ' + d.Size + ' GB'), pill(i.DiskStatus[id] || 'available', '', true)))),
+        h('span', 'tag', kind), h('span', 'mono', id), h('span', 'muted', d.DiskFeature + ' · ' + d.Size + ' GB'), pill(i.DiskStatus[id] || 'running', '', true)))),
       h('td', '', fault),
     );
   }

@@ -6,10 +6,8 @@ import { FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './transitions';
 
 export type Durations = Partial<Record<TransitionKind, number>>;
 
-/** What one transition works on: an instance, and for extend_disk one of its disks. */
-export interface TransitionItem {
-  instance: InstanceRecord;
-  disk?: DiskRecord;
+/** What one transition works on: an instance, one of its disks, or a disk alone (created, deleted). */
+export type TransitionItem = ({ instance: InstanceRecord; disk?: DiskRecord } | { instance?: undefined; disk: DiskRecord }) & {
   extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec'>;
 }
 
@@ -65,11 +63,11 @@ export class InstanceStateMachine {
     const now = this.clock.now();
     const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: rule.resource === 'disk' ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
     for (const { instance, disk, extra } of items) {
-      if (rule.resource === 'ecs') this.interrupt(account, instance.EcsId, now);
+      if (instance && rule.resource === 'ecs') this.interrupt(account, instance.EcsId, now);
       const TaskId = crypto.randomUUID();
       event.Tasks.push({
         TaskId,
-        ResourceId: disk ? disk.DiskId : instance.EcsId,
+        ResourceId: disk ? disk.DiskId : instance!.EcsId,
         ResourceType: rule.resource,
         TaskType: kind,
         Status: 'doing',
@@ -77,20 +75,22 @@ export class InstanceStateMachine {
         UpdateTime: now,
         EndTime: null,
       });
-      if (rule.passesThrough) instance.Status = rule.passesThrough;
-      if (disk) disk.Status = 'updating';
+      if (instance && rule.passesThrough) instance.Status = rule.passesThrough;
+      const DiskWas = disk?.Status;
+      if (disk) disk.Status = rule.disk?.passesThrough ?? 'updating';
       account.Pending.push({
         Seq: ++this.seq,
         Kind: kind,
         EventId: event.EventId,
         TaskId,
-        EcsId: instance.EcsId,
+        EcsId: instance?.EcsId,
         DiskId: disk?.DiskId,
+        DiskWas,
         DueAt: now + this.durationS(kind) * 1000,
-        Fail: instance.FailNextTransition,
+        Fail: instance?.FailNextTransition ?? false,
         ...extra,
       });
-      instance.FailNextTransition = false;
+      if (instance) instance.FailNextTransition = false;
     }
     account.Events.set(event.EventId, event);
     return event;
@@ -106,10 +106,12 @@ export class InstanceStateMachine {
   }
 
   private finish(account: AccountState, p: PendingTransition): void {
+    const rule = this.transitions[p.Kind];
+    if (p.EcsId === undefined) return this.finishDiskOnly(account, p, rule);
     const instance = account.Instances.get(p.EcsId);
     if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
     const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
-    if (disk) disk.Status = 'available';
+    if (disk) disk.Status = rule.disk?.endsIn ?? p.DiskWas ?? 'running';
     // A create can also be failed while it builds: the instance exists only from the create's answer on.
     const fail = p.Fail || (p.Kind === 'create_ecs' && instance.FailNextTransition);
     if (fail) {
@@ -117,9 +119,17 @@ export class InstanceStateMachine {
       instance.Status = p.Kind === 'create_ecs' ? 'failed' : 'error';
       return this.endTask(account, p, 'failed', p.DueAt);
     }
-    const rule = this.transitions[p.Kind];
     if (rule.endsIn) instance.Status = rule.endsIn;
     rule.onEnd?.({ account, instance, disk, pending: p });
+    this.endTask(account, p, 'success', p.DueAt);
+  }
+
+  /** A disk alone (no instance): it takes the row's disk status, then the row's onDiskEnd runs. */
+  private finishDiskOnly(account: AccountState, p: PendingTransition, rule: TransitionTable[TransitionKind]): void {
+    const disk = account.KeptDisks.find((d) => d.DiskId === p.DiskId);
+    if (!disk) return this.endTask(account, p, 'failed', p.DueAt);
+    disk.Status = rule.disk?.endsIn ?? p.DiskWas ?? 'waiting';
+    rule.onDiskEnd?.({ account, disk, pending: p });
     this.endTask(account, p, 'success', p.DueAt);
   }
 

@@ -1,5 +1,5 @@
 import type { DiskFeature, EventStatus, InstanceStatus, ResourceType } from '../../openapi/models';
-import type { AccountState, DiskRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
+import type { AccountState, DiskRecord, DiskStatus, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
 
 /** What a transition that ends works on. */
 export interface TransitionEnd {
@@ -24,8 +24,19 @@ export interface TransitionRule {
   resource: ResourceType;
   /** Display name of the event and task type (EventTypeDisplay / TaskTypeDisplay). */
   display: string;
+  /** Disk status while it runs and when it ends (default: updating, then back to the status it had). */
+  disk?: { passesThrough: DiskStatus; endsIn: DiskStatus | null };
   /** What else happens when it ends successfully, after the status is set. */
   onEnd?: (end: TransitionEnd) => void;
+  /** The same for a disk-only transition, which no instance takes part in. */
+  onDiskEnd?: (end: DiskTransitionEnd) => void;
+}
+
+/** What a disk-only transition that ends works on. */
+export interface DiskTransitionEnd {
+  account: AccountState;
+  disk: DiskRecord;
+  pending: PendingTransition;
 }
 
 export type TransitionTable = Readonly<Record<TransitionKind, TransitionRule>>;

@@ -52,6 +52,20 @@ export const FamilyOfferSchema = z
   .strict();
 export type FamilyOffer = z.infer<typeof FamilyOfferSchema>;
 
+/** A detached cloud disk of a seed. */
+export const DetachedDiskSpec = z
+  .object({
+    DiskId: resourceId('a disk'),
+    AvailableZoneCode: z.string().min(1),
+    Size: size,
+    Name: z.string().min(1).max(40).optional(),
+    /** Default: the first account. */
+    AccessKeyId: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type DetachedDiskParsed = z.output<typeof DetachedDiskSpec>;
+
 export const SeedSchema = z
   .object({
     /** Default: the built-in regions (store/catalog.ts). */
@@ -61,6 +75,8 @@ export const SeedSchema = z
     /** Families whose instances run on local disks; default: Cpu密集计算型I3. */
     LocalDiskFamilies: z.array(z.string().min(1)).optional(),
     Instances: z.array(InstanceSpec).default([]),
+    /** Cloud disks no instance holds (status `waiting`), each in its AZ. */
+    Disks: z.array(DetachedDiskSpec).default([]),
   })
   .strict();
 export type SeedInput = z.input<typeof SeedSchema>;
@@ -72,6 +88,8 @@ export const SEED_IDS = {
   demandGpuSsd: 'ins-demand-gpu-ssd',
   monthCpuSsd: 'ins-month-cpu-ssd',
   monthGpuSsd: 'ins-month-gpu-ssd',
+  /** A detached (waiting) data disk in CN_Hohhot_B, ready to attach. */
+  spareDisk: 'disk-spare-hohhot-b',
 } as const;
 
 /** The default seed (reloaded by reset without a body); its instances are listed in emulator/README.md. */
@@ -138,4 +156,5 @@ export const DEFAULT_SEED: SeedInput = {
       DataDisks: [{ DiskId: 'disk-month-gpu-ssd-data', Size: 512, DiskFeature: 'ssd' }],
     },
   ],
+  Disks: [{ DiskId: SEED_IDS.spareDisk, AvailableZoneCode: 'CN_Hohhot_B', Size: 64, Name: 'spare-data' }],
 };

@@ -3,7 +3,7 @@ import { EmulatorError, describeIssues } from '../errors';
 import { defaultCatalog, familiesFor, findAz, type Catalog } from './catalog';
 import { defaultImageFor, defaultPrivateImages, defaultPublicImages, findImage, imageSuits } from './images';
 import { defaultSubnet, defaultVpcs, nextFreeAddress, usedAddresses } from './networks';
-import { DEFAULT_SEED, InstanceSpec, SeedSchema, type InstanceSpecParsed } from './seed';
+import { DEFAULT_SEED, InstanceSpec, SeedSchema, type DetachedDiskParsed, type InstanceSpecParsed } from './seed';
 import type { AccessKey, AccountState, DiskRecord, ImageRecord, InstanceRecord, PublicIpRecord } from './types';
 
 /** In-memory state of every account plus the shared catalog. */
@@ -58,12 +58,27 @@ export class EmulatorStore {
     this.ipCounter = 0;
     try {
       this.insert(accounts, parsed.data.Instances, 'seed.Instances');
+      this.insertDetached(accounts, parsed.data.Disks);
     } catch (e) {
       Object.assign(this, saved);
       throw e;
     }
     this.accounts.clear();
     for (const [k, v] of accounts) this.accounts.set(k, v);
+  }
+
+  /** The seed's detached disks, `waiting` in their AZ; ids unique across every disk of the emulator. */
+  private insertDetached(accounts: Map<string, AccountState>, disks: DetachedDiskParsed[]): void {
+    disks.forEach((d, i) => {
+      const at = `seed.Disks.${i}`;
+      const ak = d.AccessKeyId ?? this.keys[0]!.AccessKeyId;
+      const account = accounts.get(ak);
+      if (!account) throw new EmulatorError('InvalidParameter', `${at}.AccessKeyId: unknown account ${ak}`);
+      if (!findAz(this.catalog, d.AvailableZoneCode)) throw new EmulatorError('InvalidParameter', `${at}.AvailableZoneCode: unknown availability zone ${d.AvailableZoneCode}`);
+      const taken = [...accounts.values()].some((a) => findDiskIn(a, d.DiskId) || a.KeptDisks.some((k) => k.DiskId === d.DiskId));
+      if (taken) throw new EmulatorError('InvalidParameter', `${at}: id ${d.DiskId} is already in use`);
+      account.KeptDisks.push({ DiskId: d.DiskId, Name: d.Name ?? d.DiskId, DiskType: 'data', Size: d.Size, DiskFeature: 'ssd', ReleaseWithInstance: 0, Status: 'waiting', AvailableZoneCode: d.AvailableZoneCode });
+    });
   }
 
   account(accessKeyId: string): AccountState | undefined {
@@ -145,7 +160,7 @@ export class EmulatorStore {
       Size: d.Size,
       DiskFeature: d.DiskFeature,
       ReleaseWithInstance: type === 'system' ? 1 : 0,
-      Status: 'available',
+      Status: 'running',
     });
     return {
       EcsId: ecsId,

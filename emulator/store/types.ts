@@ -3,8 +3,12 @@ import type { BillingMethod, DiskFeature, EventStatus, InstanceStatus, OsInfo, R
 import type { FamilyOffer } from './seed';
 import type { EventType } from '../../openapi/operations';
 
-/** Disk status is not part of the wire models; it is kept to refuse a second extension while one runs. */
-export type DiskStatus = 'available' | 'updating';
+/**
+ * The upstream's published disk statuses (云盘状态): running = attached (使用中), waiting = detached
+ * (待挂载), building while created, mounting/unmounting while attached/detached, updating while
+ * extended; deleting (the emulator's own word) while a DeleteDisk runs; error when a transition failed.
+ */
+export type DiskStatus = 'building' | 'build_fail' | 'waiting' | 'mounting' | 'running' | 'unmounting' | 'updating' | 'deleting' | 'error';
 
 export interface DiskRecord {
   DiskId: string;
@@ -14,6 +18,11 @@ export interface DiskRecord {
   DiskFeature: DiskFeature;
   ReleaseWithInstance: 0 | 1;
   Status: DiskStatus;
+}
+
+/** A disk no instance holds: it keeps its AZ of its own. */
+export interface KeptDiskRecord extends DiskRecord {
+  AvailableZoneCode: string;
 }
 
 /** One public line: egress gateway IP and the EIP bound to it. */
@@ -87,11 +96,14 @@ export interface PendingTransition {
   Kind: TransitionKind;
   EventId: string;
   TaskId: string;
-  EcsId: string;
+  /** The instance it works on; none for a disk-only transition (creating or deleting a detached disk). */
+  EcsId?: string;
   DueAt: number;
   /** Decided when the transition starts (FailNextTransition fault). */
   Fail: boolean;
   DiskId?: string;
+  /** The disk's status when the transition started: it comes back when the transition ends without a status of its own. */
+  DiskWas?: DiskStatus;
   NewSize?: number;
   DeleteEip?: 0 | 1;
   TargetFamily?: string;
@@ -109,8 +121,8 @@ export interface AccountState {
   Vpcs: VpcRecord[];
   /** The account's own (private) images; public ones are in the catalog. */
   PrivateImages: ImageRecord[];
-  /** Data disks kept when their instance was deleted (ReleaseWithInstance 0): detached, no longer served by an instance. */
-  KeptDisks: DiskRecord[];
+  /** Detached data disks (created by CreateDisk, detached, or kept when their instance was deleted); they live in one AZ. */
+  KeptDisks: KeptDiskRecord[];
 }
 
 export interface SubnetRecord {

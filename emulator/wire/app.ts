@@ -30,6 +30,13 @@ export function createWireApp(core: EmulatorCore): Hono {
   return app;
 }
 
+/** The request, or for a GET handed its body apart (Node server), a request carrying that body. */
+function bodyCarrier(c: Context): Request {
+  const getBody = (c.env as { getBody?: ReadableStream<Uint8Array> } | undefined)?.getBody;
+  if (!getBody || c.req.method !== 'GET') return c.req.raw;
+  return new Request(c.req.url, { method: 'POST', body: getBody, headers: c.req.raw.headers, duplex: 'half' } as RequestInit);
+}
+
 async function handle(core: EmulatorCore, c: Context, service: EcsService, version: PathVersion): Promise<Response> {
   const requestId = newRequestId();
   const url = new URL(c.req.url);
@@ -44,7 +51,7 @@ async function handle(core: EmulatorCore, c: Context, service: EcsService, versi
     const op = route(action, service, version, method);
     // A POST body that cannot be read is refused after the before-phase faults, as any bad input
     // is; a GET's body only adds parameters, so an unreadable one is left out.
-    const input: CallInput = await readJsonBody(c.req.raw).then(
+    const input: CallInput = await readJsonBody(bodyCarrier(c)).then(
       (body) => ({ wire: { query: params, body } }),
       (unreadable: unknown) => (op.upstream.method === 'POST' ? { unreadable } : { wire: { query: params, body: undefined } }),
     );

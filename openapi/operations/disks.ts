@@ -1,4 +1,22 @@
-import { EventIdData, ExtendDiskReq } from '../models';
+import { z } from '@hono/zod-openapi';
+import {
+  AttachDiskReq,
+  CreateDiskReq,
+  CreateDiskResult,
+  DeleteDiskReq,
+  DescribeDiskListReq,
+  DescribeDiskListResult,
+  DescribeDiskQuotaReq,
+  DescribeDiskQuotaResult,
+  DescribeDiskReq,
+  DescribeDiskResult,
+  DiskIdsReq,
+  EventIdData,
+  ExtendDiskReq,
+  fromQueryList,
+  fromQueryNumber,
+  INPUT_MAXIMA,
+} from '../models';
 import { TAG } from '../rest/common';
 import { defineOperation } from './define';
 
@@ -29,5 +47,153 @@ export const extendDisk = defineOperation({
   },
 });
 
+const DiskIdsQuery = z
+  .preprocess(fromQueryList, DescribeDiskListReq.shape.DiskIds)
+  .openapi({ param: { style: 'form', explode: false }, description: 'Only these disk ids, comma-separated (`DiskIds=a,b`).', example: ['disk-demand-cpu-ssd-data'] });
+
+export const createDisk = defineOperation({
+  operationId: 'CreateDisk',
+  upstream: { action: 'CreateDisk', services: ['ebs'], method: 'POST' },
+  request: CreateDiskReq,
+  result: CreateDiskResult,
+  rest: {
+    kind: 'accepted',
+    method: 'post',
+    path: '/v1/disks',
+    tag: TAG.disks,
+    summary: 'Create cloud disks',
+    description:
+      'Creates 1–100 detached SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a ' +
+      'multiple of 8 and at least 24. Answers 202 with the new disk ids and the event to poll (they pass building → waiting).',
+    body: CreateDiskReq,
+    bodyDescription: 'What to create.',
+    events: { create_disk: 2 },
+    answer: 'Accepted: the disks being created',
+  },
+});
+
+export const describeDiskList = defineOperation({
+  operationId: 'DescribeDiskList',
+  upstream: { action: 'DescribeDiskList', services: ['ebs'], method: 'GET', paging: { list: 'DiskList' }, jsonQueryLists: ['DiskIds'] },
+  request: DescribeDiskListReq,
+  result: DescribeDiskListResult,
+  ids: ['DiskIds'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/disks',
+    tag: TAG.disks,
+    summary: 'List cloud disks',
+    description:
+      'Cloud disks of the account, system and data, attached or not, optionally filtered by availability zone, region or ' +
+      'a list of ids (upstream DescribeDiskList on /ebs/v1). Pages of 20 unless PageSize says otherwise.',
+    query: DescribeDiskListReq.pick({ AvailableZoneCode: true, RegionCode: true }).extend({
+      DiskIds: DiskIdsQuery,
+      PageNumber: z.preprocess(fromQueryNumber, DescribeDiskListReq.shape.PageNumber).openapi({ type: 'integer', minimum: 1, description: 'Page number (default 1).', example: 1 }),
+      PageSize: z.preprocess(fromQueryNumber, DescribeDiskListReq.shape.PageSize).openapi({ type: 'integer', minimum: 1, maximum: INPUT_MAXIMA.PageSize, description: 'Rows per page (default 20).', example: 20 }),
+    }),
+    answer: 'A page of disks.',
+  },
+});
+
+// Declared before DescribeDisk: /v1/disks/quota is not a disk id.
+export const describeDiskQuota = defineOperation({
+  operationId: 'DescribeDiskQuota',
+  upstream: { action: 'DescribeDiskQuota', services: ['ebs'], method: 'GET' },
+  request: DescribeDiskQuotaReq,
+  result: DescribeDiskQuotaResult,
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/disks/quota',
+    tag: TAG.disks,
+    summary: 'Disk quota of a zone',
+    description: 'How many GB of SSD disks the availability zone allows, holds and has free (upstream DescribeDiskQuota on /ebs/v1). CreateDisk asks for at most FreeQuota.',
+    query: DescribeDiskQuotaReq,
+    answer: 'The zone\'s quota.',
+  },
+});
+
+export const describeDisk = defineOperation({
+  operationId: 'DescribeDisk',
+  upstream: { action: 'DescribeDisk', services: ['ebs'], method: 'GET' },
+  request: DescribeDiskReq,
+  result: DescribeDiskResult,
+  ids: ['DiskId'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/disks/{DiskId}',
+    tag: TAG.disks,
+    summary: 'Get a cloud disk',
+    description: 'One cloud disk: its size, status (waiting = detached, running = attached), the instance it is attached to and its slot there (upstream DescribeDisk on /ebs/v1).',
+    params: DescribeDiskReq,
+    notFound: 'DiskNotFound',
+    answer: 'The disk.',
+  },
+});
+
+export const attachDisk = defineOperation({
+  operationId: 'AttachDisk',
+  upstream: { action: 'AttachDisk', services: ['ebs'], method: 'POST' },
+  request: AttachDiskReq,
+  result: EventIdData,
+  ids: ['DiskIds', 'InstanceId'],
+  rest: {
+    kind: 'accepted',
+    method: 'post',
+    path: '/v1/disks/attach',
+    tag: TAG.disks,
+    summary: 'Attach cloud disks',
+    description:
+      'Attaches detached (waiting) disks to a running or shut-down instance of their availability zone, at most 16 data ' +
+      'disks per instance (upstream AttachDisk on /ebs/v1). Answers 202 with the event to poll (mounting → running).',
+    body: AttachDiskReq,
+    bodyDescription: 'The disks and the instance.',
+    notFound: 'DiskNotFound',
+    events: { mount_disk: 2 },
+  },
+});
+
+export const detachDisk = defineOperation({
+  operationId: 'DetachDisk',
+  upstream: { action: 'DetachDisk', services: ['ebs'], method: 'POST' },
+  request: DiskIdsReq,
+  result: EventIdData,
+  ids: ['DiskIds'],
+  rest: {
+    kind: 'accepted',
+    method: 'post',
+    path: '/v1/disks/detach',
+    tag: TAG.disks,
+    summary: 'Detach cloud disks',
+    description: 'Detaches attached (running) data disks; a system disk never (upstream DetachDisk on /ebs/v1). Answers 202 with the event to poll (unmounting → waiting).',
+    body: DiskIdsReq,
+    bodyDescription: 'The disks.',
+    notFound: 'DiskNotFound',
+    events: { unmount_disk: 2 },
+  },
+});
+
+export const deleteDisk = defineOperation({
+  operationId: 'DeleteDisk',
+  upstream: { action: 'DeleteDisk', services: ['ebs'], method: 'POST' },
+  request: DeleteDiskReq,
+  result: EventIdData,
+  ids: ['DiskIds'],
+  rest: {
+    kind: 'accepted',
+    method: 'post',
+    path: '/v1/disks/delete',
+    tag: TAG.disks,
+    summary: 'Delete cloud disks',
+    description: 'Deletes detached (waiting) data disks; a system disk never (upstream DeleteDisk on /ebs/v1). Answers 202 with the event to poll; the disks are gone when it ends.',
+    body: DeleteDiskReq,
+    bodyDescription: 'The disks.',
+    notFound: 'DiskNotFound',
+    events: { delete_disk: 2 },
+  },
+});
+
 /** This file's operations, in the order the docs list them. */
-export const declared = [extendDisk] as const;
+export const declared = [createDisk, describeDiskList, describeDiskQuota, describeDisk, attachDisk, detachDisk, extendDisk, deleteDisk] as const;

@@ -58,12 +58,17 @@ export function actionTable(ops: readonly OperationDeclaration[] = OPERATIONS): 
   return ['| operationId | `Action` | path | method | parameters | envelope and quirks |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** The routes that take `Prefer: wait` (every accepted operation), as the README lists them inline. */
+export const preferRoutes = (ops: readonly OperationDeclaration[] = OPERATIONS): string =>
+  ops.filter((op) => op.rest.kind === 'accepted').map((op) => `${op.rest.method.toUpperCase()} ${op.rest.path}`).sort().map((r) => `\`${r}\``).join(', ');
+
 /** `text` with the part between `<!-- name -->` and `<!-- /name -->` replaced by `table`. */
-export function withTable(text: string, name: string, table: string): string {
+export function withTable(text: string, name: string, table: string, inline = false): string {
   const open = `<!-- ${name} -->`;
   const close = `<!-- /${name} -->`;
   const a = text.indexOf(open);
   const b = text.indexOf(close);
   if (a < 0 || b < a) throw new Error(`no ${open} … ${close} markers`);
-  return `${text.slice(0, a + open.length)}\n${table}\n${text.slice(b)}`;
+  const sep = inline ? '' : '\n';
+  return `${text.slice(0, a + open.length)}${sep}${table}${sep}${text.slice(b)}`;
 }

@@ -15,6 +15,8 @@ export const UPSTREAM_ERRORS = {
   InstanceNotFound: 404,
   DiskNotFound: 404,
   EventNotFound: 404,
+  /** The AZ's disk quota (DescribeDiskQuota) or an instance's 16 data-disk slots are used up. */
+  QuotaExceeded: 409,
   InvalidInstanceStatus: 409,
   InvalidDiskStatus: 409,
   /** Too many calls; retry later. */

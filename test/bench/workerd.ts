@@ -216,7 +216,7 @@ async function load(t: Target, ms: number, count: boolean): Promise<void> {
 
 async function throughput(gatewayBundle: string): Promise<WorkerdResult['throughput']> {
   const emulator = createEmulator({ accessKeys: `${AK}:${SK}`, clock: 'manual' });
-  const emulatorServer = serve({ fetch: emulator.fetch, port: 0, hostname: '127.0.0.1' });
+  const emulatorServer = serve({ fetch: (request) => emulator.fetch(request), port: 0, hostname: '127.0.0.1' });
   const host = `127.0.0.1:${await listening(emulatorServer)}`;
   const upstreamVars = { CDS_API_HOST: host, CDS_API_SCHEMA: 'http', CDS_SECRET_ID: AK, CDS_SECRET_KEY: SK };
   // One at a time: each workerd process is told apart from the others by when it appeared.

@@ -131,6 +131,20 @@ describe('npm run emulator over real HTTP (manual clock)', () => {
     expect(res.status).toBe(400);
     expect(((await res.json()) as { Code: string }).Code).toBe('InvalidParameter');
   });
+
+  it('DescribeDisk as the Go SDK sends it: GET with the DiskId in a JSON body, nothing in the query', async () => {
+    const all: Record<string, string> = {
+      Action: 'DescribeDisk', AccessKeyId: 'node-ak', SignatureMethod: 'HMAC-SHA1', SignatureNonce: randomUUID(),
+      SignatureVersion: '1.0', Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), Version: '2019-08-08',
+    };
+    const canonical = Object.keys(all).sort().map((k) => `${enc(k)}=${enc(all[k]!)}`).join('&');
+    const sig = createHmac('sha1', 'node-sk').update(`GET&%2F&${enc(canonical)}`).digest('base64');
+    const body = JSON.stringify({ DiskId: 'disk-demand-cpu-ssd-data' });
+    // fetch refuses a GET body; node:http sends it with a Content-Length, as Go's client does.
+    const res = await rawRequest('GET', `/ebs/v1?${canonical}&Signature=${enc(sig)}`, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) }, body);
+    expect(res.status, res.body).toBe(200);
+    expect(JSON.parse(res.body).Data.DiskInfo).toMatchObject({ DiskId: 'disk-demand-cpu-ssd-data', Status: 'running', EcsId: 'ins-demand-cpu-ssd' });
+  });
 });
 
 /** A request through node:http, which sends the Host header it is given (fetch does not). */

@@ -55,7 +55,7 @@ function newInstances(ctx: OperationContext, plan: CreatePlan, req: CreateReques
       BillingMethod: req.BillingMethod,
       IsAutoRenewal: req.BillingMethod === '1' && req.IsAutoRenewal === 0 ? '0' : '1',
       Os: osOf(plan.image),
-      SystemDisk: { DiskId: randomId('disk-'), Name: `${req.SystemDisk.DiskFeature}_system_${tag}`, DiskType: 'system', Size: req.SystemDisk.Size, DiskFeature: req.SystemDisk.DiskFeature, ReleaseWithInstance: 1, Status: 'available' },
+      SystemDisk: { DiskId: randomId('disk-'), Name: `${req.SystemDisk.DiskFeature}_system_${tag}`, DiskType: 'system', Size: req.SystemDisk.Size, DiskFeature: req.SystemDisk.DiskFeature, ReleaseWithInstance: 1, Status: 'running' },
       DataDisks: (req.DataDisk ?? []).map((d, n) => ({
         DiskId: randomId('disk-'),
         Name: `${d.DiskFeature}_data${n + 1}_${tag}`,
@@ -64,7 +64,7 @@ function newInstances(ctx: OperationContext, plan: CreatePlan, req: CreateReques
         DiskFeature: d.DiskFeature,
         // Monthly data disks are kept (the request model refuses 1 for them).
         ReleaseWithInstance: req.BillingMethod === '1' ? 0 : (d.ReleaseWithInstance ?? 1),
-        Status: 'available',
+        Status: 'running',
       })),
       NoChargeForShutdown: 0,
       CreateTime: now,

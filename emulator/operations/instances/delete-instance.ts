@@ -26,7 +26,7 @@ export const deleteInstanceBehaviour = implement(deleteInstance, {
       // The instance goes; data disks with ReleaseWithInstance 0 are kept, detached.
       onEnd: ({ account, instance }) => {
         account.Instances.delete(instance.EcsId);
-        for (const d of instance.DataDisks) if (d.ReleaseWithInstance === 0) account.KeptDisks.push({ ...d, Status: 'available' });
+        for (const d of instance.DataDisks) if (d.ReleaseWithInstance === 0) account.KeptDisks.push({ ...d, Status: 'waiting', AvailableZoneCode: instance.AvailableZoneCode });
       },
     },
   },

@@ -1,3 +1,4 @@
+import { SEED_IDS } from '../../../emulator';
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { call, ctl, event, expectError, newEmulator, operate, status } from '../../helpers/emulator-client';
@@ -34,7 +35,11 @@ describe('DeleteInstance', () => {
     expect((await del(emu, [id])).status).toBe(200);
     emu.advance(5);
     const state = (await ctl(emu, 'GET', '/state')).body.Accounts[0];
-    expect(state.KeptDisks.map((d: { DiskId: string; Size: number }) => [d.DiskId, d.Size])).toEqual([[disks[1], 80]]);
+    // The seed's own detached disk aside, only the kept data disk remains.
+    const kept = state.KeptDisks.filter((d: { DiskId: string }) => d.DiskId !== SEED_IDS.spareDisk);
+    expect(kept.map((d: { DiskId: string; Size: number }) => [d.DiskId, d.Size])).toEqual([[disks[1], 80]]);
+    // Detached: the published 待挂载 status, in the instance's AZ.
+    expect(kept[0]).toMatchObject({ Status: 'waiting', AvailableZoneCode: 'CN_Hohhot_B' });
   });
 
   it('refused while any listed instance is mid-transition (nothing changes)', async () => {

@@ -138,7 +138,7 @@ describe('faults', () => {
     expect([d.Status, d.Disk.DataDiskConf[0].Size]).toEqual(['error', 512]);
     const st = await ctl(emu, 'GET', '/state');
     const inst = st.body.Accounts[0].Instances.find((i: { EcsId: string }) => i.EcsId === 'ins-month-gpu-ssd');
-    expect(inst.DiskStatus['disk-month-gpu-ssd-data']).toBe('available');
+    expect(inst.DiskStatus['disk-month-gpu-ssd-data']).toBe('running');
   });
 
   it('DELETE /faults clears every fault', async () => {

@@ -103,6 +103,7 @@ for (const [transport, codeOf] of [
       emu.advance(60);
       emu.core.machine.settle(emu.core.store.account(AK)!);
       expect(disk.Size).toBe(512);
+      expect(disk.Status).toBe('running'); // back to attached (使用中) once extended
       expect(lastEntry(emu, 'ExtendDisk')).toMatchObject({ EcsId: TARGET, Applied: true });
     });
 

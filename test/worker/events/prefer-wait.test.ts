@@ -29,7 +29,8 @@ describe('retryAfterSeconds', () => {
     expect(retryAfterSeconds('hard_shutdown_ecs')).toBe(1);
     expect(retryAfterSeconds('extend_disk')).toBe(2);
     expect(retryAfterSeconds('create_ecs')).toBe(4);
-    expect(retryAfterSeconds('unmount_disk')).toBe(DEFAULT_RETRY_AFTER_S);
+    expect(retryAfterSeconds('unmount_disk')).toBe(2);
+    expect(retryAfterSeconds('rollback_disk')).toBe(DEFAULT_RETRY_AFTER_S);
     expect(retryAfterSeconds(undefined)).toBe(DEFAULT_RETRY_AFTER_S);
     expect(retryAfterSeconds('toString')).toBe(DEFAULT_RETRY_AFTER_S);
   });

@@ -1,0 +1,36 @@
+import { EmulatorError } from '../../errors';
+import { locateDisk, type LocatedDisk } from '../../store/disks';
+import type { DiskStatus } from '../../store/types';
+import type { OperationContext } from '../context';
+
+/** The answer to a disk the account does not hold: its wording is the upstream's (云盘信息不存在). */
+export const diskNotFound = (ids: readonly string[]) => new EmulatorError('DiskNotFound', `云盘信息不存在: ${ids.join(',')}`);
+
+export function diskOrThrow(ctx: OperationContext, diskId: string): LocatedDisk {
+  const found = locateDisk(ctx.account, diskId);
+  if (!found) throw diskNotFound([diskId]);
+  return found;
+}
+
+/** All listed disks, or DiskNotFound naming every missing one; duplicates are refused. */
+export function disksOrThrow(ctx: OperationContext, ids: readonly string[]): LocatedDisk[] {
+  const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (dup.length) throw new EmulatorError('InvalidParameter', `DiskIds: duplicate id ${[...new Set(dup)].join(',')}`);
+  const found = ids.map((id) => locateDisk(ctx.account, id));
+  const missing = ids.filter((_, i) => !found[i]);
+  if (missing.length) throw diskNotFound(missing);
+  return found as LocatedDisk[];
+}
+
+/** System disks go only with their instance: never detached nor deleted on their own. */
+export function refuseSystemDisks(disks: readonly LocatedDisk[], what: string): void {
+  const system = disks.filter((l) => l.disk.DiskType === 'system');
+  if (system.length) throw new EmulatorError('UnsupportedOperation', `disks ${system.map((l) => l.disk.DiskId).join(',')} are system disks; they cannot be ${what}`);
+}
+
+/** Every listed disk is in the status the operation starts from. */
+export function requireDiskStatus(disks: readonly LocatedDisk[], status: DiskStatus, what: string): void {
+  const wrong = disks.filter((l) => l.disk.Status !== status);
+  if (wrong.length)
+    throw new EmulatorError('InvalidDiskStatus', `disks can be ${what} only when ${status}: ${wrong.map((l) => `${l.disk.DiskId} is ${l.disk.Status}`).join('; ')}`);
+}

@@ -1,0 +1,54 @@
+import type { EbsDisk } from '../../openapi/models';
+import { findAz, type Catalog } from './catalog';
+import type { AccountState, DiskRecord, DiskStatus, InstanceRecord } from './types';
+
+/** SSD quota of each AZ in GB (the published example's total). */
+export const DISK_QUOTA_GB = 10_240;
+
+export const DISK_STATUS_DISPLAY: Readonly<Record<DiskStatus, string>> = {
+  building: '创建中', build_fail: '创建失败', waiting: '待挂载', mounting: '挂载中', running: '使用中',
+  unmounting: '卸载中', updating: '更新中', deleting: '删除中', error: '错误',
+};
+
+/** A cloud disk wherever it is: on an instance, or detached in its AZ. */
+export interface LocatedDisk {
+  disk: DiskRecord;
+  instance?: InstanceRecord;
+  AvailableZoneCode: string;
+}
+
+/** Every cloud (ssd) disk of the account: local disks are not EBS disks. */
+export function cloudDisks(account: AccountState): LocatedDisk[] {
+  const attached = [...account.Instances.values()].flatMap((instance) =>
+    [instance.SystemDisk, ...instance.DataDisks].map((disk) => ({ disk, instance, AvailableZoneCode: instance.AvailableZoneCode })),
+  );
+  const detached = account.KeptDisks.map((disk) => ({ disk, AvailableZoneCode: disk.AvailableZoneCode }));
+  return [...attached, ...detached].filter((l) => l.disk.DiskFeature === 'ssd');
+}
+
+export const locateDisk = (account: AccountState, diskId: string): LocatedDisk | undefined => cloudDisks(account).find((l) => l.disk.DiskId === diskId);
+
+/** GB of SSD disks the AZ holds: what its quota has used. */
+export const usedQuotaGb = (account: AccountState, zone: string): number =>
+  cloudDisks(account).filter((l) => l.AvailableZoneCode === zone).reduce((sum, l) => sum + l.disk.Size, 0);
+
+/** The EBS view of a disk; Order is its slot on the instance (system 0, data 1–16), 0 detached. */
+export function toEbsDisk(catalog: Catalog, { disk, instance, AvailableZoneCode }: LocatedDisk): EbsDisk {
+  const order = !instance ? 0 : disk.DiskType === 'system' ? 0 : instance.DataDisks.indexOf(disk) + 1;
+  return {
+    DiskId: disk.DiskId,
+    DiskName: disk.Name,
+    Size: disk.Size,
+    EcsId: instance?.EcsId ?? '',
+    EcsName: instance?.EcsName ?? '',
+    BillingMethod: instance?.BillingMethod ?? '0',
+    ReleaseWithInstance: disk.ReleaseWithInstance,
+    RegionCode: findAz(catalog, AvailableZoneCode)?.region.RegionCode ?? '',
+    AvailableZoneCode,
+    Status: disk.Status,
+    StatusDisplay: DISK_STATUS_DISPLAY[disk.Status],
+    DiskFeature: 'SSD',
+    Property: disk.DiskType,
+    Order: order,
+  };
+}

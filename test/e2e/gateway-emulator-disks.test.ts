@@ -1,0 +1,77 @@
+import { env as workerEnv } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator, createInProcessEcsApi, SEED_IDS } from '../../emulator';
+import type { Emulator } from '../../emulator';
+import type { EcsApi } from '../../openapi/ecs-api';
+import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
+import type { Env } from '../../worker/env';
+import { contractCheckedFetch, TOKEN } from '../helpers/emulator-stack';
+
+// A cloud disk's whole life through the gateway against the emulator, over the wire and in process.
+
+let emulator: Emulator;
+let env: Env;
+let counter = 0;
+
+const ways: [string, (e: Env) => EcsApi][] = [
+  ['wire (SignedEcsClient → emulator.fetch)', (e) => signedEcsClientFromEnv(e, { fetch: (input, init) => emulator.fetch(new Request(input, init)), backoffMs: () => 1 })],
+  ['in process (createInProcessEcsApi)', (e) => createInProcessEcsApi(emulator, e.CDS_SECRET_ID!)],
+];
+
+beforeEach(() => {
+  counter += 1;
+  const ak = `ak-disk-${counter}-${crypto.randomUUID().slice(0, 6)}`;
+  emulator = createEmulator({ accessKeys: `${ak}:sk-emu`, clock: 'manual' });
+  env = { ...(workerEnv as unknown as Env), CDS_API_HOST: 'emulator.test', CDS_API_SCHEMA: 'http', CDS_SECRET_ID: ak, CDS_SECRET_KEY: 'sk-emu', GATEWAY_TOKENS: `${TOKEN}:write`, CDS_TIMEOUT_MS: '300' };
+});
+
+type Disk = { DiskId: string; Status: string; EcsId: string; Order?: number };
+
+for (const [way, factory] of ways) {
+  describe(`cloud disks through the gateway, ${way}`, () => {
+    it('create → waiting → attach → running on the instance → detach → waiting → delete → 404', async () => {
+      const gateway = contractCheckedFetch(createGatewayApp({ ecsApiFactory: factory }), env);
+      const post = (path: string, body: unknown) => gateway(path, { method: 'POST', body: JSON.stringify(body) });
+      const disk = async (id: string) => (await (await gateway(`/v1/disks/${id}`)).json()) as { DiskInfo: Disk };
+      const eventOf = async (res: Response) => ((await (await gateway(res.headers.get('Location')!)).json()) as { EventStatus: string; EventType: string });
+
+      const quota = (await (await gateway('/v1/disks/quota?AvailableZoneCode=CN_Hohhot_B')).json()) as { QuotaList: { FreeQuota: number }[] };
+      expect(quota.QuotaList[0]!.FreeQuota).toBeGreaterThanOrEqual(24);
+
+      const created = await post('/v1/disks', { AvailableZoneCode: 'CN_Hohhot_B', DiskName: 'pvc-data', DiskFeature: 'SSD', Size: 24 });
+      expect(created.status, await created.clone().text()).toBe(202);
+      const [id] = ((await created.json()) as { DiskIdSet: string[] }).DiskIdSet;
+      expect((await disk(id!)).DiskInfo.Status).toBe('building');
+      emulator.advance(4);
+      expect(await eventOf(created)).toMatchObject({ EventType: 'create_disk', EventStatus: 'success' });
+      expect((await disk(id!)).DiskInfo).toMatchObject({ Status: 'waiting', EcsId: '' });
+      const listed = (await (await gateway(`/v1/disks?DiskIds=${id},disk-demand-cpu-ssd-data`)).json()) as { DiskList: Disk[]; TotalCount: number };
+      expect(listed.DiskList.map((d) => d.DiskId).sort()).toEqual([id, 'disk-demand-cpu-ssd-data'].sort());
+
+      const attached = await post('/v1/disks/attach', { DiskIds: [id], InstanceId: SEED_IDS.demandCpuSsd, ReleaseWithInstance: 0 });
+      expect(attached.status, await attached.clone().text()).toBe(202);
+      expect((await disk(id!)).DiskInfo.Status).toBe('mounting');
+      emulator.advance(4);
+      expect((await eventOf(attached)).EventStatus).toBe('success');
+      expect((await disk(id!)).DiskInfo).toMatchObject({ Status: 'running', EcsId: SEED_IDS.demandCpuSsd, Order: 2 });
+
+      const busy = await post('/v1/disks/delete', { DiskIds: [id] });
+      expect(busy.status).toBe(409);
+      expect(((await busy.json()) as { code: string }).code).toBe('InvalidDiskStatus');
+
+      const detached = await post('/v1/disks/detach', { DiskIds: [id] });
+      expect(detached.status).toBe(202);
+      emulator.advance(4);
+      expect(await eventOf(detached)).toMatchObject({ EventType: 'unmount_disk', EventStatus: 'success' });
+      expect((await disk(id!)).DiskInfo).toMatchObject({ Status: 'waiting', EcsId: '' });
+
+      const deleted = await post('/v1/disks/delete', { DiskIds: [id] });
+      expect(deleted.status).toBe(202);
+      emulator.advance(4);
+      expect((await eventOf(deleted)).EventStatus).toBe('success');
+      const gone = await gateway(`/v1/disks/${id}`);
+      expect(gone.status).toBe(404);
+      expect(((await gone.json()) as { code: string }).code).toBe('DiskNotFound');
+    });
+  });
+}

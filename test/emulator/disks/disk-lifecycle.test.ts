@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../emulator';
+import { requestOf } from '../../../emulator/dispatch';
+import { EbsDisk } from '../../../openapi/models';
+import { describeDisk as describeDiskOp } from '../../../openapi/operations/disks';
+import { call, event, expectError, expectModel, newEmulator } from '../../helpers/emulator-client';
+
+const ebs = (emu: Emulator, action: string, body?: unknown, params?: Record<string, string>) => call(emu, action, { service: 'ebs', body, params });
+const describeDisk = (emu: Emulator, DiskId: string) => ebs(emu, 'DescribeDisk', undefined, { DiskId });
+const diskStatus = async (emu: Emulator, DiskId: string) => (await describeDisk(emu, DiskId)).body.Data.DiskInfo;
+const create = (emu: Emulator, extra: Record<string, unknown> = {}) =>
+  ebs(emu, 'CreateDisk', { AvailableZoneCode: 'CN_Hohhot_B', DiskName: 'data-01', DiskFeature: 'SSD', Size: 24, ...extra });
+
+async function newDisk(emu: Emulator): Promise<string> {
+  const r = await create(emu);
+  expect(r.status, r.text).toBe(200);
+  emu.advance(4);
+  return r.body.Data.DiskIdSet[0];
+}
+
+describe('cloud disks (EBS)', () => {
+  it('create: building → waiting (4 s), detached in its AZ, event create_disk on /ebs/v1', async () => {
+    const emu = newEmulator();
+    const r = await create(emu, { Number: 2 });
+    expect(r.body).toMatchObject({ Code: 'Success', Msg: '云盘创建任务下发成功！' });
+    const [a, b] = r.body.Data.DiskIdSet;
+    expect(b).toBeDefined();
+    expect(await diskStatus(emu, a)).toMatchObject({ Status: 'building', StatusDisplay: '创建中', EcsId: '' });
+    emu.advance(4);
+    const info = expectModel(EbsDisk, await diskStatus(emu, a));
+    expect(info).toMatchObject({ Status: 'waiting', StatusDisplay: '待挂载', EcsId: '', EcsName: '', Size: 24, DiskName: 'data-01', DiskFeature: 'SSD', Property: 'data', Order: 0, AvailableZoneCode: 'CN_Hohhot_B', RegionCode: 'CN_Huhhot' });
+    expect(await event(emu, r.body.Data.EventId, 'ebs')).toMatchObject({ EventType: 'create_disk', EventStatus: 'success' });
+  });
+
+  it('create refuses a size not a multiple of 8 or under 24, a feature other than SSD, a bad name, and more than the free quota', async () => {
+    const emu = newEmulator();
+    expectError(await create(emu, { Size: 30 }), 400, 'InvalidParameter', 'multiple of 8');
+    expectError(await create(emu, { Size: 16 }), 400, 'InvalidParameter', 'at least 24');
+    expectError(await create(emu, { DiskFeature: 'ssd' }), 400, 'InvalidParameter', 'DiskFeature');
+    expectError(await create(emu, { DiskName: '1abc' }), 400, 'InvalidParameter', 'DiskName');
+    expectError(await create(emu, { DiskName: 'a' }), 400, 'InvalidParameter', 'DiskName');
+    expectError(await create(emu, { DiskName: 'a'.repeat(41) }), 400, 'InvalidParameter', 'DiskName');
+    expect((await create(emu, { DiskName: '' })).status).toBe(200); // the published sample's empty name: a default one
+    expectError(await create(emu, { Size: 8192, Number: 2 }), 409, 'QuotaExceeded');
+  });
+
+  it('attach: waiting → mounting → running on the instance with a slot; detach: unmounting → waiting; delete: deleting → gone', async () => {
+    const emu = newEmulator();
+    const id = await newDisk(emu);
+    const a = await ebs(emu, 'AttachDisk', { DiskIds: [id], InstanceId: 'ins-demand-cpu-ssd', ReleaseWithInstance: 0 });
+    expect(a.body).toMatchObject({ Code: 'Success', Msg: '云盘挂载任务下发成功！' });
+    expect(await diskStatus(emu, id)).toMatchObject({ Status: 'mounting', EcsId: 'ins-demand-cpu-ssd' });
+    emu.advance(4);
+    expect(await diskStatus(emu, id)).toMatchObject({ Status: 'running', StatusDisplay: '使用中', EcsId: 'ins-demand-cpu-ssd', EcsName: 'web-01', Order: 2, ReleaseWithInstance: 0 });
+    expect((await event(emu, a.body.Data.EventId, 'ebs')).EventType).toBe('mount_disk');
+    const ids = (await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-demand-cpu-ssd' } })).body.Data.Disk.DataDiskConf.map((d: { Id: string }) => d.Id);
+    expect(ids).toContain(id);
+
+    const d = await ebs(emu, 'DetachDisk', { DiskIds: [id] });
+    expect(d.body.Msg).toBe('云盘卸载任务下发成功！');
+    expect((await diskStatus(emu, id)).Status).toBe('unmounting');
+    emu.advance(4);
+    expect(await diskStatus(emu, id)).toMatchObject({ Status: 'waiting', EcsId: '', Order: 0 });
+    expect((await event(emu, d.body.Data.EventId, 'ebs')).EventType).toBe('unmount_disk');
+
+    const x = await ebs(emu, 'DeleteDisk', { DiskIds: [id] });
+    expect(x.body.Msg).toBe('云盘删除任务下发成功！');
+    expect((await diskStatus(emu, id)).Status).toBe('deleting');
+    emu.advance(4);
+    expectError(await describeDisk(emu, id), 404, 'DiskNotFound', '云盘信息不存在');
+    expect((await event(emu, x.body.Data.EventId, 'ebs'))).toMatchObject({ EventType: 'delete_disk', EventStatus: 'success' });
+  });
+
+  it('attach refuses a disk that is not waiting, another AZ, an instance that is not running or shut down, and a 17th data disk', async () => {
+    const emu = newEmulator();
+    expectError(await ebs(emu, 'AttachDisk', { DiskIds: ['disk-demand-cpu-ssd-data'], InstanceId: 'ins-demand-gpu-ssd' }), 409, 'InvalidDiskStatus', 'running');
+    const other = (await create(emu, { AvailableZoneCode: 'CN_Suqian_A' })).body.Data.DiskIdSet[0];
+    emu.advance(4);
+    expectError(await ebs(emu, 'AttachDisk', { DiskIds: [other], InstanceId: 'ins-demand-cpu-ssd' }), 400, 'UnsupportedOperation', 'CN_Hohhot_B');
+    const id = await newDisk(emu);
+    await call(emu, 'OperateInstance', { body: { EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' } });
+    expectError(await ebs(emu, 'AttachDisk', { DiskIds: [id], InstanceId: 'ins-demand-cpu-ssd' }), 409, 'InvalidInstanceStatus');
+    emu.advance(12);
+    const many = (await create(emu, { Number: 15 })).body.Data.DiskIdSet;
+    emu.advance(4);
+    expect((await ebs(emu, 'AttachDisk', { DiskIds: many, InstanceId: 'ins-demand-cpu-ssd' })).status).toBe(200); // 1 + 15 = 16
+    emu.advance(4);
+    expectError(await ebs(emu, 'AttachDisk', { DiskIds: [id], InstanceId: 'ins-demand-cpu-ssd' }), 409, 'QuotaExceeded', '16');
+    expectError(await ebs(emu, 'AttachDisk', { DiskIds: ['disk-nope'], InstanceId: 'ins-demand-cpu-ssd' }), 404, 'DiskNotFound');
+  });
+
+  it('system disks are never detached or deleted; an attached disk is not deleted', async () => {
+    const emu = newEmulator();
+    expectError(await ebs(emu, 'DetachDisk', { DiskIds: ['disk-demand-cpu-ssd-sys'] }), 400, 'UnsupportedOperation', 'system');
+    expectError(await ebs(emu, 'DeleteDisk', { DiskIds: ['disk-demand-cpu-ssd-sys'] }), 400, 'UnsupportedOperation', 'system');
+    expectError(await ebs(emu, 'DeleteDisk', { DiskIds: ['disk-demand-cpu-ssd-data'] }), 409, 'InvalidDiskStatus', 'waiting');
+  });
+
+  it('DescribeDiskList: system and data disks, filtered by zone and ids, paged; DiskIds as the JSON list string the upstream takes', async () => {
+    const emu = newEmulator();
+    const all = await ebs(emu, 'DescribeDiskList');
+    expect(all.body.Data.DiskList.map((d: { DiskId: string }) => d.DiskId)).toContain('disk-demand-cpu-ssd-sys');
+    expect(all.body).toMatchObject({ PageNumber: 1, PageSize: 20 });
+    const two = await ebs(emu, 'DescribeDiskList', undefined, { DiskIds: '["disk-demand-cpu-ssd-sys","disk-demand-cpu-ssd-data"]', PageSize: '1' });
+    expect(two.body).toMatchObject({ TotalCount: 2, PageSize: 1 });
+    expect(two.body.Data.DiskList).toHaveLength(1);
+    const suqian = await ebs(emu, 'DescribeDiskList', undefined, { AvailableZoneCode: 'CN_Suqian_B' });
+    expect(suqian.body.TotalCount).toBeGreaterThan(0);
+    expect(suqian.body.TotalCount).toBeLessThan(all.body.TotalCount);
+    expect(suqian.body.Data.DiskList.every((d: { AvailableZoneCode: string }) => d.AvailableZoneCode === 'CN_Suqian_B')).toBe(true);
+  });
+
+  it('a GET whose parameters come in a JSON body (as the Go SDK sends DescribeDisk) is read like the query', () => {
+    expect(requestOf(describeDiskOp, { wire: { query: {}, body: { DiskId: 'disk-demand-cpu-ssd-data' } } })).toEqual({ DiskId: 'disk-demand-cpu-ssd-data' });
+  });
+});
+
+describe('DescribeDiskQuota', () => {
+  it("the zone's SSD quota: used grows with a new disk, and CreateDisk may take exactly what is free", async () => {
+    const emu = newEmulator();
+    const quota = async () => (await ebs(emu, 'DescribeDiskQuota', undefined, { AvailableZoneCode: 'CN_Hohhot_B' })).body.Data.QuotaList[0];
+    const before = await quota();
+    expect(before).toMatchObject({ TotalQuota: 10240, DiskFeature: 'SSD' });
+    expect(before.UsedQuota + before.FreeQuota).toBe(before.TotalQuota);
+    await newDisk(emu);
+    const after = await quota();
+    expect(after.UsedQuota).toBe(before.UsedQuota + 24);
+    expectError(await create(emu, { Size: after.FreeQuota + 8 }), 409, 'QuotaExceeded');
+    expect((await create(emu, { Size: after.FreeQuota })).status).toBe(200);
+    expect((await quota()).FreeQuota).toBe(0);
+    expectError(await ebs(emu, 'DescribeDiskQuota', undefined, { AvailableZoneCode: 'CN_Nowhere' }), 400, 'InvalidParameter', 'AvailableZoneCode');
+  });
+});

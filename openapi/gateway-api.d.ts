@@ -80,6 +80,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/families/specs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the specs of an availability zone with their stock
+         * @description Families of one availability zone with each spec and whether it is on sale (`SELL`) or sold out (`SELLOUT`), optionally filtered by family, CPU, memory and GPU (upstream DescribeZoneInstanceType). A sold-out spec cannot be ordered. Served from the edge cache (soft TTL FAMILIES_TTL_S, default 600 s); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.
+         */
+        get: operations["DescribeZoneInstanceType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/images": {
         parameters: {
             query?: never;
@@ -661,6 +681,10 @@ export interface components {
         DescribeRegionsResult: {
             /** @description Region groups with their regions and availability zones. */
             RegionGroups: components["schemas"]["RegionGroup"][];
+        };
+        DescribeZoneInstanceTypeResult: {
+            /** @description Families of the zone with their specs and stock. */
+            ZoneInstanceTypes: components["schemas"]["ZoneInstanceType"][];
         };
         DiskInfo: {
             SystemDiskConf: components["schemas"]["SystemDiskConfInfo"];
@@ -1290,7 +1314,7 @@ export interface components {
              */
             detail: string;
             /**
-             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
+             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, InvalidInstanceStatus, InvalidDiskStatus, SpecSoldOut, Throttling, InternalError, ServiceUnavailable; others are passed through too).
              * @example InvalidInstanceStatus
              */
             code: string;
@@ -1401,6 +1425,12 @@ export interface components {
              */
             SupportGpuDriver: string;
         };
+        /**
+         * @description Stock of a spec: `SELL` on sale (销售中), `SELLOUT` sold out (已售罄).
+         * @example SELL
+         * @enum {string}
+         */
+        SpecStock: "SELL" | "SELLOUT";
         SystemDiskConfInfo: {
             /**
              * @description Released with the instance, 0 no / 1 yes (是否随实例释放).
@@ -1509,6 +1539,53 @@ export interface components {
              * @example 重启云服务器
              */
             TaskTypeDisplay: string;
+        };
+        ZoneInstanceType: {
+            /**
+             * @description Family name.
+             * @example Cpu计算型C4
+             */
+            EcsFamilyName: string;
+            /**
+             * @description The availability zone display name (not its code).
+             * @example 呼和浩特B
+             */
+            AvailableZone: string;
+            /** @description Specs of the family in this zone with their stock. */
+            SpecList: components["schemas"]["ZoneSpec"][];
+        };
+        ZoneSpec: {
+            /**
+             * @description CPU cores.
+             * @example 4
+             */
+            Cpu: number;
+            /**
+             * @description Memory in GB.
+             * @example 8
+             */
+            Ram: number;
+            /**
+             * @description GPU cards.
+             * @example 0
+             */
+            Gpu: number;
+            /**
+             * @description GPU model (GPU类型); empty for CPU specs.
+             * @example
+             */
+            GpuType: string;
+            /**
+             * @description Supported GPU driver; empty for CPU specs.
+             * @example
+             */
+            SupportGpuDriver: string;
+            Status: components["schemas"]["SpecStock"];
+            /**
+             * @description Processor (CPU名称).
+             * @example Intel第八代处理器
+             */
+            CpuName: string;
         };
     };
     responses: never;
@@ -1907,6 +1984,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeEcsFamilyInfoResult"];
+                };
+            };
+            /** @description Not modified: If-None-Match matched the current ETag (no body). */
+            304: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+                    ETag: string;
+                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DescribeZoneInstanceType: {
+        parameters: {
+            query: {
+                /** @description Availability zone code (可用区代码). */
+                AvailableZoneCode: string;
+                /** @description Only this family (规格族名称). */
+                EcsFamilyName?: string;
+                /** @description Only specs with this many CPU cores. */
+                Cpu?: number;
+                /** @description Only specs with this much memory (GB). */
+                Ram?: number;
+                /** @description Only specs with this many GPU cards. */
+                Gpu?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
+                "if-none-match"?: string;
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
+                "cache-control"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The families and specs with their stock. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description How the edge cache served this answer: HIT fresh copy; STALE copy past its soft TTL, refreshed in the background; MISS fetched now (also after Cache-Control: no-cache); STALE-IF-ERROR upstream failing, last good copy (kept up to 7 days). */
+                    "X-Cache": "HIT" | "MISS" | "STALE" | "STALE-IF-ERROR";
+                    /** @description Strong entity tag (SHA-256 of the body); send it back in If-None-Match to get 304. */
+                    ETag: string;
+                    /** @description `private, max-age=<fresh seconds left>, stale-while-revalidate=<TTL>, stale-if-error=<seconds>`; a stale copy has max-age=0. */
+                    "Cache-Control": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeZoneInstanceTypeResult"];
                 };
             };
             /** @description Not modified: If-None-Match matched the current ETag (no body). */

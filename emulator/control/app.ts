@@ -11,6 +11,7 @@ import { CallFaultSchema, InstanceFaultSchema } from './faults';
 import { serveDashboard } from './dashboard';
 import { controlGuard, type ControlHosts } from './guard';
 import { JOURNAL_CAP } from './journal';
+import { applyStock, StockSchema } from './stock';
 
 // Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}:
 // the helpers below throw EmulatorError, which onError turns into that shape.
@@ -98,6 +99,9 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
       201,
     );
   });
+
+  app.post('/stock', async (c) => c.json(applyStock(core.store.catalog, await jsonBody(c, StockSchema))));
+  app.get('/stock', (c) => c.json({ SoldOut: [...core.store.catalog.SoldOut] }));
 
   app.post('/faults', async (c) => {
     const body = await jsonBody(c, z.unknown());

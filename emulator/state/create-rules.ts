@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { CreateInstanceReq, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
-import { invalidParameter } from '../errors';
-import { familiesFor, findAz, type Catalog } from '../store/catalog';
+import { EmulatorError, invalidParameter } from '../errors';
+import { familiesFor, findAz, stockOf, type Catalog } from '../store/catalog';
 import { findImage, imageSuits } from '../store/images';
 import { findSubnet, findVpc, inSubnet, usedAddresses } from '../store/networks';
 import { defaultSecurityGroup } from '../store/store';
@@ -35,6 +35,8 @@ export function checkCreateInstance(catalog: Catalog, account: AccountState, req
   if (!family) throw invalidParameter('EcsFamilyName', `no family ${req.EcsFamilyName} in ${az} for billing method ${req.BillingMethod}`);
   const spec = family.SpecList.find((s) => s.Cpu === req.Cpu && s.Ram === req.Ram && s.Gpu === req.Gpu);
   if (!spec) throw invalidParameter('Cpu/Ram/Gpu', `family ${family.EcsFamilyName} has no spec Cpu=${req.Cpu} Ram=${req.Ram} Gpu=${req.Gpu} in ${az}`);
+  if (stockOf(catalog, { AvailableZoneCode: az, EcsFamilyName: family.EcsFamilyName, ...spec }) === 'SELLOUT')
+    throw new EmulatorError('SpecSoldOut', `spec Cpu=${spec.Cpu} Ram=${spec.Ram} Gpu=${spec.Gpu} of ${family.EcsFamilyName} is sold out in ${az}`);
 
   const image = findImage(catalog, account, az, req.ImageId);
   if (!image) throw invalidParameter('ImageId', `no image ${req.ImageId} (id or name) in ${az}`);

@@ -11,7 +11,40 @@ export interface Catalog {
   Images: ImageRecord[];
   /** Families whose instances run on local disks: the only ones a `local` disk may be ordered for. */
   LocalDiskFamilies: string[];
+  /** Sold-out specs, by specKey: every other spec of the catalogue is on sale. Set through the control API. */
+  SoldOut: string[];
 }
+
+/** What a spec is known by in the stock: zone, family and Cpu/Ram/Gpu. */
+export interface SpecRef {
+  AvailableZoneCode: string;
+  EcsFamilyName: string;
+  Cpu: number;
+  Ram: number;
+  Gpu: number;
+}
+
+export const specKey = (s: SpecRef) => `${s.AvailableZoneCode}/${s.EcsFamilyName}/${s.Cpu}/${s.Ram}/${s.Gpu}`;
+
+export const stockOf = (catalog: Catalog, spec: SpecRef): 'SELL' | 'SELLOUT' => (catalog.SoldOut.includes(specKey(spec)) ? 'SELLOUT' : 'SELL');
+
+/** Marks a spec sold out or back on sale. */
+export function setStock(catalog: Catalog, spec: SpecRef, status: 'SELL' | 'SELLOUT'): void {
+  const key = specKey(spec);
+  catalog.SoldOut = catalog.SoldOut.filter((k) => k !== key);
+  if (status === 'SELLOUT') catalog.SoldOut.push(key);
+}
+
+/** The families sold in a zone for any billing method, each once (the first offer's specs). */
+export function familiesOfZone(catalog: Catalog, azCode: string): FamilyInfo[] {
+  const byName = new Map<string, FamilyInfo>();
+  for (const offer of catalog.Families)
+    if (offer.AvailableZoneCode === azCode) for (const f of offer.EcsFamilyInfo) if (!byName.has(f.EcsFamilyName)) byName.set(f.EcsFamilyName, f);
+  return [...byName.values()];
+}
+
+/** The processor a family's hosts run: the older families (C3, rp2) on the previous generation. */
+export const cpuNameOf = (family: string): string => (/[Cc]3|rp2/.test(family) ? 'Intel第八代处理器' : 'Intel第十代处理器');
 
 export interface AzLocation {
   region: RegionInfo;
@@ -103,7 +136,7 @@ export function defaultCatalog(): Catalog {
       for (const az of region.AzList)
         for (const billing of ['0', '1'] as const)
           Families.push({ AvailableZoneCode: az.AvailableZoneCode, BillingMethod: billing, EcsFamilyInfo: structuredClone(DEFAULT_FAMILIES) });
-  const catalog: Catalog = { Regions: structuredClone(DEFAULT_REGIONS), Families, Images: [], LocalDiskFamilies: [...DEFAULT_LOCAL_DISK_FAMILIES] };
+  const catalog: Catalog = { Regions: structuredClone(DEFAULT_REGIONS), Families, Images: [], LocalDiskFamilies: [...DEFAULT_LOCAL_DISK_FAMILIES], SoldOut: [] };
   catalog.Images = defaultPublicImages(catalog);
   return catalog;
 }

@@ -60,6 +60,7 @@ export const UPSTREAM_PROBLEMS = {
   EventNotFound: { status: 404, title: 'Event not found', when: 'No event with this id on /ecs/v1 or /ebs/v1.' },
   InvalidInstanceStatus: { status: 409, title: 'Instance status does not allow this operation', when: 'An instance is not in a status the operation accepts.' },
   InvalidDiskStatus: { status: 409, title: 'Disk status does not allow this operation', when: 'The disk is not in a status the operation accepts.' },
+  SpecSoldOut: { status: 409, title: 'Spec sold out', when: 'The ordered spec is sold out in the availability zone (its stock is SELLOUT); order another spec or zone.' },
   Throttling: { status: 429, title: 'Throttled by the ECS API', when: 'The ECS API throttled the call (Retry-After).' },
   InternalError: { status: 502, title: 'Upstream error', when: 'The ECS API failed (any upstream 5xx is a 502, whatever its code).' },
   ServiceUnavailable: { status: 502, title: 'Upstream error', when: 'The ECS API is unavailable.' },

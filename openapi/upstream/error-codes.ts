@@ -17,6 +17,8 @@ export const UPSTREAM_ERRORS = {
   EventNotFound: 404,
   InvalidInstanceStatus: 409,
   InvalidDiskStatus: 409,
+  /** The ordered spec is sold out in the zone (DescribeZoneInstanceType shows SELLOUT). */
+  SpecSoldOut: 409,
   /** Too many calls; retry later. */
   Throttling: 429,
   InternalError: 500,

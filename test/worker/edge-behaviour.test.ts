@@ -45,6 +45,7 @@ class CountingEcs {
         return { data: { EcsId: req.EcsId, Name: req.Name } as never, requestId: 'up-rename' };
       },
       describeTaskEvent: notUsed,
+      describeZoneInstanceType: notUsed,
       describeInstanceList: notUsed,
       describeInstance: notUsed,
       changeInstanceConfigure: notUsed,

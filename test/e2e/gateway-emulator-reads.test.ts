@@ -1,0 +1,53 @@
+import { env as workerEnv } from 'cloudflare:test';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator, createInProcessEcsApi, SEED_IDS } from '../../emulator';
+import type { Emulator } from '../../emulator';
+import type { EcsApi } from '../../openapi/ecs-api';
+import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
+import type { Env } from '../../worker/env';
+import { contractCheckedFetch, TOKEN } from '../helpers/emulator-stack';
+
+// The read actions of the catalogue, the account and an instance's console and metrics, through
+// the gateway against the emulator, over the wire and in process.
+
+let emulator: Emulator;
+let env: Env;
+let counter = 0;
+
+const ways: [string, (e: Env) => EcsApi][] = [
+  ['wire', (e) => signedEcsClientFromEnv(e, { fetch: (input, init) => emulator.fetch(new Request(input, init)), backoffMs: () => 1 })],
+  ['in process', (e) => createInProcessEcsApi(emulator, e.CDS_SECRET_ID!)],
+];
+
+beforeEach(() => {
+  counter += 1;
+  const ak = `ak-reads-${counter}-${crypto.randomUUID().slice(0, 6)}`;
+  emulator = createEmulator({ accessKeys: `${ak}:sk-emu`, clock: 'manual' });
+  env = { ...(workerEnv as unknown as Env), CDS_API_HOST: 'emulator.test', CDS_API_SCHEMA: 'http', CDS_SECRET_ID: ak, CDS_SECRET_KEY: 'sk-emu', GATEWAY_TOKENS: `${TOKEN}:write`, CDS_TIMEOUT_MS: '300' };
+});
+
+const control = (path: string, body: unknown) =>
+  emulator.fetch(new Request(`http://emulator.test/_emulator${path}`, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }));
+
+for (const [way, factory] of ways) {
+  describe(`gateway ↔ emulator reads, ${way}`, () => {
+    const gateway = () => contractCheckedFetch(createGatewayApp({ ecsApiFactory: factory }), env);
+
+    it('GET /v1/families/specs shows a sold-out spec; creating it answers 409 SpecSoldOut', async () => {
+      expect((await control('/stock', { AvailableZoneCode: 'CN_Suqian_A', EcsFamilyName: 'Cpu计算型C4', Cpu: 4, Ram: 8, Status: 'SELLOUT' })).status).toBe(200);
+      const res = await gateway()('/v1/families/specs?AvailableZoneCode=CN_Suqian_A&EcsFamilyName=Cpu%E8%AE%A1%E7%AE%97%E5%9E%8BC4&Cpu=4', { headers: { 'Cache-Control': 'no-cache' } });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { ZoneInstanceTypes: { EcsFamilyName: string; AvailableZone: string; SpecList: { Cpu: number; Ram: number; Status: string }[] }[] };
+      expect(body.ZoneInstanceTypes).toEqual([expect.objectContaining({ EcsFamilyName: 'Cpu计算型C4', AvailableZone: '宿迁A', SpecList: [expect.objectContaining({ Cpu: 4, Ram: 8, Status: 'SELLOUT' })] })]);
+
+      const order = {
+        AvailableZoneCode: 'CN_Suqian_A', EcsFamilyName: 'Cpu计算型C4', Cpu: 4, Ram: 8, BillingMethod: '0', ImageId: 'img-centos-7-9-cn-suqian-a',
+        Password: 'Create-Secret-9!', SystemDisk: { DiskFeature: 'ssd', Size: 48 }, VpcInfo: { VpcId: 'vpc-cn-suqian-e100001' }, SubnetInfo: { SubnetId: 'subnet-cn-suqian-a-e100001' },
+      };
+      const created = await gateway()('/v1/instances', { method: 'POST', body: JSON.stringify(order) });
+      expect(created.status).toBe(409);
+      expect(((await created.json()) as { code: string }).code).toBe('SpecSoldOut');
+      void SEED_IDS;
+    });
+  });
+}

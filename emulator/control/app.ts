@@ -12,6 +12,7 @@ import { serveDashboard } from './dashboard';
 import { controlGuard, type ControlHosts } from './guard';
 import { JOURNAL_CAP } from './journal';
 import { applyStock, StockSchema } from './stock';
+import { serveVncPage } from './vnc-page';
 
 // Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}:
 // the helpers below throw EmulatorError, which onError turns into that shape.
@@ -100,6 +101,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
     );
   });
 
+  app.get('/vnc/:EcsId', (c) => serveVncPage(core, c));
   app.post('/stock', async (c) => c.json(applyStock(core.store.catalog, await jsonBody(c, StockSchema))));
   app.get('/stock', (c) => c.json({ SoldOut: [...core.store.catalog.SoldOut] }));
 

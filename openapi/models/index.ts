@@ -11,3 +11,4 @@ export * from './image';
 export * from './problem';
 export * from './query';
 export * from './zone-instance-type';
+export * from './console';

@@ -56,6 +56,8 @@ export interface ReadRest extends RestCommon {
   kind: 'read';
   /** The route waits for the event it reads (`?wait=N`): DescribeTaskEvent. */
   waitsForEvent?: true;
+  /** The instance's status can refuse the read: documents 409 InvalidInstanceStatus. */
+  refusedByStatus?: true;
 }
 
 /** A read of reference data, served through the edge cache (KV). */

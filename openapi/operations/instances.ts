@@ -9,6 +9,7 @@ import {
   DescribeInstanceReq,
   DescribeInstanceStatusReq,
   DescribeInstanceStatusResult,
+  DescribeInstanceVncUrlResult,
   EventIdData,
   fromQueryList,
   fromQueryNumber,
@@ -242,5 +243,27 @@ export const deleteInstance = defineOperation({
     bodyDescription: 'The instances to delete.',
     notFound: 'InstanceNotFound',
     events: { delete_ecs: 2 },
+  },
+});
+
+export const describeInstanceVncUrl = defineOperation({
+  operationId: 'DescribeInstanceVncUrl',
+  upstream: { action: 'DescribeInstanceVncUrl', ...ecs, method: 'GET' },
+  request: DescribeInstanceReq,
+  result: DescribeInstanceVncUrlResult,
+  ids: ['EcsId'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/instances/{EcsId}/vnc-url',
+    tag: TAG.instances,
+    summary: "Get the address of an instance's remote console",
+    description:
+      'The address of the remote (VNC) console page of a running instance (upstream DescribeInstanceVncUrl). An instance without a ' +
+      'console (shut down, building, …) answers 409 InvalidInstanceStatus.',
+    params: EcsIdParams,
+    notFound: 'InstanceNotFound',
+    refusedByStatus: true,
+    answer: 'The console address.',
   },
 });

@@ -13,6 +13,7 @@ import {
   mutationResponses,
   notFoundError,
   notModifiedResponse,
+  statusConflictError,
   upstreamHeaders,
 } from './common';
 
@@ -44,6 +45,7 @@ export function routeOf(op: OperationDeclaration): RouteConfig {
           200: { description: rest.answer ?? 'The answer.', headers: rest.waitsForEvent ? eventHeaders : upstreamHeaders, content: json(schema) },
           ...commonErrors,
           ...notFoundError(rest.notFound),
+          ...(rest.refusedByStatus && statusConflictError),
         },
       });
     case 'cached':

@@ -47,7 +47,20 @@ for (const [way, factory] of ways) {
       const created = await gateway()('/v1/instances', { method: 'POST', body: JSON.stringify(order) });
       expect(created.status).toBe(409);
       expect(((await created.json()) as { code: string }).code).toBe('SpecSoldOut');
-      void SEED_IDS;
+    });
+
+    it('GET /v1/instances/{EcsId}/vnc-url links to the console page; a shut-down instance answers 409', async () => {
+      const res = await gateway()(`/v1/instances/${SEED_IDS.demandCpuSsd}/vnc-url`);
+      expect(res.status).toBe(200);
+      const { InstanceVncUrl } = (await res.json()) as { InstanceVncUrl: string };
+      const page = await emulator.fetch(new Request(InstanceVncUrl));
+      expect(await page.text()).toContain('web-01');
+
+      const shut = await gateway()(`/v1/instances/${SEED_IDS.monthCpuSsd}/vnc-url`);
+      expect(emulator.store.findInstanceAnywhere(SEED_IDS.monthCpuSsd)!.instance.Status).toBe('shutdown');
+      expect(shut.status).toBe(409);
+      expect(((await shut.json()) as { code: string }).code).toBe('InvalidInstanceStatus');
+      expect((await gateway()('/v1/instances/ins-nope/vnc-url')).status).toBe(404);
     });
   });
 }

@@ -46,6 +46,7 @@ class CountingEcs {
       },
       describeTaskEvent: notUsed,
       describeZoneInstanceType: notUsed,
+      describeInstanceVncUrl: notUsed,
       describeInstanceList: notUsed,
       describeInstance: notUsed,
       changeInstanceConfigure: notUsed,

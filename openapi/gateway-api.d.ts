@@ -268,6 +268,26 @@ export interface paths {
         patch: operations["ModifyInstanceName"];
         trace?: never;
     };
+    "/v1/instances/{EcsId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an instance's metrics
+         * @description CPU, memory, load, network, disk and GPU metrics of one instance over a time window: the last TimeInterval hours, or StartTime–EndTime (China time) (upstream DescribeInstanceMonitor). Each series is parallel `Time` / `Value` arrays.
+         */
+        get: operations["DescribeInstanceMonitor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/instances/{EcsId}/vnc-url": {
         parameters: {
             query?: never;
@@ -683,6 +703,10 @@ export interface components {
              * @example 1
              */
             TotalCount: number;
+        };
+        /** @description Series by metric name (CpuUsage, Load1M, NetworkOutrate, …). */
+        DescribeInstanceMonitorResult: {
+            [key: string]: components["schemas"]["MetricSeries"];
         };
         DescribeInstanceStatusResult: {
             /**
@@ -1211,6 +1235,32 @@ export interface components {
          * @enum {string}
          */
         InstanceStatus: "building" | "running" | "restarting" | "shutting_down" | "shutdown" | "starting_up" | "deleting" | "deleted" | "destroying" | "destroy" | "recovering" | "updating" | "error" | "failed" | "recycling" | "cancel_recycling" | "creating_image";
+        MetricSeries: {
+            /**
+             * @description Unit of the values.
+             * @example %
+             */
+            Unit: string;
+            /**
+             * @description The device (disk, card) the series is of; null for the whole instance.
+             * @example null
+             */
+            Device: string | null;
+            /**
+             * @description Sample times, China time.
+             * @example [
+             *       "2026-01-02 10:05:00"
+             *     ]
+             */
+            Time: string[];
+            /**
+             * @description The value at each of Time.
+             * @example [
+             *       12.5
+             *     ]
+             */
+            Value: number[];
+        };
         ModifyInstanceNameBody: {
             /**
              * @description New instance name (新实例名称), 1–64 characters.
@@ -1246,6 +1296,12 @@ export interface components {
              */
             Password: string;
         };
+        /**
+         * @description A metric to read (监控指标).
+         * @example CpuUsage
+         * @enum {string}
+         */
+        MonitorIndicator: "CpuUsage" | "MemoryUsage" | "Load" | "NetworkRate" | "DiskUsage" | "DiskThroughput" | "DiskIops" | "GpuUsage" | "GpuMemoryUsage" | "GpuTemperature" | "GpuClocksGraphics" | "GpuClocksMemory";
         /**
          * @description Operation: start_up_ecs (开机), shutdown_ecs (关机), hard_shutdown_ecs (强制关机), restart_ecs (重启), free_shutdown_ecs (关机不计费; on-demand instances with a cloud system disk only).
          * @example restart_ecs
@@ -3973,6 +4029,121 @@ export interface operations {
                     "X-Request-Id": string;
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DescribeInstanceMonitor: {
+        parameters: {
+            query?: {
+                /** @description The last this many hours (时间间隔), 1–744; default 1. Ignored when StartTime is given. */
+                TimeInterval?: string;
+                /** @description China time (UTC+8), `YYYY-MM-DD HH:mm:ss`. */
+                StartTime?: string;
+                /** @description China time (UTC+8), `YYYY-MM-DD HH:mm:ss`. */
+                EndTime?: string;
+                /** @description Metrics to read, comma-separated; default all. */
+                Indicators?: components["schemas"]["MonitorIndicator"][];
+            };
+            header?: never;
+            path: {
+                /** @description Instance id (实例ID). */
+                EcsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series by metric name. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeInstanceMonitorResult"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InstanceNotFound`: No instance with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {

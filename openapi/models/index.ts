@@ -12,3 +12,4 @@ export * from './problem';
 export * from './query';
 export * from './zone-instance-type';
 export * from './console';
+export * from './monitor';

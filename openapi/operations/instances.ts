@@ -10,6 +10,8 @@ import {
   DescribeInstanceStatusReq,
   DescribeInstanceStatusResult,
   DescribeInstanceVncUrlResult,
+  DescribeInstanceMonitorReq,
+  DescribeInstanceMonitorResult,
   EventIdData,
   fromQueryList,
   fromQueryNumber,
@@ -265,5 +267,34 @@ export const describeInstanceVncUrl = defineOperation({
     notFound: 'InstanceNotFound',
     refusedByStatus: true,
     answer: 'The console address.',
+  },
+});
+
+const monitorFields = DescribeInstanceMonitorReq.shape;
+
+export const describeInstanceMonitor = defineOperation({
+  operationId: 'DescribeInstanceMonitor',
+  // A read, yet a POST with a JSON body upstream; never retried like the GETs.
+  upstream: { action: 'DescribeInstanceMonitor', ...ecs, method: 'POST' },
+  request: DescribeInstanceMonitorReq,
+  result: DescribeInstanceMonitorResult,
+  ids: ['EcsId'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/instances/{EcsId}/metrics',
+    tag: TAG.instances,
+    summary: "Read an instance's metrics",
+    description:
+      'CPU, memory, load, network, disk and GPU metrics of one instance over a time window: the last TimeInterval hours, or ' +
+      'StartTime–EndTime (China time) (upstream DescribeInstanceMonitor). Each series is parallel `Time` / `Value` arrays.',
+    params: EcsIdParams,
+    query: DescribeInstanceMonitorReq.pick({ TimeInterval: true, StartTime: true, EndTime: true }).extend({
+      Indicators: z
+        .preprocess(fromQueryList, monitorFields.Indicators)
+        .openapi({ param: { style: 'form', explode: false }, description: 'Metrics to read, comma-separated; default all.', example: ['CpuUsage', 'Load'] }),
+    }),
+    notFound: 'InstanceNotFound',
+    answer: 'The series by metric name.',
   },
 });

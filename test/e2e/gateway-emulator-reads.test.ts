@@ -62,5 +62,16 @@ for (const [way, factory] of ways) {
       expect(((await shut.json()) as { code: string }).code).toBe('InvalidInstanceStatus');
       expect((await gateway()('/v1/instances/ins-nope/vnc-url')).status).toBe(404);
     });
+
+    it('GET /v1/instances/{EcsId}/metrics reads the series the emulator makes up (upstream a POST)', async () => {
+      const res = await gateway()(`/v1/instances/${SEED_IDS.demandCpuSsd}/metrics?Indicators=CpuUsage,Load&StartTime=2026-01-02%2010:00:00&EndTime=2026-01-02%2010:05:00`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as Record<string, { Unit: string; Time: string[]; Value: number[] }>;
+      expect(Object.keys(body).sort()).toEqual(['CpuUsage', 'Load15M', 'Load1M', 'Load5M']);
+      expect(body.CpuUsage!.Time).toHaveLength(6);
+      expect(body.CpuUsage!.Value.every((v) => v > 0)).toBe(true);
+      const bad = await gateway()(`/v1/instances/${SEED_IDS.demandCpuSsd}/metrics?Indicators=Fan`);
+      expect(bad.status).toBe(400);
+    });
   });
 }

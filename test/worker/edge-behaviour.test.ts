@@ -47,6 +47,7 @@ class CountingEcs {
       describeTaskEvent: notUsed,
       describeZoneInstanceType: notUsed,
       describeInstanceVncUrl: notUsed,
+      describeInstanceMonitor: notUsed,
       describeInstanceList: notUsed,
       describeInstance: notUsed,
       changeInstanceConfigure: notUsed,

@@ -8,3 +8,4 @@ export * from './modify-instance-name';
 export * from './modify-instance-password';
 export * from './operate-instance';
 export * from './describe-instance-vnc-url';
+export * from './describe-instance-monitor';

@@ -4,7 +4,7 @@ import { defaultCatalog, familiesFor, findAz, type Catalog } from './catalog';
 import { defaultImageFor, defaultPrivateImages, defaultPublicImages, findImage, imageSuits } from './images';
 import { defaultSubnet, defaultVpcs, nextFreeAddress, usedAddresses } from './networks';
 import type { CreatePlan, CreateRequest } from '../state/create-rules';
-import { DEFAULT_SEED, InstanceSpec, SeedSchema, type InstanceSpecParsed } from './seed';
+import { DEFAULT_SEED, DEFAULT_SUBJECTS, InstanceSpec, SeedSchema, type InstanceSpecParsed } from './seed';
 import type { AccessKey, AccountState, DiskRecord, ImageRecord, InstanceRecord, PublicIpRecord } from './types';
 
 /** In-memory state of every account plus the shared catalog. */
@@ -46,8 +46,11 @@ export class EmulatorStore {
         Vpcs: defaultVpcs(catalog, CustomerId),
         PrivateImages: defaultPrivateImages(catalog, CustomerId),
         KeptDisks: [],
+        Subjects: structuredClone(parsed.data.AccountSubjects?.[k.AccessKeyId] ?? DEFAULT_SUBJECTS),
       });
     });
+    const unknownKeys = Object.keys(parsed.data.AccountSubjects ?? {}).filter((ak) => !accounts.has(ak));
+    if (unknownKeys.length) throw new EmulatorError('InvalidParameter', `seed.AccountSubjects: no account ${unknownKeys.join(', ')}`);
     const saved = { catalog: this.catalog, ipCounter: this.ipCounter };
     this.catalog = catalog;
     this.ipCounter = 0;

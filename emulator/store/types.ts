@@ -1,5 +1,5 @@
 import type { EcsService } from '../../openapi/upstream/actions';
-import type { BillingMethod, DiskFeature, EventStatus, InstanceStatus, OsInfo, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+import type { AccountSubject, BillingMethod, DiskFeature, EventStatus, InstanceStatus, OsInfo, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
 import type { EventType } from '../../openapi/operations';
 
 /** Disk status is not part of the wire models; it is kept to refuse a second extension while one runs. */
@@ -110,6 +110,8 @@ export interface AccountState {
   PrivateImages: ImageRecord[];
   /** Data disks kept when their instance was deleted (ReleaseWithInstance 0): detached, no longer served by an instance. */
   KeptDisks: DiskRecord[];
+  /** Billing subjects with their balance (DescribeAccountSubject); seedable per access key. */
+  Subjects: AccountSubject[];
 }
 
 export interface SubnetRecord {

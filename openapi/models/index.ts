@@ -13,3 +13,4 @@ export * from './query';
 export * from './zone-instance-type';
 export * from './console';
 export * from './monitor';
+export * from './account';

@@ -73,5 +73,11 @@ for (const [way, factory] of ways) {
       const bad = await gateway()(`/v1/instances/${SEED_IDS.demandCpuSsd}/metrics?Indicators=Fan`);
       expect(bad.status).toBe(400);
     });
+
+    it('GET /v1/account/subjects names the list', async () => {
+      const res = await gateway()('/v1/account/subjects');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ Subjects: [expect.objectContaining({ Name: 'EMULATOR-TEST', Balance: 2500, Income: 3000 })] });
+    });
   });
 }

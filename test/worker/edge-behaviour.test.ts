@@ -48,6 +48,7 @@ class CountingEcs {
       describeZoneInstanceType: notUsed,
       describeInstanceVncUrl: notUsed,
       describeInstanceMonitor: notUsed,
+      describeAccountSubject: notUsed,
       describeInstanceList: notUsed,
       describeInstance: notUsed,
       changeInstanceConfigure: notUsed,

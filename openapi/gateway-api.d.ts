@@ -328,6 +328,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote the price of an order
+         * @description What an order of instances would cost: zone, family and spec, billing method and term, disks and count, with the rules CreateInstance checks (upstream DescribePrice). Nothing is ordered: a quote, repeated freely (no Idempotency-Key).
+         */
+        post: operations["DescribePrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/regions": {
         parameters: {
             query?: never;
@@ -785,6 +805,84 @@ export interface components {
              * @example http://127.0.0.1:8788/_emulator/vnc/ins-demand-cpu-ssd
              */
             InstanceVncUrl: string;
+        };
+        DescribePriceData: {
+            /**
+             * @description What TotalPrice covers: `小时` (one hour, on demand) or `月` (the whole monthly term of Duration months).
+             * @example 小时
+             */
+            PriceUnit: string;
+            /**
+             * @description Currency symbol.
+             * @example ￥
+             */
+            PriceSymbol: string;
+            /**
+             * @description Price of the whole order (every instance with its disks), two decimals.
+             * @example 0.93
+             */
+            TotalPrice: number;
+        };
+        /** @description The would-be order: zone, spec, billing, term, disks and count. */
+        DescribePriceReq: {
+            /**
+             * @description Availability zone code (可用区代码).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /**
+             * @description Instance family (规格族名称), from DescribeEcsFamilyInfo.
+             * @example Cpu计算型C4
+             */
+            EcsFamilyName?: string;
+            /**
+             * @description CPU cores (Cpu).
+             * @example 2
+             */
+            Cpu: number;
+            /**
+             * @description Memory in GB (内存).
+             * @example 4
+             */
+            Ram: number;
+            /**
+             * @description GPU cards (显卡数量); 0 for CPU families.
+             * @default 0
+             * @example 0
+             */
+            Gpu?: number;
+            /**
+             * @description How many instances to create (购买数量), 1–100.
+             * @default 1
+             * @example 1
+             */
+            Number?: number;
+            BillingMethod: components["schemas"]["BillingMethod"];
+            /**
+             * @description Monthly only: months to buy (包月时长), at most 36; above 12 a multiple of 12.
+             * @example 1
+             */
+            Duration?: number;
+            /**
+             * @description Monthly only: 1 runs the term to the end of the month (default), 0 to the same day (包月是否到月底).
+             * @example 1
+             */
+            IsToMonth?: 0 | 1;
+            SystemDiskInfo: components["schemas"]["CreateInstanceSystemDisk"];
+            /** @description Data disks of each instance. */
+            DataDiskInfo?: {
+                /**
+                 * @description Data disk type (盘类型): local or ssd; one call does not mix them.
+                 * @example ssd
+                 * @enum {string}
+                 */
+                DiskFeature: "ssd" | "local";
+                /**
+                 * @description Size in GB (盘大小).
+                 * @example 48
+                 */
+                Size: number;
+            }[];
         };
         DescribeRegionsResult: {
             /** @description Region groups with their regions and availability zones. */
@@ -4382,6 +4480,136 @@ export interface operations {
             };
             /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. */
             409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DescribePrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The would-be order. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DescribePriceReq"];
+            };
+        };
+        responses: {
+            /** @description The quote. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribePriceData"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+            415: {
                 headers: {
                     /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
                     "X-Request-Id": string;

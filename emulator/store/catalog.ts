@@ -13,6 +13,51 @@ export interface Catalog {
   LocalDiskFamilies: string[];
   /** Sold-out specs, by specKey: every other spec of the catalogue is on sale. Set through the control API. */
   SoldOut: string[];
+  /** Unit prices per zone and family; disks per GB (DescribePrice). */
+  Prices: PriceTable;
+}
+
+/** Yuan per unit: on demand per hour, monthly per month. */
+export interface UnitPrice {
+  Hourly: number;
+  Monthly: number;
+}
+
+export interface PriceTable {
+  /** Per zone and family: each CPU core, GB of memory and GPU card. */
+  Specs: { AvailableZoneCode: string; EcsFamilyName: string; Cpu: UnitPrice; Ram: UnitPrice; Gpu: UnitPrice }[];
+  /** Per GB of disk, by disk feature. */
+  Disks: Record<'ssd' | 'local', UnitPrice>;
+}
+
+/** Base unit prices by family; a month costs 600 hours (a sixth off running all 720). */
+const FAMILY_UNIT_PRICES: Record<string, { Cpu: number; Ram: number; Gpu: number }> = {
+  'Cpu计算型C4': { Cpu: 0.08, Ram: 0.03, Gpu: 0 },
+  'Cpu计算型C3': { Cpu: 0.07, Ram: 0.025, Gpu: 0 },
+  'Cpu密集计算型I3': { Cpu: 0.09, Ram: 0.03, Gpu: 0 },
+  '专业渲染型rp3': { Cpu: 0.08, Ram: 0.03, Gpu: 4.5 },
+  '专业渲染型rp2': { Cpu: 0.07, Ram: 0.025, Gpu: 3.8 },
+  'GPU渲染型gr4': { Cpu: 0.08, Ram: 0.03, Gpu: 2.6 },
+};
+const HOURS_PER_MONTH_PRICE = 600;
+const unitPrice = (hourly: number, zoneFactor: number): UnitPrice => ({
+  Hourly: hourly * zoneFactor,
+  Monthly: hourly * zoneFactor * HOURS_PER_MONTH_PRICE,
+});
+
+/** Default prices: every zone and family; Suqian's zones a tenth cheaper than Huhhot's. */
+export function defaultPrices(regions: RegionGroup[], families: FamilyInfo[]): PriceTable {
+  const Specs: PriceTable['Specs'] = [];
+  for (const group of regions)
+    for (const region of group.RegionList)
+      for (const az of region.AzList) {
+        const factor = region.RegionCode === 'CN_Suqian' ? 0.9 : 1;
+        for (const f of families) {
+          const base = FAMILY_UNIT_PRICES[f.EcsFamilyName] ?? { Cpu: 0.08, Ram: 0.03, Gpu: 3 };
+          Specs.push({ AvailableZoneCode: az.AvailableZoneCode, EcsFamilyName: f.EcsFamilyName, Cpu: unitPrice(base.Cpu, factor), Ram: unitPrice(base.Ram, factor), Gpu: unitPrice(base.Gpu, factor) });
+        }
+      }
+  return { Specs, Disks: { ssd: unitPrice(0.0015, 1), local: unitPrice(0.001, 1) } };
 }
 
 /** What a spec is known by in the stock: zone, family and Cpu/Ram/Gpu. */
@@ -136,7 +181,7 @@ export function defaultCatalog(): Catalog {
       for (const az of region.AzList)
         for (const billing of ['0', '1'] as const)
           Families.push({ AvailableZoneCode: az.AvailableZoneCode, BillingMethod: billing, EcsFamilyInfo: structuredClone(DEFAULT_FAMILIES) });
-  const catalog: Catalog = { Regions: structuredClone(DEFAULT_REGIONS), Families, Images: [], LocalDiskFamilies: [...DEFAULT_LOCAL_DISK_FAMILIES], SoldOut: [] };
+  const catalog: Catalog = { Regions: structuredClone(DEFAULT_REGIONS), Families, Images: [], LocalDiskFamilies: [...DEFAULT_LOCAL_DISK_FAMILIES], SoldOut: [], Prices: defaultPrices(DEFAULT_REGIONS, DEFAULT_FAMILIES) };
   catalog.Images = defaultPublicImages(catalog);
   return catalog;
 }

@@ -1,6 +1,6 @@
 import type { DiskFeature, SecurityGroupInfo } from '../../openapi/models';
 import { EmulatorError, describeIssues } from '../errors';
-import { defaultCatalog, familiesFor, findAz, type Catalog } from './catalog';
+import { defaultCatalog, defaultPrices, familiesFor, findAz, type Catalog } from './catalog';
 import { defaultImageFor, defaultPrivateImages, defaultPublicImages, findImage, imageSuits } from './images';
 import { defaultSubnet, defaultVpcs, nextFreeAddress, usedAddresses } from './networks';
 import type { CreatePlan, CreateRequest } from '../state/create-rules';
@@ -33,6 +33,7 @@ export class EmulatorStore {
     if (parsed.data.Families) catalog.Families = parsed.data.Families;
     if (parsed.data.LocalDiskFamilies) catalog.LocalDiskFamilies = parsed.data.LocalDiskFamilies;
     catalog.Images = defaultPublicImages(catalog);
+    if (parsed.data.Regions || parsed.data.Families) catalog.Prices = defaultPrices(catalog.Regions, catalog.Families.flatMap((o) => o.EcsFamilyInfo));
     const accounts = new Map<string, AccountState>();
     this.keys.forEach((k, i) => {
       const CustomerId = `E${100001 + i}`;

@@ -14,3 +14,4 @@ export * from './zone-instance-type';
 export * from './console';
 export * from './monitor';
 export * from './account';
+export * from './price';

@@ -128,6 +128,9 @@ export const commonErrors = {
   504: problemResponse(504, ['UpstreamTimeout']),
 } as const;
 
+/** Errors of a read that takes a JSON body (a quote): its body can be too large or not JSON. */
+export const readBodyErrors = { 413: problemResponse(413, ['PayloadTooLarge']), 415: problemResponse(415, ['UnsupportedMediaType']) } as const;
+
 /** 409 of a read that an instance's status can refuse (a console needs a running guest). */
 export const statusConflictError = { 409: problemResponse(409, ['InvalidInstanceStatus']) } as const;
 

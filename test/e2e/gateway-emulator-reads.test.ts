@@ -74,6 +74,15 @@ for (const [way, factory] of ways) {
       expect(bad.status).toBe(400);
     });
 
+    it('POST /v1/prices quotes an order; a bad one is 400; no Idempotency-Key needed', async () => {
+      const quote = { AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Cpu计算型C4', Cpu: 2, Ram: 4, BillingMethod: '0', SystemDiskInfo: { DiskFeature: 'ssd', Size: 40 } };
+      const res = await gateway()('/v1/prices', { method: 'POST', body: JSON.stringify(quote) });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ PriceUnit: '小时', PriceSymbol: '￥', TotalPrice: 0.34 });
+      expect(res.headers.get('Idempotent-Replayed')).toBeNull();
+      expect((await gateway()('/v1/prices', { method: 'POST', body: JSON.stringify({ ...quote, Cpu: 0 }) })).status).toBe(400);
+    });
+
     it('GET /v1/account/subjects names the list', async () => {
       const res = await gateway()('/v1/account/subjects');
       expect(res.status).toBe(200);

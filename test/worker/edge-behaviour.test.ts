@@ -49,6 +49,7 @@ class CountingEcs {
       describeInstanceVncUrl: notUsed,
       describeInstanceMonitor: notUsed,
       describeAccountSubject: notUsed,
+      describePrice: notUsed,
       describeInstanceList: notUsed,
       describeInstance: notUsed,
       changeInstanceConfigure: notUsed,

@@ -67,7 +67,13 @@ describe('DescribeZoneInstanceType', () => {
     expectError(await call(emu, 'CreateInstance', { body: ORDER }), 409, 'SpecSoldOut', 'sold out');
     expect(emu.store.account('test-ak')!.Instances.size).toBe(before);
 
+    // Changing an instance to the sold-out spec is refused the same way.
+    const change = { EcsIds: ['ins-demand-cpu-ssd'], AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Cpu计算型C4', Cpu: 2, Ram: 4 };
+    expectError(await call(emu, 'ChangeInstanceConfigure', { body: change }), 409, 'SpecSoldOut');
+
     expect((await ctl(emu, 'POST', '/stock', { ...C4_2_4, Status: 'SELL' })).body.SoldOut).toEqual([]);
+    // Back on sale, the spec rule passes and only the status rule is left (the instance runs).
+    expectError(await call(emu, 'ChangeInstanceConfigure', { body: change }), 409, 'InvalidInstanceStatus');
     expect((await call(emu, 'CreateInstance', { body: ORDER })).status).toBe(200);
   });
 

@@ -20,6 +20,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/account/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the account's billing subjects and their balance
+         * @description The billing subjects (test accounts) of the account with their balance, income and validity (upstream DescribeAccountSubject). Their names are the TestAccount values CreateImage and SyncImage take.
+         */
+        get: operations["DescribeAccountSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/disks": {
         parameters: {
             query?: never;
@@ -204,6 +224,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/families/specs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the specs of an availability zone with their stock
+         * @description Families of one availability zone with each spec and whether it is on sale (`SELL`) or sold out (`SELLOUT`), optionally filtered by family, CPU, memory and GPU (upstream DescribeZoneInstanceType). A sold-out spec cannot be ordered. Served from the edge cache (soft TTL FAMILIES_TTL_S, default 600 s); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.
+         */
+        get: operations["DescribeZoneInstanceType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/images": {
         parameters: {
             query?: never;
@@ -372,6 +412,66 @@ export interface paths {
         patch: operations["ModifyInstanceName"];
         trace?: never;
     };
+    "/v1/instances/{EcsId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an instance's metrics
+         * @description CPU, memory, load, network, disk and GPU metrics of one instance over a time window: the last TimeInterval hours, or StartTime–EndTime (China time) (upstream DescribeInstanceMonitor). Each series is parallel `Time` / `Value` arrays.
+         */
+        get: operations["DescribeInstanceMonitor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instances/{EcsId}/vnc-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the address of an instance's remote console
+         * @description The address of the remote (VNC) console page of a running instance (upstream DescribeInstanceVncUrl). An instance without a console (shut down, building, …) answers 409 InvalidInstanceStatus.
+         */
+        get: operations["DescribeInstanceVncUrl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote the price of an order
+         * @description What an order of instances would cost: zone, family and spec, billing method and term, disks and count, with the rules CreateInstance checks (upstream DescribePrice). Nothing is ordered: a quote, repeated freely (no Idempotency-Key).
+         */
+        post: operations["DescribePrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/regions": {
         parameters: {
             query?: never;
@@ -396,6 +496,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountSubject: {
+            /**
+             * @description Subject name: the TestAccount value of CreateImage / SyncImage (测试项目名称).
+             * @example BMSTEST
+             */
+            Name: string;
+            /**
+             * @description Remaining balance (余额), yuan.
+             * @example 2500
+             */
+            Balance: number;
+            /**
+             * @description Amount granted (收入), yuan.
+             * @example 3000
+             */
+            Income: number;
+            /**
+             * @description Validity in days (有效期).
+             * @example 365
+             */
+            Duration: number;
+            /**
+             * @description First day, `YYYY-MM-DD`.
+             * @example 2026-01-01
+             */
+            BeginTime: string;
+            /**
+             * @description Last day, `YYYY-MM-DD`.
+             * @example 2027-01-01
+             */
+            EndTime: string;
+        };
         AttachDiskReq: {
             /**
              * @description Disk ids (云盘ID列表), 1–100.
@@ -826,6 +958,10 @@ export interface components {
              */
             DeleteEip?: 0 | 1;
         };
+        DescribeAccountSubjectResult: {
+            /** @description The billing subjects of the account. */
+            Subjects: components["schemas"]["AccountSubject"][];
+        };
         DescribeDiskListResult: {
             /** @description The disks of this page. */
             DiskList: components["schemas"]["EbsDisk"][];
@@ -879,6 +1015,10 @@ export interface components {
              */
             TotalCount: number;
         };
+        /** @description Series by metric name (CpuUsage, Load1M, NetworkOutrate, …). */
+        DescribeInstanceMonitorResult: {
+            [key: string]: components["schemas"]["MetricSeries"];
+        };
         DescribeInstanceStatusResult: {
             /**
              * @description Status of each listed instance, keyed by instance id (云服务器状态字典).
@@ -893,9 +1033,99 @@ export interface components {
                 [key: string]: components["schemas"]["InstanceEcsStatusData"];
             };
         };
+        DescribeInstanceVncUrlResult: {
+            /**
+             * Format: uri
+             * @description Address of the remote console page (远程连接地址).
+             * @example http://127.0.0.1:8788/_emulator/vnc/ins-demand-cpu-ssd
+             */
+            InstanceVncUrl: string;
+        };
+        /** @description The would-be order: zone, spec, billing, term, disks and count. */
+        DescribePriceReq: {
+            /**
+             * @description Availability zone code (可用区代码).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /**
+             * @description Instance family (规格族名称), from `GET /v1/families`.
+             * @example Cpu计算型C4
+             */
+            EcsFamilyName?: string;
+            /**
+             * @description CPU cores (Cpu).
+             * @example 2
+             */
+            Cpu: number;
+            /**
+             * @description Memory in GB (内存).
+             * @example 4
+             */
+            Ram: number;
+            /**
+             * @description GPU cards (显卡数量); 0 for CPU families.
+             * @default 0
+             * @example 0
+             */
+            Gpu?: number;
+            /**
+             * @description How many instances to create (购买数量), 1–100.
+             * @default 1
+             * @example 1
+             */
+            Number?: number;
+            BillingMethod: components["schemas"]["BillingMethod"];
+            /**
+             * @description Monthly only: months to buy (包月时长), at most 36; above 12 a multiple of 12.
+             * @example 1
+             */
+            Duration?: number;
+            /**
+             * @description Monthly only: 1 runs the term to the end of the month (default), 0 to the same day (包月是否到月底).
+             * @example 1
+             */
+            IsToMonth?: 0 | 1;
+            SystemDiskInfo: components["schemas"]["CreateInstanceSystemDisk"];
+            /** @description Data disks of each instance. */
+            DataDiskInfo?: {
+                /**
+                 * @description Data disk type (盘类型): local or ssd; one call does not mix them.
+                 * @example ssd
+                 * @enum {string}
+                 */
+                DiskFeature: "ssd" | "local";
+                /**
+                 * @description Size in GB (盘大小).
+                 * @example 48
+                 */
+                Size: number;
+            }[];
+        };
+        DescribePriceResult: {
+            /**
+             * @description What TotalPrice covers: `小时` (one hour, on demand) or `月` (the whole monthly term of Duration months).
+             * @example 小时
+             */
+            PriceUnit: string;
+            /**
+             * @description Currency symbol.
+             * @example ￥
+             */
+            PriceSymbol: string;
+            /**
+             * @description Price of the whole order (every instance with its disks), two decimals.
+             * @example 0.93
+             */
+            TotalPrice: number;
+        };
         DescribeRegionsResult: {
             /** @description Region groups with their regions and availability zones. */
             RegionGroups: components["schemas"]["RegionGroup"][];
+        };
+        DescribeZoneInstanceTypeResult: {
+            /** @description Families of the zone with their specs and stock. */
+            ZoneInstanceTypes: components["schemas"]["ZoneInstanceType"][];
         };
         DiskIdsReq: {
             /**
@@ -1492,6 +1722,32 @@ export interface components {
          * @enum {string}
          */
         InstanceStatus: "building" | "running" | "restarting" | "shutting_down" | "shutdown" | "starting_up" | "deleting" | "deleted" | "destroying" | "destroy" | "recovering" | "updating" | "error" | "failed" | "recycling" | "cancel_recycling" | "creating_image";
+        MetricSeries: {
+            /**
+             * @description Unit of the values.
+             * @example %
+             */
+            Unit: string;
+            /**
+             * @description The device (disk, card) the series is of; null for the whole instance.
+             * @example null
+             */
+            Device: string | null;
+            /**
+             * @description Sample times, China time.
+             * @example [
+             *       "2026-01-02 10:05:00"
+             *     ]
+             */
+            Time: string[];
+            /**
+             * @description The value at each of Time.
+             * @example [
+             *       12.5
+             *     ]
+             */
+            Value: number[];
+        };
         ModifyInstanceNameBody: {
             /**
              * @description New instance name (新实例名称), 1–64 characters.
@@ -1527,6 +1783,12 @@ export interface components {
              */
             Password: string;
         };
+        /**
+         * @description A metric to read (监控指标).
+         * @example CpuUsage
+         * @enum {string}
+         */
+        MonitorIndicator: "CpuUsage" | "MemoryUsage" | "Load" | "NetworkRate" | "DiskUsage" | "DiskThroughput" | "DiskIops" | "GpuUsage" | "GpuMemoryUsage" | "GpuTemperature" | "GpuClocksGraphics" | "GpuClocksMemory";
         /**
          * @description Operation: start_up_ecs (开机), shutdown_ecs (关机), hard_shutdown_ecs (强制关机), restart_ecs (重启), free_shutdown_ecs (关机不计费; on-demand instances with a cloud system disk only).
          * @example restart_ecs
@@ -1623,7 +1885,7 @@ export interface components {
              */
             detail: string;
             /**
-             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, QuotaExceeded, InvalidInstanceStatus, InvalidDiskStatus, Throttling, InternalError, ServiceUnavailable; others are passed through too).
+             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, QuotaExceeded, InvalidInstanceStatus, InvalidDiskStatus, SpecSoldOut, Throttling, InternalError, ServiceUnavailable; others are passed through too).
              * @example InvalidInstanceStatus
              */
             code: string;
@@ -1734,6 +1996,12 @@ export interface components {
              */
             SupportGpuDriver: string;
         };
+        /**
+         * @description Stock of a spec: `SELL` on sale (销售中), `SELLOUT` sold out (已售罄).
+         * @example SELL
+         * @enum {string}
+         */
+        SpecStock: "SELL" | "SELLOUT";
         SystemDiskConfInfo: {
             /**
              * @description Released with the instance, 0 no / 1 yes (是否随实例释放).
@@ -1843,6 +2111,53 @@ export interface components {
              */
             TaskTypeDisplay: string;
         };
+        ZoneInstanceType: {
+            /**
+             * @description Family name.
+             * @example Cpu计算型C4
+             */
+            EcsFamilyName: string;
+            /**
+             * @description The availability zone display name (not its code).
+             * @example 呼和浩特B
+             */
+            AvailableZone: string;
+            /** @description Specs of the family in this zone with their stock. */
+            SpecList: components["schemas"]["ZoneSpec"][];
+        };
+        ZoneSpec: {
+            /**
+             * @description CPU cores.
+             * @example 4
+             */
+            Cpu: number;
+            /**
+             * @description Memory in GB.
+             * @example 8
+             */
+            Ram: number;
+            /**
+             * @description GPU cards.
+             * @example 0
+             */
+            Gpu: number;
+            /**
+             * @description GPU model (GPU类型); empty for CPU specs.
+             * @example
+             */
+            GpuType: string;
+            /**
+             * @description Supported GPU driver; empty for CPU specs.
+             * @example
+             */
+            SupportGpuDriver: string;
+            Status: components["schemas"]["SpecStock"];
+            /**
+             * @description Processor (CPU名称).
+             * @example Intel第八代处理器
+             */
+            CpuName: string;
+        };
     };
     responses: {
         /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
@@ -1876,7 +2191,17 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `SpecSoldOut`: The ordered spec is sold out in the availability zone (its stock is SELLOUT). `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
         ConflictReplayable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2056,6 +2381,16 @@ export interface components {
             };
         };
         /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
         UnsupportedMediaTypeReplayable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2125,6 +2460,35 @@ export interface operations {
                     "application/json": components["schemas"]["HealthStatus"];
                 };
             };
+        };
+    };
+    DescribeAccountSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subjects. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeAccountSubjectResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
         };
     };
     DescribeDiskList: {
@@ -2611,6 +2975,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DescribeEcsFamilyInfoResult"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeZoneInstanceType: {
+        parameters: {
+            query: {
+                /** @description Availability zone code (可用区代码). */
+                AvailableZoneCode: string;
+                /** @description Only this family (规格族名称). */
+                EcsFamilyName?: string;
+                /** @description Only specs with this many CPU cores. */
+                Cpu?: number;
+                /** @description Only specs with this much memory (GB). */
+                Ram?: number;
+                /** @description Only specs with this many GPU cards. */
+                Gpu?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier answer: 304 Not Modified when it still matches. */
+                "if-none-match"?: components["parameters"]["IfNoneMatchHeader"];
+                /** @description `no-cache` (or `max-age=0`) forces a fresh upstream call (X-Cache: MISS), at most once per cache key per NO_CACHE_REFRESH_INTERVAL_S (default 5 s); within that interval the copy, at most that old, is served. */
+                "cache-control"?: components["parameters"]["CacheControlHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The families and specs with their stock. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "X-Cache": components["headers"]["XCache"];
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["CacheControl"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeZoneInstanceTypeResult"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -3126,6 +3539,116 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeInstanceMonitor: {
+        parameters: {
+            query?: {
+                /** @description The last this many hours (时间间隔), 1–744; default 1. Ignored when StartTime is given. */
+                TimeInterval?: string;
+                /** @description China time (UTC+8), `YYYY-MM-DD HH:mm:ss`. */
+                StartTime?: string;
+                /** @description China time (UTC+8), `YYYY-MM-DD HH:mm:ss`. */
+                EndTime?: string;
+                /** @description Metrics to read, comma-separated; default all. */
+                Indicators?: components["schemas"]["MonitorIndicator"][];
+            };
+            header?: never;
+            path: {
+                /** @description Instance id (实例ID). */
+                EcsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series by metric name. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeInstanceMonitorResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["InstanceNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeInstanceVncUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Instance id (实例ID). */
+                EcsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The console address. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeInstanceVncUrlResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["InstanceNotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribePrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The would-be order. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DescribePriceReq"];
+            };
+        };
+        responses: {
+            /** @description The quote. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribePriceResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
         };
     };

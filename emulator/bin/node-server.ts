@@ -76,7 +76,10 @@ export function listenEmulator(emulator: Emulator, host: string, port: number, h
 /** Creates the emulator of `settings` and serves it; resolves once it listens. */
 export async function startEmulatorServer(settings: EmulatorSettings, hint = 'EMULATOR_PORT'): Promise<{ emulator: Emulator; server: ServerType }> {
   const emulator = createServerEmulator(settings);
-  return { emulator, server: await listenEmulator(emulator, settings.host, settings.port, hint) };
+  const server = await listenEmulator(emulator, settings.host, settings.port, hint);
+  // Console links (DescribeInstanceVncUrl) name the address actually listened on.
+  emulator.store.consoleOrigin = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${boundPort(server, settings.port)}`;
+  return { emulator, server };
 }
 
 /** The port a server actually listens on (the asked one, or the one the system chose for 0). */

@@ -13,6 +13,8 @@ import { controlGuard, type ControlHosts } from './guard';
 import { JOURNAL_CAP } from './journal';
 import { namedSession } from './session';
 import { snapshotRoutes } from './snapshots';
+import { applyStock, StockSchema } from './stock';
+import { serveVncPage } from './vnc-page';
 
 // Control API (no signature; loopback only, see guard.ts). Bad input answers 400 {"Code","Msg"}:
 // the helpers below throw EmulatorError, which onError turns into that shape.
@@ -117,6 +119,10 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
       201,
     );
   });
+
+  app.get('/vnc/:EcsId', (c) => serveVncPage(core, c));
+  app.post('/stock', async (c) => c.json(applyStock(core.store.catalog, await jsonBody(c, StockSchema))));
+  app.get('/stock', (c) => c.json({ SoldOut: [...core.store.catalog.SoldOut] }));
 
   app.post('/faults', async (c) => {
     const body = await jsonBody(c, z.unknown());

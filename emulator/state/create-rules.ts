@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { CreateInstanceReq, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
-import { invalidParameter } from '../errors';
-import { familiesFor, findAz, type Catalog } from '../store/catalog';
+import type { CreateInstanceReq, FamilyInfo, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+import { EmulatorError, invalidParameter } from '../errors';
+import { familiesFor, findAz, stockOf, type Catalog } from '../store/catalog';
 import { findImage, imageSuits } from '../store/images';
 import { findSubnet, findVpc, inSubnet, usedAddresses } from '../store/networks';
 import { defaultSecurityGroup } from '../store/store';
@@ -23,6 +23,31 @@ export interface CreatePlan {
   securityGroups: SecurityGroupInfo[];
 }
 
+/** What an order (CreateInstance, DescribePrice) names of the catalogue. */
+export interface SpecOrder {
+  AvailableZoneCode: string;
+  BillingMethod: '0' | '1';
+  /** Absent (a quote may leave it out): the first family of the zone with the spec. */
+  EcsFamilyName?: string;
+  Cpu: number;
+  Ram: number;
+  Gpu: number;
+}
+
+/** The family and spec an order names: sold in the zone for the billing method, and on sale (else SpecSoldOut). */
+export function orderedSpec(catalog: Catalog, req: SpecOrder): { family: FamilyInfo; spec: SpecListInfo } {
+  const az = req.AvailableZoneCode;
+  const same = (s: SpecListInfo) => s.Cpu === req.Cpu && s.Ram === req.Ram && s.Gpu === req.Gpu;
+  const families = familiesFor(catalog, az, req.BillingMethod);
+  const family = req.EcsFamilyName === undefined ? families.find((f) => f.SpecList.some(same)) : families.find((f) => f.EcsFamilyName === req.EcsFamilyName);
+  if (!family) throw invalidParameter('EcsFamilyName', req.EcsFamilyName === undefined ? `no family in ${az} has the spec Cpu=${req.Cpu} Ram=${req.Ram} Gpu=${req.Gpu}` : `no family ${req.EcsFamilyName} in ${az} for billing method ${req.BillingMethod}`);
+  const spec = family.SpecList.find(same);
+  if (!spec) throw invalidParameter('Cpu/Ram/Gpu', `family ${family.EcsFamilyName} has no spec Cpu=${req.Cpu} Ram=${req.Ram} Gpu=${req.Gpu} in ${az}`);
+  if (stockOf(catalog, { AvailableZoneCode: az, EcsFamilyName: family.EcsFamilyName, ...spec }) === 'SELLOUT')
+    throw new EmulatorError('SpecSoldOut', `spec Cpu=${spec.Cpu} Ram=${spec.Ram} Gpu=${spec.Gpu} of ${family.EcsFamilyName} is sold out in ${az}`);
+  return { family, spec };
+}
+
 /**
  * A create's rules that need the catalog and the account (the request model has checked the
  * shape, counts, Duration and PubnetInfo already). Each refusal names the field; nothing changes.
@@ -31,10 +56,7 @@ export function checkCreateInstance(catalog: Catalog, account: AccountState, req
   const az = req.AvailableZoneCode;
   if (!findAz(catalog, az)) throw invalidParameter('AvailableZoneCode', `unknown availability zone ${az}`);
 
-  const family = familiesFor(catalog, az, req.BillingMethod).find((f) => f.EcsFamilyName === req.EcsFamilyName);
-  if (!family) throw invalidParameter('EcsFamilyName', `no family ${req.EcsFamilyName} in ${az} for billing method ${req.BillingMethod}`);
-  const spec = family.SpecList.find((s) => s.Cpu === req.Cpu && s.Ram === req.Ram && s.Gpu === req.Gpu);
-  if (!spec) throw invalidParameter('Cpu/Ram/Gpu', `family ${family.EcsFamilyName} has no spec Cpu=${req.Cpu} Ram=${req.Ram} Gpu=${req.Gpu} in ${az}`);
+  const { family, spec } = orderedSpec(catalog, { ...req, Gpu: req.Gpu ?? 0 });
 
   const image = findImage(catalog, account, az, req.ImageId);
   if (!image) throw invalidParameter('ImageId', `no image ${req.ImageId} (id or name) in ${az}`);

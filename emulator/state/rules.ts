@@ -1,6 +1,7 @@
 import type { SpecListInfo } from '../../openapi/models';
 import { EmulatorError, invalidParameter } from '../errors';
-import { familiesFor, type Catalog } from '../store/catalog';
+import type { Catalog } from '../store/catalog';
+import { orderedSpec } from './create-rules';
 import type { DiskRecord, InstanceRecord } from '../store/types';
 
 export interface ConfigureTarget {
@@ -29,12 +30,8 @@ export function checkChangeConfigure(catalog: Catalog, instances: readonly Insta
     );
   if (target.AvailableZoneCode !== first.AvailableZoneCode)
     throw invalidParameter('AvailableZoneCode', `${target.AvailableZoneCode} is not the zone of the instances (${first.AvailableZoneCode})`);
-  const family = familiesFor(catalog, first.AvailableZoneCode, first.BillingMethod).find((f) => f.EcsFamilyName === target.EcsFamilyName);
-  if (!family)
-    throw invalidParameter('EcsFamilyName', `no family ${target.EcsFamilyName} in ${first.AvailableZoneCode} for billing method ${first.BillingMethod}`);
-  const spec = family.SpecList.find((s) => s.Cpu === target.Cpu && s.Ram === target.Ram && s.Gpu === target.Gpu);
-  if (!spec)
-    throw invalidParameter('Cpu/Ram/Gpu', `family ${family.EcsFamilyName} has no spec Cpu=${target.Cpu} Ram=${target.Ram} Gpu=${target.Gpu} in ${first.AvailableZoneCode}`);
+  // The same catalogue rule as an order: the family and spec exist and are on sale (else SpecSoldOut).
+  const { family, spec } = orderedSpec(catalog, { ...target, BillingMethod: first.BillingMethod });
   const fromGpu = first.Spec.Gpu > 0;
   if (fromGpu !== spec.Gpu > 0) throw unsupported(`cannot change a ${fromGpu ? 'GPU' : 'CPU'} instance to a ${fromGpu ? 'CPU' : 'GPU'} spec`);
   if (fromGpu && spec.SupportGpuDriver !== first.Spec.SupportGpuDriver)

@@ -1,9 +1,70 @@
 import type { AzInfo, BillingMethod, FamilyInfo, RegionGroup, RegionInfo, SpecListInfo } from '../../openapi/models';
 import { defaultPublicImages } from './images';
 import type { FamilyOffer } from './seed';
-import type { Catalog } from './types';
+import type { Catalog, PriceTable, UnitPrice } from './types';
 
-export type { Catalog } from './types';
+export type { Catalog, PriceTable, UnitPrice };
+
+/** Base unit prices by family; a month costs 600 hours (a sixth off running all 720). */
+const FAMILY_UNIT_PRICES: Record<string, { Cpu: number; Ram: number; Gpu: number }> = {
+  'Cpu计算型C4': { Cpu: 0.08, Ram: 0.03, Gpu: 0 },
+  'Cpu计算型C3': { Cpu: 0.07, Ram: 0.025, Gpu: 0 },
+  'Cpu密集计算型I3': { Cpu: 0.09, Ram: 0.03, Gpu: 0 },
+  '专业渲染型rp3': { Cpu: 0.08, Ram: 0.03, Gpu: 4.5 },
+  '专业渲染型rp2': { Cpu: 0.07, Ram: 0.025, Gpu: 3.8 },
+  'GPU渲染型gr4': { Cpu: 0.08, Ram: 0.03, Gpu: 2.6 },
+};
+const HOURS_PER_MONTH_PRICE = 600;
+const unitPrice = (hourly: number, zoneFactor: number): UnitPrice => ({
+  Hourly: hourly * zoneFactor,
+  Monthly: hourly * zoneFactor * HOURS_PER_MONTH_PRICE,
+});
+
+/** Default prices: every zone and family; Suqian's zones a tenth cheaper than Huhhot's. */
+export function defaultPrices(regions: RegionGroup[], families: FamilyInfo[]): PriceTable {
+  const Specs: PriceTable['Specs'] = [];
+  for (const group of regions)
+    for (const region of group.RegionList)
+      for (const az of region.AzList) {
+        const factor = region.RegionCode === 'CN_Suqian' ? 0.9 : 1;
+        for (const f of families) {
+          const base = FAMILY_UNIT_PRICES[f.EcsFamilyName] ?? { Cpu: 0.08, Ram: 0.03, Gpu: 3 };
+          Specs.push({ AvailableZoneCode: az.AvailableZoneCode, EcsFamilyName: f.EcsFamilyName, Cpu: unitPrice(base.Cpu, factor), Ram: unitPrice(base.Ram, factor), Gpu: unitPrice(base.Gpu, factor) });
+        }
+      }
+  return { Specs, Disks: { ssd: unitPrice(0.0015, 1), local: unitPrice(0.001, 1) } };
+}
+
+/** What a spec is known by in the stock: zone, family and Cpu/Ram/Gpu. */
+export interface SpecRef {
+  AvailableZoneCode: string;
+  EcsFamilyName: string;
+  Cpu: number;
+  Ram: number;
+  Gpu: number;
+}
+
+export const specKey = (s: SpecRef) => `${s.AvailableZoneCode}/${s.EcsFamilyName}/${s.Cpu}/${s.Ram}/${s.Gpu}`;
+
+export const stockOf = (catalog: Catalog, spec: SpecRef): 'SELL' | 'SELLOUT' => (catalog.SoldOut.includes(specKey(spec)) ? 'SELLOUT' : 'SELL');
+
+/** Marks a spec sold out or back on sale. */
+export function setStock(catalog: Catalog, spec: SpecRef, status: 'SELL' | 'SELLOUT'): void {
+  const key = specKey(spec);
+  catalog.SoldOut = catalog.SoldOut.filter((k) => k !== key);
+  if (status === 'SELLOUT') catalog.SoldOut.push(key);
+}
+
+/** The families sold in a zone for any billing method, each once (the first offer's specs). */
+export function familiesOfZone(catalog: Catalog, azCode: string): FamilyInfo[] {
+  const byName = new Map<string, FamilyInfo>();
+  for (const offer of catalog.Families)
+    if (offer.AvailableZoneCode === azCode) for (const f of offer.EcsFamilyInfo) if (!byName.has(f.EcsFamilyName)) byName.set(f.EcsFamilyName, f);
+  return [...byName.values()];
+}
+
+/** The processor a family's hosts run: the older families (C3, rp2) on the previous generation. */
+export const cpuNameOf = (family: string): string => (/[Cc]3|rp2/.test(family) ? 'Intel第八代处理器' : 'Intel第十代处理器');
 
 export interface AzLocation {
   region: RegionInfo;
@@ -95,7 +156,7 @@ export function defaultCatalog(): Catalog {
       for (const az of region.AzList)
         for (const billing of ['0', '1'] as const)
           Families.push({ AvailableZoneCode: az.AvailableZoneCode, BillingMethod: billing, EcsFamilyInfo: structuredClone(DEFAULT_FAMILIES) });
-  const catalog: Catalog = { Regions: structuredClone(DEFAULT_REGIONS), Families, Images: [], LocalDiskFamilies: [...DEFAULT_LOCAL_DISK_FAMILIES] };
+  const catalog: Catalog = { Regions: structuredClone(DEFAULT_REGIONS), Families, Images: [], LocalDiskFamilies: [...DEFAULT_LOCAL_DISK_FAMILIES], SoldOut: [], Prices: defaultPrices(DEFAULT_REGIONS, DEFAULT_FAMILIES) };
   catalog.Images = defaultPublicImages(catalog);
   return catalog;
 }

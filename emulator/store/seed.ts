@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BillingMethod, DescribeEcsFamilyInfoResult, DiskFeature, InstanceStatus, RegionGroup, resourceId } from '../../openapi/models';
+import { AccountSubject, BillingMethod, DescribeEcsFamilyInfoResult, DiskFeature, InstanceStatus, RegionGroup, resourceId } from '../../openapi/models';
 
 // The seed JSON accepted by POST /_emulator/reset (and createEmulator({seed})); the instance
 // description is also the body of POST /_emulator/instances. Documented in emulator/README.md.
@@ -77,8 +77,13 @@ export const SeedSchema = z
     Instances: z.array(InstanceSpec).default([]),
     /** Cloud disks no instance holds (status `waiting`), each in its AZ. */
     Disks: z.array(DetachedDiskSpec).default([]),
+    /** Billing subjects by access key id; an account not named gets DEFAULT_SUBJECTS. */
+    AccountSubjects: z.record(z.string().min(1), z.array(AccountSubject)).optional(),
   })
   .strict();
+
+/** Every account's billing subject unless the seed says otherwise. */
+export const DEFAULT_SUBJECTS: AccountSubject[] = [{ Name: 'EMULATOR-TEST', Balance: 2500, Income: 3000, Duration: 365, BeginTime: '2026-01-01', EndTime: '2027-01-01' }];
 export type SeedInput = z.input<typeof SeedSchema>;
 
 /** Ids of the default seed's instances and disks (all in the first account). */

@@ -1,15 +1,17 @@
 import type { DiskFeature, SecurityGroupInfo } from '../../openapi/models';
 import { EmulatorError, describeIssues } from '../errors';
-import { defaultCatalog, familiesFor, findAz, type Catalog } from './catalog';
+import { defaultCatalog, defaultPrices, familiesFor, findAz, type Catalog } from './catalog';
 import { defaultImageFor, defaultPrivateImages, defaultPublicImages, findImage, imageSuits } from './images';
 import { defaultSubnet, defaultVpcs, nextFreeAddress, usedAddresses } from './networks';
-import { DEFAULT_SEED, InstanceSpec, SeedSchema, type DetachedDiskParsed, type InstanceSpecParsed } from './seed';
+import { DEFAULT_SEED, DEFAULT_SUBJECTS, InstanceSpec, SeedSchema, type DetachedDiskParsed, type InstanceSpecParsed } from './seed';
 import type { AccessKey, AccountState, DiskRecord, ImageRecord, InstanceRecord, PublicIpRecord } from './types';
 
 /** In-memory state of every account plus the shared catalog. */
 export class EmulatorStore {
   readonly accounts = new Map<string, AccountState>();
   catalog: Catalog = defaultCatalog();
+  /** Where the emulator's own pages are served (DescribeInstanceVncUrl links there); a Node server sets the origin it listens on. */
+  consoleOrigin = 'http://127.0.0.1:8788';
   private ipCounter = 0;
 
   /** How many public addresses were handed out (snapshots carry it so addresses stay unique). */
@@ -38,6 +40,7 @@ export class EmulatorStore {
     if (parsed.data.Families) catalog.Families = parsed.data.Families;
     if (parsed.data.LocalDiskFamilies) catalog.LocalDiskFamilies = parsed.data.LocalDiskFamilies;
     catalog.Images = defaultPublicImages(catalog);
+    if (parsed.data.Regions || parsed.data.Families) catalog.Prices = defaultPrices(catalog.Regions, catalog.Families.flatMap((o) => o.EcsFamilyInfo));
     const accounts = new Map<string, AccountState>();
     this.keys.forEach((k, i) => {
       const CustomerId = `E${100001 + i}`;
@@ -51,8 +54,11 @@ export class EmulatorStore {
         Vpcs: defaultVpcs(catalog, CustomerId),
         PrivateImages: defaultPrivateImages(catalog, CustomerId),
         KeptDisks: [],
+        Subjects: structuredClone(parsed.data.AccountSubjects?.[k.AccessKeyId] ?? DEFAULT_SUBJECTS),
       });
     });
+    const unknownKeys = Object.keys(parsed.data.AccountSubjects ?? {}).filter((ak) => !accounts.has(ak));
+    if (unknownKeys.length) throw new EmulatorError('InvalidParameter', `seed.AccountSubjects: no account ${unknownKeys.join(', ')}`);
     const saved = { catalog: this.catalog, ipCounter: this.ipCounter };
     this.catalog = catalog;
     this.ipCounter = 0;

@@ -1,5 +1,5 @@
 import type { EcsService } from '../../openapi/upstream/actions';
-import type { BillingMethod, DiskFeature, EventStatus, InstanceStatus, OsInfo, RegionGroup, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
+import type { AccountSubject, BillingMethod, DiskFeature, EventStatus, InstanceStatus, OsInfo, RegionGroup, ResourceType, SecurityGroupInfo, SpecListInfo } from '../../openapi/models';
 import type { FamilyOffer } from './seed';
 import type { EventType } from '../../openapi/operations';
 
@@ -123,6 +123,8 @@ export interface AccountState {
   PrivateImages: ImageRecord[];
   /** Detached data disks (created by CreateDisk, detached, or kept when their instance was deleted); they live in one AZ. */
   KeptDisks: KeptDiskRecord[];
+  /** Billing subjects with their balance (DescribeAccountSubject); seedable per access key. */
+  Subjects: AccountSubject[];
 }
 
 export interface SubnetRecord {
@@ -174,4 +176,22 @@ export interface Catalog {
   Images: ImageRecord[];
   /** Families whose instances run on local disks: the only ones a `local` disk may be ordered for. */
   LocalDiskFamilies: string[];
+  /** Sold-out specs, by specKey: every other spec of the catalogue is on sale. Set through the control API. */
+  SoldOut: string[];
+  /** Unit prices per zone and family; disks per GB (DescribePrice). */
+  Prices: PriceTable;
 }
+
+/** Yuan per unit: on demand per hour, monthly per month. */
+export interface UnitPrice {
+  Hourly: number;
+  Monthly: number;
+}
+
+export interface PriceTable {
+  /** Per zone and family: each CPU core, GB of memory and GPU card. */
+  Specs: { AvailableZoneCode: string; EcsFamilyName: string; Cpu: UnitPrice; Ram: UnitPrice; Gpu: UnitPrice }[];
+  /** Per GB of disk, by disk feature. */
+  Disks: Record<'ssd' | 'local', UnitPrice>;
+}
+

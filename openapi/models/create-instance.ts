@@ -119,6 +119,16 @@ const createInstanceFields = z.object({
 
 type CreateInstanceFields = z.infer<typeof createInstanceFields>;
 
+/** The fields an order and a price quote share (DescribePrice takes these with the same rules). */
+export const orderFields = createInstanceFields.pick({ AvailableZoneCode: true, EcsFamilyName: true, Cpu: true, Ram: true, Gpu: true, Number: true, BillingMethod: true, Duration: true, IsToMonth: true });
+
+/** A monthly term: at most MAX_MONTHLY_DURATION months, above 12 a multiple of 12. */
+export function monthlyDurationRule(v: { BillingMethod?: unknown; Duration?: unknown }, ctx: z.RefinementCtx): void {
+  if (v.BillingMethod !== '1' || typeof v.Duration !== 'number') return;
+  if (v.Duration > MAX_MONTHLY_DURATION) ctx.addIssue({ code: 'custom', path: ['Duration'], message: `must be at most ${MAX_MONTHLY_DURATION} months` });
+  else if (v.Duration > 12 && v.Duration % 12 !== 0) ctx.addIssue({ code: 'custom', path: ['Duration'], message: 'above 12 months must be a multiple of 12' });
+}
+
 /**
  * Rules across fields, stated on the raw input so that they are reported together with every field
  * failure (`when` runs them even when some field is wrong); each reads defensively for that reason.
@@ -131,10 +141,7 @@ function crossFieldRules(v: Partial<CreateInstanceFields>, ctx: z.RefinementCtx)
   const ips = v.SubnetInfo?.IpAddress;
   if (Array.isArray(ips) && ips.length !== number) fail(['SubnetInfo', 'IpAddress'], `must list one address per instance: ${number} (Number), not ${ips.length}`);
 
-  if (monthly && typeof v.Duration === 'number') {
-    if (v.Duration > MAX_MONTHLY_DURATION) fail(['Duration'], `must be at most ${MAX_MONTHLY_DURATION} months`);
-    else if (v.Duration > 12 && v.Duration % 12 !== 0) fail(['Duration'], 'above 12 months must be a multiple of 12');
-  }
+  monthlyDurationRule(v, ctx);
 
   if (Array.isArray(v.DataDisk)) {
     const features = new Set(v.DataDisk.map((d) => d?.DiskFeature).filter(Boolean));

@@ -11,3 +11,8 @@ export * from './image';
 export * from './problem';
 export * from './query';
 export * from './disk';
+export * from './zone-instance-type';
+export * from './console';
+export * from './monitor';
+export * from './account';
+export * from './price';

@@ -16,7 +16,7 @@ export const text = (max: number) => z.string().max(max, `must be at most ${max}
 // keeps its own, lower limits), low enough that float arithmetic stays exact (a multiple-of-8
 // check on 9007199254740991 would pass otherwise).
 export const INPUT_MAXIMA = { Cpu: 1024, Ram: 16_384, Gpu: 64, ExtendedSize: 65_536, PageNumber: 1_000_000, PageSize: 1000 } as const;
-const bounded = (name: keyof typeof INPUT_MAXIMA, min: number) =>
+export const bounded = (name: keyof typeof INPUT_MAXIMA, min: number) =>
   z
     .number()
     .int({ message: 'must be a safe integer', abort: true })

@@ -51,11 +51,16 @@ interface RestCommon {
   answer?: string;
 }
 
-/** A read: GET, no body. */
+/** A read: GET without a body, or a POST whose JSON body is the question (a price quote); never an Idempotency-Key. */
 export interface ReadRest extends RestCommon {
   kind: 'read';
+  /** The JSON body of a POST read. */
+  body?: z.ZodType;
+  bodyDescription?: string;
   /** The route waits for the event it reads (`?wait=N`): DescribeTaskEvent. */
   waitsForEvent?: true;
+  /** The instance's status can refuse the read: documents 409 InvalidInstanceStatus. */
+  refusedByStatus?: true;
 }
 
 /** A read of reference data, served through the edge cache (KV). */

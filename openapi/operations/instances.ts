@@ -9,6 +9,9 @@ import {
   DescribeInstanceReq,
   DescribeInstanceStatusReq,
   DescribeInstanceStatusResult,
+  DescribeInstanceVncUrlResult,
+  DescribeInstanceMonitorReq,
+  DescribeInstanceMonitorResult,
   EventIdData,
   fromQueryList,
   fromQueryNumber,
@@ -245,5 +248,68 @@ export const deleteInstance = defineOperation({
   },
 });
 
+export const describeInstanceVncUrl = defineOperation({
+  operationId: 'DescribeInstanceVncUrl',
+  upstream: { action: 'DescribeInstanceVncUrl', ...ecs, method: 'GET' },
+  request: DescribeInstanceReq,
+  result: DescribeInstanceVncUrlResult,
+  ids: ['EcsId'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/instances/{EcsId}/vnc-url',
+    tag: TAG.instances,
+    summary: "Get the address of an instance's remote console",
+    description:
+      'The address of the remote (VNC) console page of a running instance (upstream DescribeInstanceVncUrl). An instance without a ' +
+      'console (shut down, building, …) answers 409 InvalidInstanceStatus.',
+    params: EcsIdParams,
+    notFound: 'InstanceNotFound',
+    refusedByStatus: true,
+    answer: 'The console address.',
+  },
+});
+
+const monitorFields = DescribeInstanceMonitorReq.shape;
+
+export const describeInstanceMonitor = defineOperation({
+  operationId: 'DescribeInstanceMonitor',
+  // A read, yet a POST with a JSON body upstream; never retried like the GETs.
+  upstream: { action: 'DescribeInstanceMonitor', ...ecs, method: 'POST' },
+  request: DescribeInstanceMonitorReq,
+  result: DescribeInstanceMonitorResult,
+  ids: ['EcsId'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/instances/{EcsId}/metrics',
+    tag: TAG.instances,
+    summary: "Read an instance's metrics",
+    description:
+      'CPU, memory, load, network, disk and GPU metrics of one instance over a time window: the last TimeInterval hours, or ' +
+      'StartTime–EndTime (China time) (upstream DescribeInstanceMonitor). Each series is parallel `Time` / `Value` arrays.',
+    params: EcsIdParams,
+    query: DescribeInstanceMonitorReq.pick({ TimeInterval: true, StartTime: true, EndTime: true }).extend({
+      Indicators: z
+        .preprocess(fromQueryList, monitorFields.Indicators)
+        .openapi({ param: { style: 'form', explode: false }, description: 'Metrics to read, comma-separated; default all.', example: ['CpuUsage', 'Load'] }),
+    }),
+    notFound: 'InstanceNotFound',
+    answer: 'The series by metric name.',
+  },
+});
+
 /** This file's operations, in the order the docs list them. */
-export const declared = [describeInstanceList, describeInstanceStatus, describeInstance, createInstance, modifyInstanceName, operateInstance, changeInstanceConfigure, modifyInstancePassword, deleteInstance] as const;
+export const declared = [
+  describeInstanceList,
+  describeInstanceStatus,
+  describeInstance,
+  createInstance,
+  modifyInstanceName,
+  operateInstance,
+  changeInstanceConfigure,
+  modifyInstancePassword,
+  deleteInstance,
+  describeInstanceVncUrl,
+  describeInstanceMonitor,
+] as const;

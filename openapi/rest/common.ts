@@ -128,6 +128,12 @@ export const commonErrors = {
   504: problemResponse(504, ['UpstreamTimeout']),
 } as const;
 
+/** Errors of a read that takes a JSON body (a quote): its body can be too large or not JSON. */
+export const readBodyErrors = { 413: problemResponse(413, ['PayloadTooLarge']), 415: problemResponse(415, ['UnsupportedMediaType']) } as const;
+
+/** 409 of a read that an instance's status can refuse (a console needs a running guest). */
+export const statusConflictError = { 409: problemResponse(409, ['InvalidInstanceStatus']) } as const;
+
 export const forbiddenError = { 403: problemResponse(403, ['InsufficientScope']) } as const;
 
 /** 404 of a route; `replayable` on mutating routes, whose 404 an Idempotency-Key replays. */
@@ -151,7 +157,7 @@ export const mutationErrors = {
   415: problemResponse(415, ['UnsupportedMediaType'], replayableProblemHeaders),
   409: problemResponse(
     409,
-    ['InvalidInstanceStatus', 'InvalidDiskStatus', 'QuotaExceeded', 'IdempotencyKeyInFlight'],
+    ['InvalidInstanceStatus', 'InvalidDiskStatus', 'QuotaExceeded', 'SpecSoldOut', 'IdempotencyKeyInFlight'],
     replayableProblemHeaders.extend({ 'Retry-After': RetryAfterHeader }),
     ' A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer).',
   ),

@@ -13,6 +13,8 @@ import {
   mutationResponses,
   notFoundError,
   notModifiedResponse,
+  readBodyErrors,
+  statusConflictError,
   upstreamHeaders,
 } from './common';
 
@@ -39,11 +41,13 @@ export function routeOf(op: OperationDeclaration): RouteConfig {
     case 'read':
       return createRoute({
         ...common,
-        request: where,
+        request: { ...where, ...(rest.body && { body: { required: true, description: rest.bodyDescription, content: json(rest.body) } }) },
         responses: {
           200: { description: rest.answer ?? 'The answer.', headers: rest.waitsForEvent ? eventHeaders : upstreamHeaders, content: json(schema) },
           ...commonErrors,
           ...notFoundError(rest.notFound),
+          ...(rest.refusedByStatus && statusConflictError),
+          ...(rest.body && readBodyErrors),
         },
       });
     case 'cached':

@@ -19,6 +19,8 @@ export const UPSTREAM_ERRORS = {
   QuotaExceeded: 409,
   InvalidInstanceStatus: 409,
   InvalidDiskStatus: 409,
+  /** The ordered spec is sold out in the zone (DescribeZoneInstanceType shows SELLOUT). */
+  SpecSoldOut: 409,
   /** Too many calls; retry later. */
   Throttling: 429,
   InternalError: 500,

@@ -1,7 +1,8 @@
 import { resolvedDocument as document } from './resolved-document';
 
 // The operations that change something upstream, read from the committed openapi/openapi.json
-// (every /v1 operation whose method is not GET), each with a valid request built from the
+// (every /v1 operation whose method is not GET and that takes an Idempotency-Key: a POST read such as
+// the price quote changes nothing), each with a valid request built from the
 // document's own examples. Tests loop over this list, so a new mutating route is covered by the
 // auth and idempotency cases without anyone adding it by hand.
 
@@ -46,7 +47,7 @@ export const MUTATING_OPERATIONS: readonly MutatingOperation[] = Object.entries(
   .filter(([template]) => template.startsWith('/v1/'))
   .flatMap(([template, item]) =>
     Object.entries(item)
-      .filter(([method]) => method !== 'get')
+      .filter(([method, op]) => method !== 'get' && (op.parameters ?? []).some((p) => p.in === 'header' && p.name === 'idempotency-key'))
       .map(([method, op]) => {
         let path = template;
         for (const p of op.parameters ?? []) {

@@ -66,9 +66,16 @@ describe('OpenAPI document', () => {
     // Exactly the cached routes (those taking If-None-Match) document 304, so generated clients type it.
     const ids = (list: [string, Op][]) => list.map(([, op]) => (op as Op & { operationId: string }).operationId).sort();
     const cached = ops.filter(([, op]) => headerParams(op).includes('if-none-match'));
-    expect(ids(cached)).toEqual(['DescribeEcsFamilyInfo', 'DescribeImages', 'DescribeRegions']);
+    expect(ids(cached)).toEqual(['DescribeEcsFamilyInfo', 'DescribeImages', 'DescribeRegions', 'DescribeZoneInstanceType']);
     expect(ids(ops.filter(([, op]) => '304' in op.responses))).toEqual(ids(cached));
-    const mutating = ops.filter(([method]) => method === 'post' || method === 'patch');
+    // A POST read (the price quote) changes nothing: no Idempotency-Key, no 409/422 of the key store.
+    const postReads = ops.filter(([method, op]) => method === 'post' && (op as Op & { operationId: string }).operationId === 'DescribePrice');
+    expect(postReads).toHaveLength(1);
+    for (const [, op] of postReads) {
+      expect(headerParams(op)).not.toContain('idempotency-key');
+      expect(op.responses).not.toHaveProperty('422');
+    }
+    const mutating = ops.filter(([method, op]) => (method === 'post' || method === 'patch') && !postReads.some(([, read]) => read === op));
     expect(mutating).toHaveLength(11);
     for (const [, op] of mutating) {
       expect(headerParams(op)).toContain('idempotency-key');

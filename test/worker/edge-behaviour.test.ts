@@ -45,6 +45,11 @@ class CountingEcs {
         return { data: { EcsId: req.EcsId, Name: req.Name } as never, requestId: 'up-rename' };
       },
       describeTaskEvent: notUsed,
+      describeZoneInstanceType: notUsed,
+      describeInstanceVncUrl: notUsed,
+      describeInstanceMonitor: notUsed,
+      describeAccountSubject: notUsed,
+      describePrice: notUsed,
       describeInstanceList: notUsed,
       describeInstance: notUsed,
       changeInstanceConfigure: notUsed,

@@ -35,7 +35,7 @@ function requestOf(c: AnyContext, op: OperationDeclaration): Record<string, unkn
   return {
     ...(rest.params && (c.req.valid('param') as object)),
     ...(rest.query && (c.req.valid('query') as object)),
-    ...((rest.kind === 'sync' || rest.kind === 'accepted') && (c.req.valid('json') as object)),
+    ...((rest.kind === 'sync' || rest.kind === 'accepted' || (rest.kind === 'read' && rest.body)) && (c.req.valid('json') as object)),
   };
 }
 

@@ -7,3 +7,5 @@ export * from './describe-instance-status';
 export * from './modify-instance-name';
 export * from './modify-instance-password';
 export * from './operate-instance';
+export * from './describe-instance-vnc-url';
+export * from './describe-instance-monitor';

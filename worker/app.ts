@@ -4,7 +4,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { EcsApi } from '../openapi/ecs-api';
 import { OPERATIONS } from '../openapi/operations';
 import { documentOf, registerDocumentComponents } from '../openapi/document';
-import { MAX_BODY_BYTES } from '../openapi/models';
+import { GATEWAY_MAX_BODY_BYTES } from '../openapi/models';
 import { bearerAuth } from './auth/bearer-auth';
 import { rateLimit } from './auth/rate-limit';
 import { gatewaySettings } from './config';
@@ -14,7 +14,6 @@ import { concretePathsWin } from './http/concrete-paths';
 import { honoPath } from './http/hono-path';
 import { contractDrift } from './http/contract-drift';
 import { notFoundHandler, onError, onMethodNotAllowed } from './http/errors';
-import { jsonNewline } from './http/json-newline';
 import { problem } from './http/problem';
 import { accessLog } from './http/access-log';
 import { requestId } from './http/request-id';
@@ -61,13 +60,12 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
 
   app.use('*', requestId());
   app.use('*', accessLog((method, route) => OPERATION_OF_ROUTE.get(`${method} ${route}`)));
-  app.use('*', jsonNewline());
   app.use('*', methodNotAllowed({ app, onMethodNotAllowed }));
   app.use('/v1/*', bearerAuth());
   app.use('/v1/*', rateLimit());
   app.use('/v1/*', concretePathsWin(() => app.routes));
   // The largest valid body is a few KB; refuse more before anything reads or hashes it.
-  app.use('/v1/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => problem(c, 'PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`) }));
+  app.use('/v1/*', bodyLimit({ maxSize: GATEWAY_MAX_BODY_BYTES, onError: (c) => problem(c, 'PayloadTooLarge', `Request bodies are limited to ${GATEWAY_MAX_BODY_BYTES} bytes.`) }));
   app.use('/v1/*', utf8Body());
   app.use('/v1/*', async (c, next) => {
     c.set('ecs', ecsApiFactory(c.env, { onUpstreamCall: (call) => c.get('upstreamCalls').push(call) }));

@@ -1,5 +1,6 @@
 import { API_VERSION, COMMON_PARAMS, SIGNATURE_METHOD, SIGNATURE_VERSION } from '../../openapi/upstream/actions';
-import { canonicalQuery, hmacSha1Base64, stringToSign, stringToSignOf, timingSafeEqual } from '../../openapi/upstream/signature';
+import { timingSafeEqual } from 'hono/utils/buffer';
+import { canonicalQuery, hmacSha1Base64, stringToSign, stringToSignOf } from '../../openapi/upstream/signature';
 import type { EmulatorCore } from '../core';
 import { EmulatorError } from '../errors';
 import type { AccountState } from '../store/types';
@@ -28,7 +29,7 @@ export async function authenticate(core: EmulatorCore, method: string, params: R
   delete unsigned.Signature;
   const sts = stringToSign(method, unsigned);
   const expected = await hmacSha1Base64(account.SecretKey, sts);
-  if (!timingSafeEqual(expected, params.Signature!) && !(await matchesGoSdkVariant(method, unsigned, account.SecretKey, params.Signature!)))
+  if (!(await timingSafeEqual(expected, params.Signature!)) && !(await matchesGoSdkVariant(method, unsigned, account.SecretKey, params.Signature!)))
     // The string-to-sign holds no secret; showing it finds a client's signing bug at once.
     throw new EmulatorError('SignatureDoesNotMatch', `the request signature does not match; the emulator's string-to-sign was: ${sts}`);
   if (!core.nonces.claim(account.AccessKeyId, params.SignatureNonce!, core.wallNow()))

@@ -1,5 +1,5 @@
 import { errorEnvelope } from '../../openapi/upstream/envelope';
-import { timingSafeEqual } from '../../openapi/upstream/signature';
+import { timingSafeEqual } from 'hono/utils/buffer';
 import { parseAccessKeys } from '../access-keys';
 import { SESSION_HEADER } from '../control/session';
 import { newRequestId } from '../wire/app';
@@ -26,11 +26,11 @@ function forward(env: EmulatorWorkerEnv, accessKeyId: string, request: Request):
 }
 
 /** `Authorization: Bearer <token>` against EMULATOR_CONTROL_TOKEN, compared in constant time. */
-function controlRefusal(env: EmulatorWorkerEnv, request: Request): Response | undefined {
+async function controlRefusal(env: EmulatorWorkerEnv, request: Request): Promise<Response | undefined> {
   const token = env.EMULATOR_CONTROL_TOKEN;
   if (!token) return json(404, { Code: 'NotFound', Msg: 'the control API is off (EMULATOR_CONTROL_TOKEN is not set)' });
   const given = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1] ?? '';
-  if (!timingSafeEqual(given, token))
+  if (!(await timingSafeEqual(given, token)))
     return json(401, { Code: 'Unauthorized', Msg: 'the control API needs Authorization: Bearer <EMULATOR_CONTROL_TOKEN>' }, { 'www-authenticate': 'Bearer' });
   return undefined;
 }
@@ -45,7 +45,7 @@ export default {
       return json(500, { Code: 'NotConfigured', Msg: 'EMULATOR_ACCESS_KEYS is not a list of ak:sk pairs' });
     }
     if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')) {
-      const refused = controlRefusal(env, request);
+      const refused = await controlRefusal(env, request);
       if (refused) return refused;
       const named = request.headers.get(SESSION_HEADER) || keys[0]!.AccessKeyId;
       if (!keys.some((k) => k.AccessKeyId === named)) return json(400, { Code: 'InvalidParameter', Msg: `${SESSION_HEADER}: no session ${named}` });

@@ -1,4 +1,4 @@
-import { MAX_BODY_BYTES } from '../models/requests';
+import { GATEWAY_MAX_BODY_BYTES } from '../models/requests';
 import type { UpstreamErrorCode } from '../upstream/error-codes';
 
 // Every problem code the gateway answers with: its HTTP status, title, when it happens and what to do. The
@@ -27,7 +27,7 @@ export const GATEWAY_PROBLEMS = {
   NotFound: { status: 404, title: 'Not found', when: 'No route serves the path.', whatToDo: 'Check the path against /docs or /openapi.json (API paths start with /v1/).' },
   MethodNotAllowed: { status: 405, title: 'Method not allowed', when: 'The path is served, but not with this method (`Allow` lists the methods).', whatToDo: 'Use one of the methods the `Allow` header lists.' },
   IdempotencyKeyInFlight: { status: 409, title: 'Request with this Idempotency-Key in progress', when: 'The first request with this Idempotency-Key has not finished yet (Retry-After).', whatToDo: 'Wait Retry-After seconds and send the same request with the same key again: you get the first answer once it is known.' },
-  PayloadTooLarge: { status: 413, title: 'Payload too large', when: `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`, whatToDo: 'Send a smaller body; no operation needs more than a few KiB.' },
+  PayloadTooLarge: { status: 413, title: 'Payload too large', when: `The request body is larger than ${GATEWAY_MAX_BODY_BYTES / 1024} KiB.`, whatToDo: 'Send a smaller body; no operation needs more than a few KiB.' },
   UnsupportedMediaType: { status: 415, title: 'Unsupported media type', when: 'A body that is not sent as application/json.', whatToDo: 'Send the body as JSON with `Content-Type: application/json`.' },
   RateLimited: { status: 429, title: 'Too many requests', when: 'This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds.', whatToDo: 'Wait Retry-After seconds before the next call; spread calls out.' },
   IdempotencyKeyReused: { status: 422, title: 'Idempotency-Key reused with another request', when: 'The Idempotency-Key was first used with another method, path or body.', whatToDo: 'Use a new key for a new request; reuse a key only to retry the very same request.' },

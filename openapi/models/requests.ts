@@ -8,8 +8,8 @@ import { resourceId } from './ids';
 // Ids of instances, disks and events are short ASCII tokens (ins-…, disk-…, UUIDs). Checking their
 // form here answers a wrong id with 400 at once instead of sending it upstream.
 export const MAX_IDS_PER_CALL = 100;
-/** The largest request body the gateway reads; a valid one is a few KB. */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** The largest request body the gateway reads (the emulator has its own, EMULATOR_MAX_BODY_BYTES); a valid one is a few KB. */
+export const GATEWAY_MAX_BODY_BYTES = 64 * 1024;
 export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 
 // Numbers are safe integers with these maxima: far above any real instance or disk (upstream

@@ -188,7 +188,7 @@ export const IdempotencyKeyHeader = z.object({
 });
 
 /** The request of a mutating route: its optional Idempotency-Key header and a required JSON body. */
-export const mutationRequest = <T extends z.ZodType>(schema: T, description: string) => ({
+export const syncMutationRequest = <T extends z.ZodType>(schema: T, description: string) => ({
   headers: IdempotencyKeyHeader,
   body: { required: true, description, content: { 'application/json': { schema } } },
 });
@@ -207,8 +207,8 @@ export const PreferHeader = z.object({
 });
 
 /** The request of a mutating route that answers 202: Idempotency-Key and Prefer headers, a required JSON body. */
-export const acceptedRequest = <T extends z.ZodType>(schema: T, description: string) => ({
-  ...mutationRequest(schema, description),
+export const acceptedMutationRequest = <T extends z.ZodType>(schema: T, description: string) => ({
+  ...syncMutationRequest(schema, description),
   headers: IdempotencyKeyHeader.extend(PreferHeader.shape),
 });
 
@@ -224,7 +224,7 @@ export const mutationResponses = (notFoundCode?: CodeWithStatus<404>) =>
  * Location), or 200 when `Prefer: wait` saw the event end: the final event with the 202's own fields
  * kept (a create's EcsIdSet), so waiting never loses what the 202 said.
  */
-export const acceptedResponseOf = <T extends z.ZodType>(schema: T, description = 'Accepted') => ({
+export const acceptedAnswers = <T extends z.ZodType>(schema: T, description = 'Accepted') => ({
   200: {
     description:
       'Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), ' +
@@ -244,5 +244,3 @@ function waitedSchema<T extends z.ZodType>(accepted: T) {
   return accepted === (EventIdData as z.ZodType) ? EventResultData : z.intersection(EventResultData, accepted);
 }
 
-/** The answers of an asynchronous operation whose 202 carries only the EventId. */
-export const acceptedResponse = acceptedResponseOf(EventIdData);

@@ -2,14 +2,14 @@ import { createRoute, type RouteConfig, type z } from '@hono/zod-openapi';
 import type { OperationDeclaration } from '../operations';
 import {
   CacheRequestHeaders,
-  acceptedRequest,
-  acceptedResponseOf,
+  acceptedAnswers,
+  acceptedMutationRequest,
   bearerSecurity,
   cachedHeaders,
   commonErrors,
   eventHeaders,
   mutationHeaders,
-  mutationRequest,
+  syncMutationRequest,
   mutationResponses,
   notFoundError,
   notModifiedResponse,
@@ -64,14 +64,14 @@ export function routeOf(op: OperationDeclaration): RouteConfig {
     case 'sync':
       return createRoute({
         ...common,
-        request: { ...where, ...mutationRequest(rest.body, rest.bodyDescription) },
+        request: { ...where, ...syncMutationRequest(rest.body, rest.bodyDescription) },
         responses: { 200: { description: rest.answer ?? 'Done.', headers: mutationHeaders, content: json(schema) }, ...mutationResponses(rest.notFound) },
       });
     case 'accepted':
       return createRoute({
         ...common,
-        request: { ...where, ...acceptedRequest(rest.body, rest.bodyDescription) },
-        responses: { ...acceptedResponseOf(schema as never, rest.answer), ...mutationResponses(rest.notFound) },
+        request: { ...where, ...acceptedMutationRequest(rest.body, rest.bodyDescription) },
+        responses: { ...acceptedAnswers(schema as never, rest.answer), ...mutationResponses(rest.notFound) },
       });
   }
 }

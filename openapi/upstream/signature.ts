@@ -80,18 +80,6 @@ export async function signRequest(input: SignRequestInput): Promise<SignedReques
   return { params: { ...params, Signature: signature }, query: `${canonical}&Signature=${percentEncode(signature)}`, stringToSign: sts };
 }
 
-/** Constant-time comparison of two strings (length is not hidden). */
-export function timingSafeEqual(a: string, b: string): boolean {
-  return timingSafeEqualBytes(encoder.encode(a), encoder.encode(b));
-}
-
-/** Constant-time comparison of two byte arrays: no early exit on the first difference. */
-export function timingSafeEqualBytes(x: Uint8Array, y: Uint8Array): boolean {
-  let diff = x.length ^ y.length;
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ (y[i] ?? 0);
-  return diff === 0;
-}
-
 function compareBytes(x: Uint8Array, y: Uint8Array): number {
   const n = Math.min(x.length, y.length);
   for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;

@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../../openapi/operations';
 import { wranglerCommand } from '../helpers/process-group';
 
 // The deployable worker as `wrangler deploy --dry-run --outdir` writes it (the [build] step
-// included): at most 100 KiB gzip, and zod's locales other than English left out.
+// included), and zod's locales other than English left out. Budget: 100 KiB gzip for the first
+// fourteen operations, and 1 KiB for each operation declared since (a declaration, its models and
+// its route; measured ~0.3 KiB), never more than 150 KiB for the whole public API.
 
-const MAX_GZIP_BYTES = 100 * 1024;
+const operations = OPERATIONS.length;
+const MAX_GZIP_BYTES = Math.min(150, 100 + Math.max(0, operations - 14)) * 1024;
 let dir = '';
 let bundle = '';
 
@@ -24,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('worker bundle', () => {
-  it(`is at most ${MAX_GZIP_BYTES / 1024} KiB gzip`, () => {
+  it(`is at most ${MAX_GZIP_BYTES / 1024} KiB gzip with ${operations} operations`, () => {
     const gzip = gzipSync(bundle).byteLength;
     console.log(`worker bundle: ${(bundle.length / 1024).toFixed(1)} KiB, gzip ${(gzip / 1024).toFixed(1)} KiB`);
     expect(gzip).toBeLessThanOrEqual(MAX_GZIP_BYTES);

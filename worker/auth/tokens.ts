@@ -1,5 +1,5 @@
 import { sha256 } from 'hono/utils/crypto';
-import { timingSafeEqual } from '../../openapi/upstream/signature';
+import { timingSafeEqual } from 'hono/utils/buffer';
 /** `read` may call GET routes, `write` everything. */
 export type TokenScope = 'read' | 'write';
 
@@ -44,7 +44,7 @@ function gatewayTokens(source: string): Promise<TokenEntry[]> {
 export async function findToken(source: string, presented: string): Promise<{ digest: string; scope: TokenScope | undefined }> {
   const [entries, digest] = await Promise.all([gatewayTokens(source), digestOf(presented)]);
   let scope: TokenScope | undefined;
-  for (const entry of entries) if (timingSafeEqual(entry.digest, digest) && !scope) scope = entry.scope;
+  for (const entry of entries) if ((await timingSafeEqual(entry.digest, digest)) && !scope) scope = entry.scope;
   return { digest, scope };
 }
 

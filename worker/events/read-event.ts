@@ -1,3 +1,4 @@
+import { jsonAnswer } from '../http/json-newline';
 import type { Context } from 'hono';
 import type { GatewayEnv } from '../env';
 import { unwrap } from '../routes/respond';
@@ -15,5 +16,5 @@ export async function readEvent(c: Context<GatewayEnv, any, any>, req: { EventId
   if (req.wait !== undefined) result = (await waitForEvent(ecs, req.EventId, deadline, clock, result)) ?? result;
   const event = unwrap(c, result);
   if (!isTerminal(event)) c.header('Retry-After', String(retryAfterSeconds(event.EventType)));
-  return c.json(event, 200);
+  return jsonAnswer(c, event, 200);
 }

@@ -4,6 +4,8 @@ import type { GatewayEnv } from '../env';
 // Every answer carries X-Request-Id. A caller's own X-Request-Id is kept when it is sane (1–128
 // characters of A-Z a-z 0-9 . _ : -), so ids can be correlated across systems; anything else is
 // replaced by a fresh UUID rather than echoed (no header injection, no unbounded log lines).
+// Hand-written because hono/request-id accepts another alphabet (no '.' or ':', which upstream
+// RequestIds and many tracing ids use) and would let an id through that the log line cannot hold.
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 const SANE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;

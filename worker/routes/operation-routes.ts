@@ -1,3 +1,4 @@
+import { jsonAnswer } from '../http/json-newline';
 import type { Context } from 'hono';
 import { OPERATIONS, type OperationDeclaration } from '../../openapi/operations';
 import { routeOf } from '../../openapi/rest';
@@ -7,7 +8,7 @@ import type { GatewayEnv } from '../env';
 import { readEvent } from '../events/read-event';
 import type { WaitClock } from '../events/wait-for-event';
 import type { GatewayApp } from './respond';
-import { accepting, mutating, pollHeaders, unwrap } from './respond';
+import { pollHeaders, unwrap, withIdempotency, withIdempotencyAndWait } from './respond';
 import { withZoneCodes } from './zone-codes';
 
 // Every operation's REST route, served by its kind: read, cached read, sync mutation, accepted
@@ -24,7 +25,7 @@ export function registerOperationRoutes(app: GatewayApp, waitClock?: WaitClock):
   for (const op of [...(OPERATIONS as readonly OperationDeclaration[])].sort(byConcreteness)) {
     const route = routeOf(op);
     const kind = op.rest.kind;
-    const wrapped = kind === 'accepted' ? accepting(route, waitClock) : kind === 'sync' ? mutating(route) : route;
+    const wrapped = kind === 'accepted' ? withIdempotencyAndWait(route, waitClock) : kind === 'sync' ? withIdempotency(route) : route;
     app.openapi(wrapped, (c: AnyContext) => handle(c, op, waitClock));
   }
 }
@@ -58,20 +59,20 @@ async function handle(c: AnyContext, op: OperationDeclaration, waitClock?: WaitC
     case 'read': {
       if (rest.waitsForEvent) return readEvent(c, req as { EventId: string; wait?: number }, waitClock);
       const data = unwrap(c, await call(c, op, req));
-      return c.json(await body(c, op, data), 200);
+      return jsonAnswer(c, await body(c, op, data), 200);
     }
     case 'cached':
       return serveCachedReference(c, await referenceOf(c, op, req));
     case 'sync': {
       const data = unwrap(c, await call(c, op, req));
-      return c.json(await body(c, op, data), 200);
+      return jsonAnswer(c, await body(c, op, data), 200);
     }
     case 'accepted': {
       const data = unwrap(c, await call(c, op, req)) as { EventId: string };
       const [onlyType] = Object.keys(rest.events);
       const eventType = rest.eventTypeOf ? (rest.eventTypeOf as (r: unknown) => string)(req) : onlyType!;
       pollHeaders(c, data.EventId, eventType);
-      return c.json(await body(c, op, data), 202);
+      return jsonAnswer(c, await body(c, op, data), 202);
     }
   }
 }

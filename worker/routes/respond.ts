@@ -32,7 +32,7 @@ export function pollHeaders(c: Context<GatewayEnv, any, any>, eventId: string, e
 const idempotent = idempotency();
 
 /** A mutating route with the Idempotency-Key middleware, attached through the route's own `middleware` option. */
-export function mutating<R extends RouteConfig>(route: R): R {
+export function withIdempotency<R extends RouteConfig>(route: R): R {
   return { ...route, middleware: [idempotent] };
 }
 
@@ -40,6 +40,6 @@ export function mutating<R extends RouteConfig>(route: R): R {
  * A mutating route that answers 202: `Prefer: wait` sits outside the Idempotency-Key layer, so
  * the stored answer is the 202 and a replay waits too.
  */
-export function accepting<R extends RouteConfig>(route: R, clock?: WaitClock): R {
+export function withIdempotencyAndWait<R extends RouteConfig>(route: R, clock?: WaitClock): R {
   return { ...route, middleware: [preferWait(clock), idempotent] };
 }

@@ -1,3 +1,4 @@
+import { cappedText } from '../../openapi/upstream/capped-text';
 import { EcsError } from '../../openapi/ecs-api';
 import { upstreamBadResponse, upstreamTimeout, upstreamUnreachable } from '../../openapi/errors/ecs-errors';
 import type { HttpMethod } from '../../openapi/upstream/actions';
@@ -191,39 +192,11 @@ export class Transport {
   }
 }
 
-/**
- * The body as text, read as a stream and refused (502 UpstreamBadResponse) as soon as it is
- * larger than `max` bytes: the rest is cancelled, never buffered. A Content-Length over the cap
- * is refused before reading anything.
- */
+/** The body as text; 502 UpstreamBadResponse as soon as it is larger than `max` bytes (the rest cancelled, never buffered). */
 async function readCapped(res: Response, max: number, action: string): Promise<string> {
-  const tooLarge = () => upstreamBadResponse(action, `the ECS API answered more than ${max} bytes (CDS_MAX_RESPONSE_BYTES)`, res.status);
-  const declared = Number(res.headers.get('Content-Length') ?? NaN);
-  if (declared > max) {
-    await res.body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  const text = await cappedText(res.body, max, res.headers.get('Content-Length'));
+  if (text === undefined) throw upstreamBadResponse(action, `the ECS API answered more than ${max} bytes (CDS_MAX_RESPONSE_BYTES)`, res.status);
+  return text;
 }
 
 function timeoutError(action: string, timeoutMs: number): EcsError {

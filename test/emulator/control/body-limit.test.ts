@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES as MAX_CONTROL_BODY_BYTES } from '../../../emulator/json-body';
+import { EMULATOR_MAX_BODY_BYTES as MAX_CONTROL_BODY_BYTES } from '../../../emulator/json-body';
 import { ctl, newEmulator } from '../../helpers/emulator-client';
 
 // Control API bodies are capped at 1 MiB: larger ones get 413 {"Code","Msg"} and are not read whole.

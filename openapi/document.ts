@@ -32,7 +32,10 @@ export const DOCUMENT_CONFIG = {
     { name: rest.TAG.families, description: 'Instance families and specs (cached at the edge).' },
     { name: rest.TAG.images, description: 'Operating system images to create instances from (cached at the edge).' },
     { name: rest.TAG.instances, description: 'Elastic cloud server instances: create, list, inspect, status, rename, power operations, spec changes, password, delete.' },
-    { name: rest.TAG.disks, description: 'Cloud disks.' },
+    { name: rest.TAG.disks, description: 'Cloud disks (EBS): create, attach, detach, extend, delete, quota.' },
+    { name: rest.TAG.snapshots, description: 'Disk snapshots and snapshot chains: back up, roll back, copy.' },
+    { name: rest.TAG.prices, description: 'Price quotes for would-be orders (nothing is ordered).' },
+    { name: rest.TAG.account, description: "The account's billing subjects and balance." },
     { name: rest.TAG.events, description: 'Asynchronous events started by operations.' },
     { name: rest.TAG.meta, description: 'Health of the gateway itself.' },
   ],
@@ -67,7 +70,9 @@ export function normalizeDocument(generated: OpenApiDocument): OpenApiDocument {
 
 /** The document of an app whose routes are registered (the worker serves exactly this). */
 export function documentOf(app: OpenAPIHono<any, any, any>): OpenApiDocument {
-  return normalizeDocument(app.getOpenAPI31Document(DOCUMENT_CONFIG));
+  // Only the tags some route carries: a resource with no operation yet is not listed.
+  const used = new Set(DOCUMENTED_ROUTES.flatMap((r) => r.tags ?? []));
+  return normalizeDocument(app.getOpenAPI31Document({ ...DOCUMENT_CONFIG, tags: DOCUMENT_CONFIG.tags.filter((t) => used.has(t.name)) }));
 }
 
 /** The document from the route definitions alone (used by `npm run openapi`). */

@@ -2,6 +2,7 @@ import type { OperationId } from '../../openapi/operations';
 import type { TransitionRule } from '../state/transitions';
 import * as disks from './disks';
 import * as events from './events';
+import * as images from './images';
 import type { Behaviour } from './implement';
 import * as instances from './instances';
 import * as reference from './reference';
@@ -9,10 +10,10 @@ import * as reference from './reference';
 // Every behaviour, read from the resource folders (each folder's index exports its files). The
 // check below fails the build when a declared operation has no behaviour here.
 
-const FOLDERS = [reference, instances, disks, events];
+const FOLDERS = [reference, instances, disks, events, images];
 
 type Values<T> = T[keyof T];
-type Exported = Values<typeof reference> | Values<typeof instances> | Values<typeof disks> | Values<typeof events>;
+type Exported = Values<typeof reference> | Values<typeof instances> | Values<typeof disks> | Values<typeof events> | Values<typeof images>;
 type IdOf<T> = T extends { operation: { operationId: infer Id } } ? Id : never;
 type Implemented = IdOf<Exported>;
 /** `never` when every operation is implemented; otherwise the build fails naming the missing ones. */

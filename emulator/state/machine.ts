@@ -2,15 +2,19 @@ import type { EventStatus } from '../../openapi/models';
 import { EmulatorError } from '../errors';
 import type { AccountState, DiskRecord, EventRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
 import type { EmulatorClock } from './clock';
-import { FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './transitions';
+import { EBS_RESOURCES, FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './transitions';
 
 export type Durations = Partial<Record<TransitionKind, number>>;
 
-/** What one transition works on: an instance, and for extend_disk one of its disks. */
+/**
+ * What one transition works on: an instance, for a disk's transitions one of its disks; an image or
+ * snapshot transition may have no instance, then `resourceId` names its task's resource.
+ */
 export interface TransitionItem {
-  instance: InstanceRecord;
+  instance?: InstanceRecord;
   disk?: DiskRecord;
-  extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec'>;
+  resourceId?: string;
+  extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec' | 'PriorStatus' | 'ImageId' | 'SnapshotId' | 'TargetZones' | 'AutoTurnOn'>;
 }
 
 /**
@@ -63,13 +67,13 @@ export class InstanceStateMachine {
   start(account: AccountState, kind: TransitionKind, items: readonly TransitionItem[]): EventRecord {
     const rule = this.transitions[kind];
     const now = this.clock.now();
-    const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: rule.resource === 'disk' ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
-    for (const { instance, disk, extra } of items) {
-      if (rule.resource === 'ecs') this.interrupt(account, instance.EcsId, now);
+    const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: EBS_RESOURCES.includes(rule.resource) ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
+    for (const { instance, disk, resourceId, extra } of items) {
+      if (instance && rule.resource === 'ecs') this.interrupt(account, instance.EcsId, now);
       const TaskId = crypto.randomUUID();
       event.Tasks.push({
         TaskId,
-        ResourceId: disk ? disk.DiskId : instance.EcsId,
+        ResourceId: resourceId ?? disk?.DiskId ?? instance?.EcsId ?? '',
         ResourceType: rule.resource,
         TaskType: kind,
         Status: 'doing',
@@ -77,20 +81,20 @@ export class InstanceStateMachine {
         UpdateTime: now,
         EndTime: null,
       });
-      if (rule.passesThrough) instance.Status = rule.passesThrough;
-      if (disk) disk.Status = 'updating';
+      if (instance && rule.passesThrough) instance.Status = rule.passesThrough;
+      if (disk) disk.Status = rule.diskPassesThrough ?? 'updating';
       account.Pending.push({
         Seq: ++this.seq,
         Kind: kind,
         EventId: event.EventId,
         TaskId,
-        EcsId: instance.EcsId,
+        EcsId: instance?.EcsId ?? '',
         DiskId: disk?.DiskId,
         DueAt: now + this.durationS(kind) * 1000,
-        Fail: instance.FailNextTransition,
+        Fail: instance?.FailNextTransition ?? false,
         ...extra,
       });
-      instance.FailNextTransition = false;
+      if (instance) instance.FailNextTransition = false;
     }
     account.Events.set(event.EventId, event);
     return event;
@@ -106,6 +110,12 @@ export class InstanceStateMachine {
   }
 
   private finish(account: AccountState, p: PendingTransition): void {
+    const rule = this.transitions[p.Kind];
+    if (!p.EcsId) {
+      // An image or snapshot transition with no instance: only its own hook applies.
+      rule.onSettle?.({ account, pending: p, failed: p.Fail });
+      return this.endTask(account, p, p.Fail ? 'failed' : 'success', p.DueAt);
+    }
     const instance = account.Instances.get(p.EcsId);
     if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
     const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
@@ -115,11 +125,12 @@ export class InstanceStateMachine {
     if (fail) {
       if (p.Kind === 'create_ecs') instance.FailNextTransition = false;
       instance.Status = p.Kind === 'create_ecs' ? 'failed' : 'error';
+      rule.onSettle?.({ account, instance, disk, pending: p, failed: true });
       return this.endTask(account, p, 'failed', p.DueAt);
     }
-    const rule = this.transitions[p.Kind];
     if (rule.endsIn) instance.Status = rule.endsIn;
     rule.onEnd?.({ account, instance, disk, pending: p });
+    rule.onSettle?.({ account, instance, disk, pending: p, failed: false });
     this.endTask(account, p, 'success', p.DueAt);
   }
 

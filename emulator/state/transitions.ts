@@ -1,5 +1,5 @@
 import type { DiskFeature, EventStatus, InstanceStatus, ResourceType } from '../../openapi/models';
-import type { AccountState, DiskRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
+import type { AccountState, DiskRecord, DiskStatus, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
 
 /** What a transition that ends works on. */
 export interface TransitionEnd {
@@ -26,7 +26,26 @@ export interface TransitionRule {
   display: string;
   /** What else happens when it ends successfully, after the status is set. */
   onEnd?: (end: TransitionEnd) => void;
+  /** Disk status while it runs, for a transition on a disk (default `updating`). */
+  diskPassesThrough?: DiskStatus;
+  /**
+   * What happens when it ends either way, after onEnd (a snapshot becomes running or create_fail).
+   * The only hook of a transition with no instance.
+   */
+  onSettle?: (end: TransitionSettled) => void;
 }
+
+/** A transition that ended, successfully or not; `instance` is absent for an image or snapshot transition without one. */
+export interface TransitionSettled {
+  account: AccountState;
+  instance?: InstanceRecord;
+  disk?: DiskRecord;
+  pending: PendingTransition;
+  failed: boolean;
+}
+
+/** Resources whose events are served on /ebs/v1. */
+export const EBS_RESOURCES: readonly ResourceType[] = ['disk', 'snapshot'];
 
 export type TransitionTable = Readonly<Record<TransitionKind, TransitionRule>>;
 
@@ -34,7 +53,7 @@ export type TransitionTable = Readonly<Record<TransitionKind, TransitionRule>>;
 export const FREE_SHUTDOWN_ALLOWED: readonly TransitionKind[] = ['start_up_ecs', 'delete_ecs'];
 
 export const TASK_STATUS_DISPLAY: Readonly<Record<EventStatus, string>> = { doing: '进行中', success: '成功', failed: '失败' };
-export const RESOURCE_DISPLAY: Readonly<Record<ResourceType, string>> = { ecs: '云服务器', disk: '云盘' };
+export const RESOURCE_DISPLAY: Readonly<Record<ResourceType, string>> = { ecs: '云服务器', disk: '云盘', image: '镜像', snapshot: '快照' };
 
 /** free_shutdown_ecs only stops billing for on-demand instances whose system disk is a cloud (ssd) disk. */
 export const supportsFreeShutdown = (i: { BillingMethod: string; SystemDisk: { DiskFeature: DiskFeature } }) =>

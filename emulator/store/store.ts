@@ -51,6 +51,7 @@ export class EmulatorStore {
         Vpcs: defaultVpcs(catalog, CustomerId),
         PrivateImages: defaultPrivateImages(catalog, CustomerId),
         KeptDisks: [],
+        DiskSnapshots: [],
       });
     });
     const saved = { catalog: this.catalog, ipCounter: this.ipCounter };

@@ -4,7 +4,7 @@ import type { FamilyOffer } from './seed';
 import type { EventType } from '../../openapi/operations';
 
 /** Disk status is not part of the wire models; it is kept to refuse a second extension while one runs. */
-export type DiskStatus = 'available' | 'updating';
+export type DiskStatus = 'available' | 'updating' | 'creating_snapshot' | 'rollback';
 
 export interface DiskRecord {
   DiskId: string;
@@ -96,6 +96,14 @@ export interface PendingTransition {
   DeleteEip?: 0 | 1;
   TargetFamily?: string;
   TargetSpec?: SpecListInfo;
+  /** create_image and rollback_disk: the instance's status to return to. */
+  PriorStatus?: InstanceStatus;
+  ImageId?: string;
+  SnapshotId?: string;
+  /** sync_image: the zones to copy to. */
+  TargetZones?: string[];
+  /** rollback_disk: start the instance again afterwards (1, default) or leave it shut down (0). */
+  AutoTurnOn?: 0 | 1;
 }
 
 export interface AccountState {
@@ -111,6 +119,32 @@ export interface AccountState {
   PrivateImages: ImageRecord[];
   /** Data disks kept when their instance was deleted (ReleaseWithInstance 0): detached, no longer served by an instance. */
   KeptDisks: DiskRecord[];
+  /** Disk snapshots (not the emulator's own world snapshots). */
+  DiskSnapshots: DiskSnapshotRecord[];
+}
+
+/** Snapshot statuses of the public document; the emulator reaches creating, running, create_fail, disk_rollback, deleting and error. */
+export type SnapshotStatus = 'creating' | 'create_fail' | 'running' | 'deleting' | 'disk_creating' | 'disk_rollback' | 'deleted' | 'error';
+
+/** One snapshot of a disk; a disk's snapshots make up its chain (`sl-disk-…`). */
+export interface DiskSnapshotRecord {
+  SnapshotId: string;
+  SnapshotName: string;
+  DiskId: string;
+  DiskName: string;
+  DiskProperty: 'system' | 'data';
+  DiskSize: number;
+  /** Emulator-clock ms. */
+  CreateTime: number;
+  /** `Forever` or a number of days, as the request gave it. */
+  ReservedTime: string;
+  Status: SnapshotStatus;
+  AvailableZoneCode: string;
+  IsOptimized: 0 | 1;
+  /** The instance the disk belonged to when the snapshot was taken ('' when detached). */
+  EcsId: string;
+  /** A system disk's snapshot keeps its OS, for CreateImageBySnapshot. */
+  Os?: InstanceRecord['Os'];
 }
 
 export interface SubnetRecord {
@@ -147,6 +181,10 @@ export interface ImageRecord {
   IsOptimized: 0 | 1;
   /** Emulator-clock ms. */
   CreateTime: number;
+  /** Being made (CreateImage, SyncImage, CreateImageBySnapshot): not listed nor usable until its event ends. */
+  Making?: true;
+  /** A SyncImage copy: the image it was copied from. The image and its copies are one image across zones. */
+  SourceImageId?: string;
 }
 
 export interface AccessKey {

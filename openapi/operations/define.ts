@@ -102,6 +102,11 @@ export interface OperationDeclaration<Id extends string = string, Req extends z.
   ids?: readonly string[];
   /** Request fields holding secrets: cut out of any upstream message an answer passes on. */
   secrets?: readonly string[];
+  /**
+   * Cached operations whose copies for the account this one makes wrong once accepted (CreateImage:
+   * DescribeImages); the gateway invalidates them (worker/cache/README.md, "Invalidation").
+   */
+  invalidates?: readonly string[];
   rest: Rest;
 }
 

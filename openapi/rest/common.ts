@@ -151,7 +151,7 @@ export const mutationErrors = {
   415: problemResponse(415, ['UnsupportedMediaType'], replayableProblemHeaders),
   409: problemResponse(
     409,
-    ['InvalidInstanceStatus', 'InvalidDiskStatus', 'IdempotencyKeyInFlight'],
+    ['InvalidInstanceStatus', 'InvalidDiskStatus', 'InvalidSnapshotStatus', 'ImageInUse', 'SnapshotQuotaExceeded', 'IdempotencyKeyInFlight'],
     replayableProblemHeaders.extend({ 'Retry-After': RetryAfterHeader }),
     ' A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer).',
   ),

@@ -97,6 +97,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         Vpcs: structuredClone(a.Vpcs),
         PrivateImages: a.PrivateImages.map((i) => i.ImageId),
         KeptDisks: a.KeptDisks.map((d) => ({ DiskId: d.DiskId, Name: d.Name, Size: d.Size, DiskFeature: d.DiskFeature })),
+        DiskSnapshots: a.DiskSnapshots.map((s) => ({ SnapshotId: s.SnapshotId, SnapshotName: s.SnapshotName, DiskId: s.DiskId, Status: s.Status })),
       };
     });
     return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });

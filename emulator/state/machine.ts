@@ -14,7 +14,7 @@ export interface TransitionItem {
   instance?: InstanceRecord;
   disk?: DiskRecord;
   resourceId?: string;
-  extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec' | 'PriorStatus' | 'ImageId' | 'SnapshotId' | 'TargetZones' | 'AutoTurnOn'>;
+  extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec' | 'PriorStatus' | 'ImageId' | 'SnapshotId' | 'NewSnapshotId' | 'TargetZones' | 'AutoTurnOn'>;
 }
 
 /**

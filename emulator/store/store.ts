@@ -1,6 +1,7 @@
 import type { DiskFeature, SecurityGroupInfo } from '../../openapi/models';
 import { EmulatorError, describeIssues } from '../errors';
 import { defaultCatalog, familiesFor, findAz, type Catalog } from './catalog';
+import { defaultDiskSnapshots } from './disk-snapshots';
 import { defaultImageFor, defaultPrivateImages, defaultPublicImages, findImage, imageSuits } from './images';
 import { defaultSubnet, defaultVpcs, nextFreeAddress, usedAddresses } from './networks';
 import { DEFAULT_SEED, InstanceSpec, SeedSchema, type InstanceSpecParsed } from './seed';
@@ -63,6 +64,7 @@ export class EmulatorStore {
       Object.assign(this, saved);
       throw e;
     }
+    for (const a of accounts.values()) a.DiskSnapshots = defaultDiskSnapshots(a);
     this.accounts.clear();
     for (const [k, v] of accounts) this.accounts.set(k, v);
   }

@@ -100,6 +100,8 @@ export interface PendingTransition {
   PriorStatus?: InstanceStatus;
   ImageId?: string;
   SnapshotId?: string;
+  /** rollback_disk: the snapshot its NewSnapshot took first. */
+  NewSnapshotId?: string;
   /** sync_image: the zones to copy to. */
   TargetZones?: string[];
   /** rollback_disk: start the instance again afterwards (1, default) or leave it shut down (0). */
@@ -185,6 +187,8 @@ export interface ImageRecord {
   Making?: true;
   /** A SyncImage copy: the image it was copied from. The image and its copies are one image across zones. */
   SourceImageId?: string;
+  /** Made by CreateImageBySnapshot from this snapshot (DeleteSnapshot's DeleteBindImages). */
+  SourceSnapshotId?: string;
 }
 
 export interface AccessKey {

@@ -10,3 +10,4 @@ export * from './create-instance';
 export * from './image';
 export * from './problem';
 export * from './query';
+export * from './snapshot';

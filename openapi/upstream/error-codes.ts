@@ -16,6 +16,7 @@ export const UPSTREAM_ERRORS = {
   DiskNotFound: 404,
   EventNotFound: 404,
   ImageNotFound: 404,
+  SnapshotNotFound: 404,
   InvalidInstanceStatus: 409,
   InvalidDiskStatus: 409,
   /** DeleteImage: an instance is being built from the image, or the image is being made or copied. */

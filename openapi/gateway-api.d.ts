@@ -312,6 +312,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/snapshot-chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List snapshot chains
+         * @description Snapshot chains (one per disk and zone) of the account, optionally of one zone, region, disk or instance's disks (upstream DescribeSnapshotChainList on /ebs/v1). A page of 20 unless PageNumber / PageSize say otherwise.
+         */
+        get: operations["DescribeSnapshotChainList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshot-chains/{SnapshotChainId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One snapshot chain with its snapshots
+         * @description One chain and a page of its snapshots (upstream DescribeSnapshotChain on /ebs/v1).
+         */
+        get: operations["DescribeSnapshotChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/snapshots": {
         parameters: {
             query?: never;
@@ -398,6 +438,46 @@ export interface paths {
          * @description Changes the name of one snapshot (upstream RenameSnapshot on /ebs/v1). Synchronous.
          */
         patch: operations["RenameSnapshot"];
+        trace?: never;
+    };
+    "/v1/snapshots/{SnapshotId}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a snapshot to another zone
+         * @description Copies a running snapshot to another availability zone (upstream CopySnapshotCrossAZ on /ebs/v1): the copy has an id of its own and starts the disk's chain in that zone; it is `creating`, then `running`. It counts against the disk's quota.
+         */
+        post: operations["CopySnapshotCrossAZ"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshots/{SnapshotId}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a private image from a system-disk snapshot
+         * @description Makes a private image from a running snapshot of a system disk (upstream CreateImageBySnapshot on /ebs/v1), in the snapshot's zone with its OS; listed by GET /v1/images once the event has ended. Answers 202 with the event and the ImageId.
+         */
+        post: operations["CreateImageBySnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/snapshots/{SnapshotId}/rollback": {
@@ -508,6 +588,25 @@ export interface components {
              */
             Gpu?: number;
         };
+        CopySnapshotCrossAZBody: {
+            /**
+             * @description Zone to copy it to (目标可用区Code), another than its own.
+             * @example CN_Suqian_A
+             */
+            AvailableZoneCode: string;
+        };
+        CopySnapshotCrossAZResult: {
+            /**
+             * @description Event id; poll it with DescribeTaskEvent.
+             * @example 11c4ad90-122c-11ed-b996-7ae483eaf4a2
+             */
+            EventId: string;
+            /**
+             * @description Id of the copy in the target zone (复制到目标可用区后的快照ID).
+             * @example s-disk-month-cpu-ssd-sys-x7k2-01
+             */
+            SnapshotId: string;
+        };
         CreateImageBody: {
             /**
              * @description Instance to image (实例ID): running or shut down.
@@ -528,6 +627,18 @@ export interface components {
             IsOptimized?: 0 | 1;
             /** @description Project group id (项目组ID). */
             ProjectId?: string;
+        };
+        CreateImageBySnapshotBody: {
+            /**
+             * @description Image name (镜像名称), 1–128 characters, unused in the zone.
+             * @example from-snapshot-2026
+             */
+            ImageName: string;
+            /**
+             * @description 1 turns on the optimisation option (优化加速), 0 off (default).
+             * @example 0
+             */
+            IsOptimized?: 0 | 1;
         };
         /** @description The event and the id of the image being made. */
         CreateImageResult: {
@@ -910,6 +1021,103 @@ export interface components {
         DescribeRegionsResult: {
             /** @description Region groups with their regions and availability zones. */
             RegionGroups: components["schemas"]["RegionGroup"][];
+        };
+        DescribeSnapshotChainListResult: {
+            /** @description The chains of this page (快照链列表). */
+            SnapshotChainList: components["schemas"]["SnapshotChainInfo"][];
+            /**
+             * @description Page number of this answer.
+             * @example 1
+             */
+            PageNumber: number;
+            /**
+             * @description Rows per page.
+             * @example 20
+             */
+            PageSize: number;
+            /**
+             * @description Rows matching the filters, all pages.
+             * @example 1
+             */
+            TotalCount: number;
+        };
+        DescribeSnapshotChainResult: {
+            /**
+             * @description Snapshot chain id (快照链ID), `sl-disk-…`.
+             * @example sl-disk-month-cpu-ssd-sys-seed
+             */
+            SnapshotChainId: string;
+            /**
+             * @description Disk of the chain (云盘ID).
+             * @example disk-month-cpu-ssd-sys
+             */
+            DiskId: string;
+            /** @description Disk name (云盘名称). */
+            DiskName: string;
+            /**
+             * @description system (系统盘) or data (数据盘).
+             * @example system
+             */
+            DiskProperty: string;
+            /**
+             * @description Disk size in GB (盘容量).
+             * @example 48
+             */
+            DiskSize: number;
+            /**
+             * @description The disk's instance (云主机ID); empty when detached.
+             * @example ins-month-cpu-ssd
+             */
+            InstanceId: string;
+            /** @description The instance's name (云主机名称); empty when detached. */
+            InstanceName: string;
+            /**
+             * @description Snapshots in the chain (该快照链下的快照数量), as the document's tables name it.
+             * @example 1
+             */
+            SnapshotNum?: number;
+            /**
+             * @description The same count, as the list example names it; the emulator answers both in lists.
+             * @example 1
+             */
+            SnapshotNumber?: number;
+            /**
+             * @description Chain size in GB (快照链容量): a number in lists, a string with its unit (`46.47GB`) in one chain's answer.
+             * @example 0
+             */
+            SnapshotSize: number | string;
+            /**
+             * @description 0 on demand, 1 monthly, 2 per use (计费方式).
+             * @example 0
+             */
+            BillingMethod: string;
+            /**
+             * @description Region code (地域Code).
+             * @example CN_Huhhot
+             */
+            RegionCode?: string;
+            /**
+             * @description Availability zone code (可用区Code).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
+            /** @description The chain's snapshots of this page (快照列表). */
+            SnapshotList: components["schemas"]["SnapshotInfo"][];
+            /**
+             * @description Page number of this answer.
+             * @example 1
+             */
+            PageNumber: number;
+            /**
+             * @description Rows per page.
+             * @example 20
+             */
+            PageSize: number;
+            /**
+             * @description Rows matching the filters, all pages.
+             * @example 1
+             */
+            TotalCount: number;
         };
         DescribeSnapshotListResult: {
             /** @description The snapshots of this page (快照列表). */
@@ -1698,6 +1906,68 @@ export interface components {
              */
             SecurityGroupType: string;
         };
+        /** @description One snapshot chain (快照链). */
+        SnapshotChainInfo: {
+            /**
+             * @description Snapshot chain id (快照链ID), `sl-disk-…`.
+             * @example sl-disk-month-cpu-ssd-sys-seed
+             */
+            SnapshotChainId: string;
+            /**
+             * @description Disk of the chain (云盘ID).
+             * @example disk-month-cpu-ssd-sys
+             */
+            DiskId: string;
+            /** @description Disk name (云盘名称). */
+            DiskName: string;
+            /**
+             * @description system (系统盘) or data (数据盘).
+             * @example system
+             */
+            DiskProperty: string;
+            /**
+             * @description Disk size in GB (盘容量).
+             * @example 48
+             */
+            DiskSize: number;
+            /**
+             * @description The disk's instance (云主机ID); empty when detached.
+             * @example ins-month-cpu-ssd
+             */
+            InstanceId: string;
+            /** @description The instance's name (云主机名称); empty when detached. */
+            InstanceName: string;
+            /**
+             * @description Snapshots in the chain (该快照链下的快照数量), as the document's tables name it.
+             * @example 1
+             */
+            SnapshotNum?: number;
+            /**
+             * @description The same count, as the list example names it; the emulator answers both in lists.
+             * @example 1
+             */
+            SnapshotNumber?: number;
+            /**
+             * @description Chain size in GB (快照链容量): a number in lists, a string with its unit (`46.47GB`) in one chain's answer.
+             * @example 0
+             */
+            SnapshotSize: number | string;
+            /**
+             * @description 0 on demand, 1 monthly, 2 per use (计费方式).
+             * @example 0
+             */
+            BillingMethod: string;
+            /**
+             * @description Region code (地域Code).
+             * @example CN_Huhhot
+             */
+            RegionCode?: string;
+            /**
+             * @description Availability zone code (可用区Code).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
+        };
         /** @description One disk snapshot (快照). */
         SnapshotInfo: {
             /**
@@ -1753,10 +2023,10 @@ export interface components {
              */
             AvailableZoneCode: string;
             /**
-             * @description Optimisation option on: 1, off: 0 (优化加速).
+             * @description Optimisation option on: 1, off: 0 (优化加速); one published answer (DescribeSnapshotChain) leaves it out.
              * @example 0
              */
-            IsOptimized: number;
+            IsOptimized?: number;
         };
         SpecListInfo: {
             /**
@@ -4929,6 +5199,233 @@ export interface operations {
             };
         };
     };
+    DescribeSnapshotChainList: {
+        parameters: {
+            query?: {
+                /** @description Only chains of this zone (可用区Code). */
+                AvailableZoneCode?: string;
+                /** @description Only chains of this region (地域Code). */
+                RegionCode?: string;
+                /** @description Cloud disk id (云盘ID). */
+                DiskId?: string;
+                /** @description Only chains of this instance's disks (云主机ID). */
+                InstanceId?: string;
+                /** @description Page number, default 1. */
+                PageNumber?: number;
+                /** @description Rows per page, default 20. */
+                PageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of snapshot chains. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeSnapshotChainListResult"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An upstream `*NotFound` code (e.g. of an image or subnet), kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DescribeSnapshotChain: {
+        parameters: {
+            query?: {
+                /** @description Page number, default 1. */
+                PageNumber?: number;
+                /** @description Rows per page, default 20. */
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The chain (快照链ID). */
+                SnapshotChainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain and a page of its snapshots. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeSnapshotChainResult"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SnapshotNotFound`: No snapshot or snapshot chain with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     DescribeSnapshotList: {
         parameters: {
             query?: {
@@ -5722,6 +6219,444 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmptyData"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SnapshotNotFound`: No snapshot or snapshot chain with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `InvalidSnapshotStatus`: The snapshot is not `running` (it is being made, used for a rollback, deleted or failed). `ImageInUse`: DeleteImage: an instance is being built from the image, or the image is being made or copied. `SnapshotQuotaExceeded`: CreateSnapshot: the disk already has as many snapshots as its quota allows. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CopySnapshotCrossAZ: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
+            };
+            path: {
+                /** @description Snapshot id (快照ID), `s-disk-…`. */
+                SnapshotId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The target zone. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopySnapshotCrossAZBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CopySnapshotCrossAZResult"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CopySnapshotCrossAZResult"];
+                };
+            };
+            /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */
+            400: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Unauthorized`: No `Authorization: Bearer <token>` header. `InvalidToken`: The bearer token is not one of the gateway tokens. */
+            401: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InsufficientScope`: A `read` token on a call that needs `write`. */
+            403: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SnapshotNotFound`: No snapshot or snapshot chain with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+            404: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `InvalidSnapshotStatus`: The snapshot is not `running` (it is being made, used for a rollback, deleted or failed). `ImageInUse`: DeleteImage: an instance is being built from the image, or the image is being made or copied. `SnapshotQuotaExceeded`: CreateSnapshot: the disk already has as many snapshots as its quota allows. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+            409: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PayloadTooLarge`: The request body is larger than 64 KiB. */
+            413: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UnsupportedMediaType`: A body that is not sent as application/json. */
+            415: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyKeyReused`: The Idempotency-Key was first used with another method, path or body. */
+            422: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RateLimited`: This token is over its rate limit (separate limits for reads and writes); retry after Retry-After seconds. `Throttling`: The ECS API throttled the call (Retry-After). */
+            429: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `NotConfigured`: A required setting is missing or a setting is invalid; the detail names each one. `InternalError`: The gateway failed unexpectedly (an upstream InternalError is a 502 instead). */
+            500: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamUnreachable`: The connection to the ECS API failed. `UpstreamBadResponse`: The ECS API answered something that is not a readable envelope, or a `Data` of the wrong shape. `UpstreamError`: The ECS API answered an error whose code is not an identifier-like token; that code is not passed on. `InternalError`: The ECS API failed (any upstream 5xx is a 502, whatever its code). `ServiceUnavailable`: The ECS API is unavailable. `InvalidAction`: The ECS API does not know the call the gateway built. `InvalidAccessKeyId`: The ECS API does not know the gateway's CDS_SECRET_ID. `SignatureDoesNotMatch`: The ECS API refused the gateway's signature (check CDS_SECRET_KEY). `RequestExpired`: The ECS API refused the gateway's Timestamp (check the clock). `SignatureNonceUsed`: The ECS API saw the SignatureNonce before. Any other upstream 5xx answer is a 502 too, its code kept. */
+            502: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IdempotencyUnavailable`: The Idempotency-Key could not be checked; nothing was done, retry with the same key (Retry-After). */
+            503: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `UpstreamTimeout`: The ECS API did not answer within CDS_TIMEOUT_MS. */
+            504: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CreateImageBySnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: string;
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: string;
+            };
+            path: {
+                /** @description Snapshot id (快照ID), `s-disk-…`. */
+                SnapshotId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The image name and the optimisation option. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateImageBySnapshotBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description The wait that was honoured: `wait=N` (N capped at 60). */
+                    "Preference-Applied": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CreateImageResult"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    /** @description Id of this gateway request (echoed from a well-formed incoming X-Request-Id, otherwise generated). */
+                    "X-Request-Id": string;
+                    /** @description RequestId the ECS API gave, when it gave one. */
+                    "X-Upstream-Request-Id"?: string;
+                    /** @description Present when this answer replays the first answer to the same Idempotency-Key; upstream was not called again. */
+                    "Idempotent-Replayed"?: "true";
+                    /** @description The event to poll: `/v1/events/{EventId}`. */
+                    Location: string;
+                    /** @description Seconds to wait before polling the event: a first interval that suits the operation (restart 3, start/shutdown 2, hard shutdown 1, change-spec 3, disk extension 2, otherwise 5). */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateImageResult"];
                 };
             };
             /** @description `ValidationFailed`: A path, query or body input fails its schema, or the body is not valid JSON; `errors` lists every failing input. `MissingParameter`: The ECS API misses a required parameter. `InvalidParameter`: The ECS API refuses a parameter value. `UnsupportedOperation`: A ChangeInstanceConfigure or ExtendDisk rule forbids the change. `InvalidIdempotencyKey`: The Idempotency-Key header is not 1–255 printable ASCII characters; nothing is done. */

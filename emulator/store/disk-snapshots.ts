@@ -10,6 +10,7 @@ export function defaultDiskSnapshots(account: AccountState): DiskSnapshotRecord[
     .filter((i) => i.Status === 'shutdown' && i.SystemDisk.DiskFeature === 'ssd')
     .map((i) => ({
       SnapshotId: seedSnapshotId(i.SystemDisk.DiskId),
+      ChainId: `sl-${i.SystemDisk.DiskId}-seed`,
       SnapshotName: 'seed-baseline',
       DiskId: i.SystemDisk.DiskId,
       DiskName: i.SystemDisk.Name,

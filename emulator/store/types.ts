@@ -131,6 +131,8 @@ export type SnapshotStatus = 'creating' | 'create_fail' | 'running' | 'deleting'
 /** One snapshot of a disk; a disk's snapshots make up its chain (`sl-disk-…`). */
 export interface DiskSnapshotRecord {
   SnapshotId: string;
+  /** `sl-<disk id>-<4 chars>`: one chain per disk and zone (a cross-zone copy starts a chain there). */
+  ChainId: string;
   SnapshotName: string;
   DiskId: string;
   DiskName: string;

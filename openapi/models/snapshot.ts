@@ -46,7 +46,7 @@ export const SnapshotInfo = z
     SnapshotStatus: z.string().openapi({ description: 'Snapshot status (快照状态): creating, create_fail, running, deleting, disk_rollback, error, ….', example: 'running' }),
     RegionCode: z.string().openapi({ description: 'Region code (地域Code).', example: 'CN_Huhhot' }),
     AvailableZoneCode: z.string().openapi({ description: 'Availability zone code (可用区Code).', example: 'CN_Hohhot_B' }),
-    IsOptimized: z.number().int().openapi({ description: 'Optimisation option on: 1, off: 0 (优化加速).', example: 0 }),
+    IsOptimized: z.number().int().optional().openapi({ description: 'Optimisation option on: 1, off: 0 (优化加速); one published answer (DescribeSnapshotChain) leaves it out.', example: 0 }),
   })
   .openapi('SnapshotInfo', { description: 'One disk snapshot (快照).' });
 export type SnapshotInfo = z.infer<typeof SnapshotInfo>;
@@ -149,3 +149,81 @@ export const DescribeSnapshotQuotaResult = z
   })
   .openapi('DescribeSnapshotQuotaResult');
 export type DescribeSnapshotQuotaResult = z.infer<typeof DescribeSnapshotQuotaResult>;
+
+// Snapshot chains: one per disk and zone, holding its snapshots.
+
+const chainFields = {
+  SnapshotChainId: z.string().openapi({ description: 'Snapshot chain id (快照链ID), `sl-disk-…`.', example: 'sl-disk-month-cpu-ssd-sys-seed' }),
+  DiskId: z.string().openapi({ description: 'Disk of the chain (云盘ID).', example: 'disk-month-cpu-ssd-sys' }),
+  DiskName: z.string().openapi({ description: 'Disk name (云盘名称).' }),
+  DiskProperty: z.string().openapi({ description: 'system (系统盘) or data (数据盘).', example: 'system' }),
+  DiskSize: z.number().int().openapi({ description: 'Disk size in GB (盘容量).', example: 48 }),
+  InstanceId: z.string().openapi({ description: "The disk's instance (云主机ID); empty when detached.", example: 'ins-month-cpu-ssd' }),
+  InstanceName: z.string().openapi({ description: "The instance's name (云主机名称); empty when detached." }),
+  SnapshotNum: z.number().int().optional().openapi({ description: 'Snapshots in the chain (该快照链下的快照数量), as the document\'s tables name it.', example: 1 }),
+  SnapshotNumber: z.number().int().optional().openapi({ description: 'The same count, as the list example names it; the emulator answers both in lists.', example: 1 }),
+  SnapshotSize: z.union([z.number(), z.string()]).openapi({ description: 'Chain size in GB (快照链容量): a number in lists, a string with its unit (`46.47GB`) in one chain\'s answer.', example: 0 }),
+  BillingMethod: z.string().openapi({ description: '0 on demand, 1 monthly, 2 per use (计费方式).', example: '0' }),
+  RegionCode: z.string().optional().openapi({ description: 'Region code (地域Code).', example: 'CN_Huhhot' }),
+  AvailableZoneCode: z.string().optional().openapi({ description: 'Availability zone code (可用区Code).', example: 'CN_Hohhot_B' }),
+};
+
+export const SnapshotChainInfo = z.object(chainFields).openapi('SnapshotChainInfo', { description: 'One snapshot chain (快照链).' });
+export type SnapshotChainInfo = z.infer<typeof SnapshotChainInfo>;
+
+export const DescribeSnapshotChainListReq = z
+  .object({
+    AvailableZoneCode: zone.optional().openapi({ description: 'Only chains of this zone (可用区Code).', example: 'CN_Hohhot_B' }),
+    RegionCode: text(64).optional().openapi({ description: 'Only chains of this region (地域Code).', example: 'CN_Huhhot' }),
+    DiskId: DiskId.optional(),
+    InstanceId: resourceId('an instance').optional().openapi({ description: "Only chains of this instance's disks (云主机ID).", example: 'ins-month-cpu-ssd' }),
+    PageNumber: page('PageNumber'),
+    PageSize: page('PageSize'),
+  })
+  .openapi('DescribeSnapshotChainListReq');
+export type DescribeSnapshotChainListReq = z.infer<typeof DescribeSnapshotChainListReq>;
+
+export const DescribeSnapshotChainListResult = z
+  .object({ SnapshotChainList: z.array(SnapshotChainInfo).openapi({ description: 'The chains of this page (快照链列表).' }), ...pagingFields })
+  .openapi('DescribeSnapshotChainListResult');
+export type DescribeSnapshotChainListResult = z.infer<typeof DescribeSnapshotChainListResult>;
+
+export const DescribeSnapshotChainReq = z
+  .object({
+    SnapshotChainId: resourceId('a snapshot chain').optional().openapi({ description: 'The chain (快照链ID); or DiskId.', example: 'sl-disk-month-cpu-ssd-sys-seed' }),
+    DiskId: DiskId.optional().openapi({ description: "The disk whose chain (in the disk's zone) to read (云盘ID); or SnapshotChainId." }),
+    PageNumber: page('PageNumber'),
+    PageSize: page('PageSize'),
+  })
+  .openapi('DescribeSnapshotChainReq');
+export type DescribeSnapshotChainReq = z.infer<typeof DescribeSnapshotChainReq>;
+
+export const DescribeSnapshotChainResult = z
+  .object({ ...chainFields, SnapshotList: z.array(SnapshotInfo).openapi({ description: 'The chain\'s snapshots of this page (快照列表).' }), ...pagingFields })
+  .openapi('DescribeSnapshotChainResult');
+export type DescribeSnapshotChainResult = z.infer<typeof DescribeSnapshotChainResult>;
+
+export const CreateImageBySnapshotReq = z
+  .object({
+    SnapshotId: SnapshotId.openapi({ description: 'A running snapshot of a system disk (快照ID).', example: 's-disk-month-cpu-ssd-sys-seed-01' }),
+    ImageName: text(128).min(1, 'must not be empty').openapi({ description: 'Image name (镜像名称), 1–128 characters, unused in the zone.', example: 'from-snapshot-2026' }),
+    IsOptimized: binaryFlag.optional().openapi({ description: '1 turns on the optimisation option (优化加速), 0 off (default).', example: 0 }),
+  })
+  .openapi('CreateImageBySnapshotReq');
+export type CreateImageBySnapshotReq = z.infer<typeof CreateImageBySnapshotReq>;
+
+export const CopySnapshotCrossAZReq = z
+  .object({
+    SnapshotId: SnapshotId.openapi({ description: 'A running snapshot (快照ID).', example: 's-disk-month-cpu-ssd-sys-seed-01' }),
+    AvailableZoneCode: zone.openapi({ description: 'Zone to copy it to (目标可用区Code), another than its own.', example: 'CN_Suqian_A' }),
+  })
+  .openapi('CopySnapshotCrossAZReq');
+export type CopySnapshotCrossAZReq = z.infer<typeof CopySnapshotCrossAZReq>;
+
+export const CopySnapshotCrossAZResult = z
+  .object({
+    EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: '11c4ad90-122c-11ed-b996-7ae483eaf4a2' }),
+    SnapshotId: UpstreamId.openapi({ description: 'Id of the copy in the target zone (复制到目标可用区后的快照ID).', example: 's-disk-month-cpu-ssd-sys-x7k2-01' }),
+  })
+  .openapi('CopySnapshotCrossAZResult');
+export type CopySnapshotCrossAZResult = z.infer<typeof CopySnapshotCrossAZResult>;

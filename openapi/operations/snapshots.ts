@@ -1,6 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import {
+  CopySnapshotCrossAZReq,
+  CopySnapshotCrossAZResult,
+  CreateImageBySnapshotReq,
+  CreateImageResult,
   CreateSnapshotReq,
+  DescribeSnapshotChainListReq,
+  DescribeSnapshotChainListResult,
+  DescribeSnapshotChainReq,
+  DescribeSnapshotChainResult,
   CreateSnapshotResult,
   DeleteSnapshotReq,
   DescribeSnapshotListReq,
@@ -15,6 +23,7 @@ import {
   RollbackDiskBySnapshotReq,
   fromQueryList,
   fromQueryNumber,
+  resourceId,
 } from '../models';
 import { TAG } from '../rest/common';
 import { defineOperation } from './define';
@@ -183,5 +192,100 @@ export const rollbackDiskBySnapshot = defineOperation({
     bodyDescription: 'The disk, an optional snapshot to take first, and whether to start the instance after.',
     notFound: 'SnapshotNotFound',
     events: { rollback_disk: 4 }, // ~15 s
+  },
+});
+
+export const createImageBySnapshot = defineOperation({
+  operationId: 'CreateImageBySnapshot',
+  upstream: { action: 'CreateImageBySnapshot', ...ebs, method: 'POST' },
+  request: CreateImageBySnapshotReq,
+  result: CreateImageResult,
+  ids: ['SnapshotId'],
+  invalidates: ['DescribeImages'],
+  rest: {
+    kind: 'accepted',
+    method: 'post',
+    path: '/v1/snapshots/{SnapshotId}/image',
+    tag: TAG.snapshots,
+    summary: 'Make a private image from a system-disk snapshot',
+    description:
+      "Makes a private image from a running snapshot of a system disk (upstream CreateImageBySnapshot on /ebs/v1), in the snapshot's " +
+      'zone with its OS; listed by GET /v1/images once the event has ended. Answers 202 with the event and the ImageId.',
+    params: SnapshotIdParams,
+    body: CreateImageBySnapshotReq.omit({ SnapshotId: true }).openapi('CreateImageBySnapshotBody'),
+    bodyDescription: 'The image name and the optimisation option.',
+    notFound: 'SnapshotNotFound',
+    events: { create_image_by_snapshot: 5 }, // ~20 s
+  },
+});
+
+export const copySnapshotCrossAZ = defineOperation({
+  operationId: 'CopySnapshotCrossAZ',
+  upstream: { action: 'CopySnapshotCrossAZ', ...ebs, method: 'POST' },
+  request: CopySnapshotCrossAZReq,
+  result: CopySnapshotCrossAZResult,
+  ids: ['SnapshotId'],
+  rest: {
+    kind: 'accepted',
+    method: 'post',
+    path: '/v1/snapshots/{SnapshotId}/copy',
+    tag: TAG.snapshots,
+    summary: 'Copy a snapshot to another zone',
+    description:
+      'Copies a running snapshot to another availability zone (upstream CopySnapshotCrossAZ on /ebs/v1): the copy has an id of ' +
+      "its own and starts the disk's chain in that zone; it is `creating`, then `running`. It counts against the disk's quota.",
+    params: SnapshotIdParams,
+    body: CopySnapshotCrossAZReq.omit({ SnapshotId: true }).openapi('CopySnapshotCrossAZBody'),
+    bodyDescription: 'The target zone.',
+    notFound: 'SnapshotNotFound',
+    events: { copy_snapshot: 5 }, // ~20 s
+  },
+});
+
+const chainListFields = DescribeSnapshotChainListReq.shape;
+
+export const describeSnapshotChainList = defineOperation({
+  operationId: 'DescribeSnapshotChainList',
+  upstream: { action: 'DescribeSnapshotChainList', ...ebs, method: 'GET', paging: { list: 'SnapshotChainList' } },
+  request: DescribeSnapshotChainListReq,
+  result: DescribeSnapshotChainListResult,
+  ids: ['DiskId', 'InstanceId'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/snapshot-chains',
+    tag: TAG.snapshots,
+    summary: 'List snapshot chains',
+    description:
+      "Snapshot chains (one per disk and zone) of the account, optionally of one zone, region, disk or instance's disks " +
+      '(upstream DescribeSnapshotChainList on /ebs/v1). A page of 20 unless PageNumber / PageSize say otherwise.',
+    query: DescribeSnapshotChainListReq.pick({ AvailableZoneCode: true, RegionCode: true, DiskId: true, InstanceId: true }).extend({
+      PageNumber: z.preprocess(fromQueryNumber, chainListFields.PageNumber).openapi({ type: 'integer', minimum: 1, description: 'Page number, default 1.', example: 1 }),
+      PageSize: z.preprocess(fromQueryNumber, chainListFields.PageSize).openapi({ type: 'integer', minimum: 1, description: 'Rows per page, default 20.', example: 20 }),
+    }),
+    answer: 'A page of snapshot chains.',
+  },
+});
+
+export const describeSnapshotChain = defineOperation({
+  operationId: 'DescribeSnapshotChain',
+  upstream: { action: 'DescribeSnapshotChain', ...ebs, method: 'GET', paging: { list: 'SnapshotList' } },
+  request: DescribeSnapshotChainReq,
+  result: DescribeSnapshotChainResult,
+  ids: ['SnapshotChainId', 'DiskId'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/snapshot-chains/{SnapshotChainId}',
+    tag: TAG.snapshots,
+    summary: 'One snapshot chain with its snapshots',
+    description: 'One chain and a page of its snapshots (upstream DescribeSnapshotChain on /ebs/v1).',
+    params: z.object({ SnapshotChainId: resourceId('a snapshot chain').openapi({ description: 'The chain (快照链ID).', example: 'sl-disk-month-cpu-ssd-sys-seed' }) }),
+    query: DescribeSnapshotChainReq.pick({}).extend({
+      PageNumber: z.preprocess(fromQueryNumber, chainListFields.PageNumber).openapi({ type: 'integer', minimum: 1, description: 'Page number, default 1.', example: 1 }),
+      PageSize: z.preprocess(fromQueryNumber, chainListFields.PageSize).openapi({ type: 'integer', minimum: 1, description: 'Rows per page, default 20.', example: 20 }),
+    }),
+    notFound: 'SnapshotNotFound',
+    answer: 'The chain and a page of its snapshots.',
   },
 });

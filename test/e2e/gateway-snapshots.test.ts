@@ -82,5 +82,37 @@ for (const [way, factory] of ways) {
       expect(await problem(await gateway('/v1/snapshots/delete', post({ SnapshotIds: [SnapshotId] })))).toEqual([409, 'InvalidSnapshotStatus']);
       expect(await json(gateway(`/v1/snapshots/quota?DiskId=${DATA}`))).toMatchObject({ UsedQuota: 1 });
     });
+
+    it('chains; an image from a system-disk snapshot, usable by CreateInstance; a cross-zone copy', async () => {
+      const gateway = contractCheckedFetch(createGatewayApp({ ecsApiFactory: factory }), env);
+      const SEED = 's-disk-month-cpu-ssd-sys-seed-01';
+      const chains = await json<{ SnapshotChainList: { SnapshotChainId: string }[]; TotalCount: number }>(gateway('/v1/snapshot-chains?InstanceId=ins-month-cpu-ssd'));
+      expect(chains.SnapshotChainList.map((c) => c.SnapshotChainId)).toEqual(['sl-disk-month-cpu-ssd-sys-seed']);
+      expect(await json(gateway('/v1/snapshot-chains/sl-disk-month-cpu-ssd-sys-seed'))).toMatchObject({ SnapshotNum: 1, SnapshotList: [{ SnapshotId: SEED }], TotalCount: 1 });
+      expect(await problem(await gateway('/v1/snapshot-chains/sl-nope'))).toEqual([404, 'SnapshotNotFound']);
+
+      const made = await gateway(`/v1/snapshots/${SEED}/image`, post({ ImageName: 'from-seed-snapshot' }));
+      expect(made.status).toBe(202);
+      const { ImageId } = await json<{ ImageId: string }>(made);
+      emulator.advance(20);
+      const listed = await json<{ ImageList: { ImageId: string; TemplateType: string }[] }>(gateway('/v1/images?AvailableZoneCode=CN_Hohhot_B'));
+      expect(listed.ImageList.find((i) => i.ImageId === ImageId)?.TemplateType).toBe('private');
+      const created = await gateway(
+        '/v1/instances',
+        post({
+          AvailableZoneCode: 'CN_Hohhot_B', EcsFamilyName: 'Cpu计算型C4', Cpu: 2, Ram: 4, BillingMethod: '0', ImageId, Password: 'Create-Secret-9!',
+          SystemDisk: { DiskFeature: 'ssd', Size: 48 }, VpcInfo: { VpcId: 'vpc-cn-huhhot-e100001' }, SubnetInfo: { SubnetId: 'subnet-cn-hohhot-b-e100001' },
+        }),
+      );
+      expect(created.status).toBe(202);
+      expect(await problem(await gateway(`/v1/snapshots/${DATA}/image`, post({ ImageName: 'x' })))).toEqual([404, 'SnapshotNotFound']);
+
+      const copied = await gateway(`/v1/snapshots/${SEED}/copy`, post({ AvailableZoneCode: 'CN_Suqian_A' }));
+      expect(copied.status).toBe(202);
+      const copy = (await json<{ SnapshotId: string }>(copied)).SnapshotId;
+      emulator.advance(20);
+      expect(await json(gateway(`/v1/snapshots/${copy}`))).toMatchObject({ SnapshotInfo: { AvailableZoneCode: 'CN_Suqian_A', SnapshotStatus: 'running' } });
+      expect(await problem(await gateway(`/v1/snapshots/${SEED}/copy`, post({ AvailableZoneCode: 'CN_Hohhot_B' })))).toEqual([400, 'InvalidParameter']);
+    });
   });
 }

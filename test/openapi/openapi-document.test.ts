@@ -56,7 +56,7 @@ describe('OpenAPI document', () => {
     expect(ids(cached)).toEqual(['DescribeEcsFamilyInfo', 'DescribeImages', 'DescribeRegions']);
     expect(ids(ops.filter(([, op]) => '304' in op.responses))).toEqual(ids(cached));
     const mutating = ops.filter(([method]) => method === 'post' || method === 'patch');
-    expect(mutating).toHaveLength(14);
+    expect(mutating).toHaveLength(16);
     for (const [, op] of mutating) {
       expect(headerParams(op)).toContain('idempotency-key');
       for (const status of ['409', '422', '503']) expect(op.responses).toHaveProperty(status);
@@ -70,7 +70,7 @@ describe('OpenAPI document', () => {
     const ops = Object.values(committed.paths).flatMap((item) => Object.values(item as Record<string, Op>));
     const headerParams = (op: Op) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
     const asynchronous = ops.filter((op) => '202' in op.responses);
-    expect(asynchronous.map((op) => op.operationId).sort()).toEqual(['ChangeInstanceConfigure', 'CreateImage', 'CreateInstance', 'CreateSnapshot', 'DeleteImage', 'DeleteInstance', 'DeleteSnapshot', 'ExtendDisk', 'ModifyInstancePassword', 'OperateInstance', 'RollbackDiskBySnapshot', 'SyncImage']);
+    expect(asynchronous.map((op) => op.operationId).sort()).toEqual(['ChangeInstanceConfigure', 'CopySnapshotCrossAZ', 'CreateImage', 'CreateImageBySnapshot', 'CreateInstance', 'CreateSnapshot', 'DeleteImage', 'DeleteInstance', 'DeleteSnapshot', 'ExtendDisk', 'ModifyInstancePassword', 'OperateInstance', 'RollbackDiskBySnapshot', 'SyncImage']);
     for (const op of asynchronous) {
       expect(headerParams(op)).toContain('prefer');
       expect(op.responses['202']!.headers!['Retry-After']!.required).toBe(true);

@@ -5,3 +5,7 @@ export * from './describe-snapshot-list';
 export * from './describe-snapshot-quota';
 export * from './rename-snapshot';
 export * from './rollback-disk-by-snapshot';
+export * from './copy-snapshot-cross-az';
+export * from './create-image-by-snapshot';
+export * from './describe-snapshot-chain';
+export * from './describe-snapshot-chain-list';

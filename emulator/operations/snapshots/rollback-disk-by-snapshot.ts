@@ -16,6 +16,8 @@ export const rollbackDiskBySnapshotBehaviour = implement(rollbackDiskBySnapshot,
     if (snapshot.DiskId !== req.DiskId) throw invalidParameter('DiskId', `snapshot ${snapshot.SnapshotId} is of disk ${snapshot.DiskId}, not ${req.DiskId}`);
     assertSnapshotStatus(snapshot, ['running'], 'a rollback');
     const { instance, disk } = snapshotDiskOrThrow(ctx, req.DiskId);
+    if (snapshot.AvailableZoneCode !== instance.AvailableZoneCode)
+      throw invalidParameter('SnapshotId', `snapshot ${snapshot.SnapshotId} is a copy in ${snapshot.AvailableZoneCode}; the disk is in ${instance.AvailableZoneCode}`);
     ctx.machine.assertCanTake('rollback_disk', [instance]);
     if (req.NewSnapshot) assertQuota(ctx.account, disk.DiskId);
     const taken = req.NewSnapshot && newSnapshot(ctx, instance, disk, { name: req.NewSnapshot.SnapshotName, reserved: req.NewSnapshot.ReservedTime });

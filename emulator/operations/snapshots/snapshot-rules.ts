@@ -9,15 +9,15 @@ import type { OperationContext } from '../context';
 /** Snapshots one disk may have (DescribeSnapshotQuota's TotalQuota, the document's example). */
 export const SNAPSHOTS_PER_DISK = 10;
 
-/** The disk's snapshot chain: `sl-<disk id>-<4 chars>`, fixed by the disk's first snapshot. */
-export const chainIdOf = (s: Pick<DiskSnapshotRecord, 'SnapshotId'>) => `sl-${s.SnapshotId.slice(2).replace(/-\d+$/, '')}`;
-
-/** The next snapshot id of the disk: `s-<disk id>-<chain's 4 chars>-<NN>`. */
-export function nextSnapshotId(account: AccountState, diskId: string): string {
-  const mine = account.DiskSnapshots.filter((s) => s.DiskId === diskId);
-  const chain = mine[0] ? chainIdOf(mine[0]).slice(`sl-${diskId}-`.length) : Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('');
-  const n = Math.max(0, ...mine.map((s) => Number(s.SnapshotId.match(/-(\d+)$/)?.[1] ?? 0))) + 1;
-  return `s-${diskId}-${chain}-${String(n).padStart(2, '0')}`;
+/**
+ * The next snapshot of the disk in the zone: its chain (`sl-<disk id>-<4 chars>`, one per disk and
+ * zone, fixed by its first snapshot) and id `s-<disk id>-<the chain's 4 chars>-<NN>`.
+ */
+export function nextSnapshotId(account: AccountState, diskId: string, zone: string): { SnapshotId: string; ChainId: string } {
+  const chain = account.DiskSnapshots.filter((s) => s.DiskId === diskId && s.AvailableZoneCode === zone);
+  const ChainId = chain[0]?.ChainId ?? `sl-${diskId}-${Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => 'abcdefghijklmnopqrstuvwxyz0123456789'[b % 36]).join('')}`;
+  const n = Math.max(0, ...chain.map((s) => Number(s.SnapshotId.match(/-(\d+)$/)?.[1] ?? 0))) + 1;
+  return { ChainId, SnapshotId: `s-${ChainId.slice(3)}-${String(n).padStart(2, '0')}` };
 }
 
 /** Snapshots that count against the disk's quota: every one still listed. */
@@ -54,9 +54,10 @@ export function assertQuota(account: AccountState, diskId: string, adding = 1): 
 
 /** A new snapshot of the disk, `creating`. */
 export function newSnapshot(ctx: OperationContext, instance: InstanceRecord, disk: DiskRecord, o: { name?: string; reserved?: string; optimized?: 0 | 1 }): DiskSnapshotRecord {
-  const SnapshotId = nextSnapshotId(ctx.account, disk.DiskId);
+  const { SnapshotId, ChainId } = nextSnapshotId(ctx.account, disk.DiskId, instance.AvailableZoneCode);
   const s: DiskSnapshotRecord = {
     SnapshotId,
+    ChainId,
     SnapshotName: o.name ?? SnapshotId,
     DiskId: disk.DiskId,
     DiskName: disk.Name,

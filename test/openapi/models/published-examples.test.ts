@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import examples from '../../fixtures/upstream-response-examples.json';
 import {
+  CopySnapshotCrossAZResult,
   CreateImageResult,
+  DescribeSnapshotChainListResult,
+  DescribeSnapshotChainResult,
   CreateSnapshotResult,
   DescribeSnapshotListResult,
   DescribeSnapshotQuotaResult,
@@ -53,5 +56,11 @@ describe('the shared models accept the published upstream examples', () => {
     accepts(CreateSnapshotResult, ex.CreateSnapshot[0]!.Data);
     accepts(EmptyData, ex.RenameSnapshot[0]!.Data);
     accepts(DescribeSnapshotQuotaResult, ex.DescribeSnapshotQuota[0]!.Data);
+    for (const a of ['DescribeSnapshotChainList', 'DescribeSnapshotChain'] as const) {
+      const e = ex[a][0]!;
+      accepts(a === 'DescribeSnapshotChain' ? DescribeSnapshotChainResult : DescribeSnapshotChainListResult, { ...e.Data, PageNumber: e.PageNumber, PageSize: e.PageSize, TotalCount: e.TotalCount });
+    }
+    accepts(CreateImageResult, ex.CreateImageBySnapshot[0]!.Data);
+    accepts(CopySnapshotCrossAZResult, ex.CopySnapshotCrossAZ[0]!.Data);
   });
 });

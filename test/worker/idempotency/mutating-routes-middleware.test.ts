@@ -7,7 +7,7 @@ import { harness } from '../../helpers/gateway-harness';
 
 describe('every mutating route checks its Idempotency-Key', () => {
   it('the list holds every mutating route', () => {
-    expect(MUTATING_ROUTES.map((r) => r.operationId).sort()).toEqual(['ChangeInstanceConfigure', 'CreateImage', 'CreateInstance', 'CreateSnapshot', 'DeleteImage', 'DeleteInstance', 'DeleteSnapshot', 'ExtendDisk', 'ModifyInstanceName', 'ModifyInstancePassword', 'OperateInstance', 'RenameSnapshot', 'RollbackDiskBySnapshot', 'SyncImage']);
+    expect(MUTATING_ROUTES.map((r) => r.operationId).sort()).toEqual(['ChangeInstanceConfigure', 'CopySnapshotCrossAZ', 'CreateImage', 'CreateImageBySnapshot', 'CreateInstance', 'CreateSnapshot', 'DeleteImage', 'DeleteInstance', 'DeleteSnapshot', 'ExtendDisk', 'ModifyInstanceName', 'ModifyInstancePassword', 'OperateInstance', 'RenameSnapshot', 'RollbackDiskBySnapshot', 'SyncImage']);
   });
 
   for (const route of MUTATING_ROUTES) {

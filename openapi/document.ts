@@ -29,9 +29,10 @@ export const DOCUMENT_CONFIG = {
   tags: [
     { name: rest.TAG.regions, description: 'Regions and availability zones (cached at the edge).' },
     { name: rest.TAG.families, description: 'Instance families and specs (cached at the edge).' },
-    { name: rest.TAG.images, description: 'Operating system images to create instances from (cached at the edge).' },
+    { name: rest.TAG.images, description: 'Operating system images to create instances from (the list cached at the edge), and the account\'s private images: make one from an instance, copy it to other zones, delete it.' },
     { name: rest.TAG.instances, description: 'Elastic cloud server instances: create, list, inspect, status, rename, power operations, spec changes, password, delete.' },
     { name: rest.TAG.disks, description: 'Cloud disks.' },
+    { name: rest.TAG.snapshots, description: 'Disk snapshots and snapshot chains: back up a disk, roll it back, copy it to another zone, make an image of it.' },
     { name: rest.TAG.events, description: 'Asynchronous events started by operations.' },
     { name: rest.TAG.meta, description: 'Health of the gateway itself.' },
   ],

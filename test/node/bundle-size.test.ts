@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wranglerCommand } from '../helpers/process-group';
 
 // The deployable worker as `wrangler deploy --dry-run --outdir` writes it (the [build] step
-// included): at most 100 KiB gzip, and zod's locales other than English left out.
+// included): at most 112 KiB gzip, and zod's locales other than English left out. Each declared
+// operation costs about 0.4 KiB gzip (its models and descriptions make the served document).
 
-const MAX_GZIP_BYTES = 100 * 1024;
+const MAX_GZIP_BYTES = 112 * 1024;
 let dir = '';
 let bundle = '';
 

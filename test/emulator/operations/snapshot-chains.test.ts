@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { DescribeSnapshotChainResult, SnapshotChainInfo } from '../../../openapi/models';
-import { call, event, expectComplete, expectError, newEmulator } from '../../helpers/emulator-client';
+import { call, ctl, event, expectComplete, expectError, newEmulator } from '../../helpers/emulator-client';
 
 // Snapshot chains, CreateImageBySnapshot and CopySnapshotCrossAZ against the default seed, whose
 // shut-down ins-month-cpu-ssd (CN_Hohhot_B) has the running snapshot SEED of its system disk.
@@ -110,5 +110,17 @@ describe('CopySnapshotCrossAZ', () => {
     const { SnapshotId } = (await ebs(emu, 'CreateSnapshot', { body: { DiskId: DATA } })).body.Data;
     expectError(await ebs(emu, 'CopySnapshotCrossAZ', { body: { SnapshotId, AvailableZoneCode: 'CN_Suqian_A' } }), 409, 'InvalidSnapshotStatus', 'creating');
     expect(count()).toBe(before + 1);
+  });
+});
+
+describe('faults aimed at a snapshot or image id', () => {
+  it('strike only the calls naming that id, as a per-instance fault does', async () => {
+    const emu = newEmulator();
+    expect((await ctl(emu, 'POST', '/faults', { Action: 'DescribeSnapshot', EcsId: SEED, Status: 503 })).status).toBeLessThan(300);
+    expectError(await ebs(emu, 'DescribeSnapshot', { params: { SnapshotId: SEED } }), 503, 'ServiceUnavailable');
+    expect((await ebs(emu, 'DescribeSnapshot', { params: { SnapshotId: 's-disk-demand-gpu-ssd-sys-seed-01' } })).status).toBe(200);
+    expect((await ctl(emu, 'POST', '/faults', { Action: 'DeleteImage', EcsId: 'img-private-web-e100001', Status: 500 })).status).toBeLessThan(300);
+    expect((await call(emu, 'DeleteImage', { body: { ImageIds: ['img-private-web-e100001'] } })).status).toBe(500);
+    expect((await images(emu)).map((i) => i.ImageId)).toContain('img-private-web-e100001');
   });
 });

@@ -30,10 +30,10 @@ export const DOCUMENT_CONFIG = {
   tags: [
     { name: rest.TAG.regions, description: 'Regions and availability zones (cached at the edge).' },
     { name: rest.TAG.families, description: 'Instance families and specs (cached at the edge).' },
-    { name: rest.TAG.images, description: 'Operating system images to create instances from (cached at the edge).' },
+    { name: rest.TAG.images, description: 'Operating system images to create instances from (the list cached at the edge), and the account\'s private images: make one from an instance, copy it to other zones, delete it.' },
     { name: rest.TAG.instances, description: 'Elastic cloud server instances: create, list, inspect, status, rename, power operations, spec changes, password, delete.' },
     { name: rest.TAG.disks, description: 'Cloud disks (EBS): create, attach, detach, extend, delete, quota.' },
-    { name: rest.TAG.snapshots, description: 'Disk snapshots and snapshot chains: back up, roll back, copy.' },
+    { name: rest.TAG.snapshots, description: 'Disk snapshots and snapshot chains: back up a disk, roll it back, copy it to another zone, make an image of it.' },
     { name: rest.TAG.prices, description: 'Price quotes for would-be orders (nothing is ordered).' },
     { name: rest.TAG.account, description: "The account's billing subjects and balance." },
     { name: rest.TAG.events, description: 'Asynchronous events started by operations.' },

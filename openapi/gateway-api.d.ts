@@ -257,7 +257,51 @@ export interface paths {
          */
         get: operations["DescribeImages"];
         put?: never;
-        post?: never;
+        /**
+         * Create a private image from an instance
+         * @description Images a running or shut-down instance (upstream CreateImage on /ecs/v1). The instance shows `creating_image` while the event runs and returns to its status after; the image is listed by GET /v1/images (TemplateType `private`, in the instance's zone) once the event has ended, and CreateInstance takes it. Answers 202 with the event and the ImageId.
+         */
+        post: operations["CreateImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete private images
+         * @description Deletes private images (upstream DeleteImage on /ecs/v1): one zone's copy with AvailableZoneCode, else every zone's. Public images cannot be deleted; an image an instance is being built from, or being made or copied, is refused. The images leave GET /v1/images at once.
+         */
+        post: operations["DeleteImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a private image to other zones
+         * @description Copies a private image to other availability zones (upstream SyncImage on /ecs/v1): each zone gets its own copy, under the same name with an ImageId of its own, listed by GET /v1/images once the event has ended.
+         */
+        post: operations["SyncImage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -492,6 +536,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/snapshot-chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List snapshot chains
+         * @description Snapshot chains (one per disk and zone) of the account, optionally of one zone, region, disk or instance's disks (upstream DescribeSnapshotChainList on /ebs/v1). A page of 20 unless PageNumber / PageSize say otherwise.
+         */
+        get: operations["DescribeSnapshotChainList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshot-chains/{SnapshotChainId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One snapshot chain with its snapshots
+         * @description One chain and a page of its snapshots (upstream DescribeSnapshotChain on /ebs/v1).
+         */
+        get: operations["DescribeSnapshotChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List disk snapshots
+         * @description Snapshots of the account, optionally of one zone, region or disk, or only the listed ids (upstream DescribeSnapshotList on /ebs/v1). A page of 20 unless PageNumber / PageSize say otherwise; deleted snapshots are not listed.
+         */
+        get: operations["DescribeSnapshotList"];
+        put?: never;
+        /**
+         * Snapshot a cloud disk
+         * @description Takes a snapshot of one cloud disk, system or data, of a running or shut-down instance (upstream CreateSnapshot on /ebs/v1). The disk shows `creating_snapshot` and the snapshot `creating` while the event runs; then the snapshot is `running` (`create_fail` if the event failed). Refused when the disk has used its quota (GET /v1/snapshots/quota).
+         */
+        post: operations["CreateSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshots/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete snapshots
+         * @description Deletes snapshots (upstream DeleteSnapshot on /ebs/v1): each shows `deleting` while the event runs, then is gone. DeleteBindImages true also deletes the private images made from them. A snapshot being taken or used for a rollback is refused.
+         */
+        post: operations["DeleteSnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshots/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A disk's snapshot quota
+         * @description How many snapshots one disk may have, has, and may still take (upstream DescribeSnapshotQuota on /ebs/v1). CreateSnapshot is refused at FreeQuota 0.
+         */
+        get: operations["DescribeSnapshotQuota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshots/{SnapshotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One disk snapshot
+         * @description One snapshot with its status (upstream DescribeSnapshot on /ebs/v1).
+         */
+        get: operations["DescribeSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename a snapshot
+         * @description Changes the name of one snapshot (upstream RenameSnapshot on /ebs/v1). Synchronous.
+         */
+        patch: operations["RenameSnapshot"];
+        trace?: never;
+    };
+    "/v1/snapshots/{SnapshotId}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a snapshot to another zone
+         * @description Copies a running snapshot to another availability zone (upstream CopySnapshotCrossAZ on /ebs/v1): the copy has an id of its own and starts the disk's chain in that zone; it is `creating`, then `running`. It counts against the disk's quota.
+         */
+        post: operations["CopySnapshotCrossAZ"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshots/{SnapshotId}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a private image from a system-disk snapshot
+         * @description Makes a private image from a running snapshot of a system disk (upstream CreateImageBySnapshot on /ebs/v1), in the snapshot's zone with its OS; listed by GET /v1/images once the event has ended. Answers 202 with the event and the ImageId.
+         */
+        post: operations["CreateImageBySnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/snapshots/{SnapshotId}/rollback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll a disk back to a snapshot
+         * @description Rolls the disk the snapshot is of back to it (upstream RollbackDiskBySnapshot on /ebs/v1). The instance must be shut down; the disk shows `rollback` and the snapshot `disk_rollback` while the event runs, then the instance is started again unless AutoTurnOnInstance is 0. NewSnapshot takes a snapshot of the disk first.
+         */
+        post: operations["RollbackDiskBySnapshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -632,6 +864,25 @@ export interface components {
              */
             Gpu?: number;
         };
+        CopySnapshotCrossAZBody: {
+            /**
+             * @description Zone to copy it to (目标可用区Code), another than its own.
+             * @example CN_Suqian_A
+             */
+            AvailableZoneCode: string;
+        };
+        CopySnapshotCrossAZResult: {
+            /**
+             * @description Event id; poll it with DescribeTaskEvent.
+             * @example 11c4ad90-122c-11ed-b996-7ae483eaf4a2
+             */
+            EventId: string;
+            /**
+             * @description Id of the copy in the target zone (复制到目标可用区后的快照ID).
+             * @example s-disk-month-cpu-ssd-sys-x7k2-01
+             */
+            SnapshotId: string;
+        };
         CreateDiskReq: {
             /**
              * @description Availability zone code (可用区代码).
@@ -681,6 +932,52 @@ export interface components {
              *     ]
              */
             DiskIdSet: string[];
+        };
+        CreateImageBody: {
+            /**
+             * @description Instance to image (实例ID): running or shut down.
+             * @example ins-demand-cpu-ssd
+             */
+            EcsId: string;
+            /**
+             * @description Image name (镜像名称), 1–128 characters; CreateInstance accepts it in place of the id.
+             * @example web-golden-2026
+             */
+            Name: string;
+            /** @description Test project name (测试项目名称), from DescribeAccountSubject. */
+            TestAccount?: string;
+            /**
+             * @description 1 turns on the optimisation option (优化加速), 0 off (default).
+             * @example 0
+             */
+            IsOptimized?: 0 | 1;
+            /** @description Project group id (项目组ID). */
+            ProjectId?: string;
+        };
+        CreateImageBySnapshotBody: {
+            /**
+             * @description Image name (镜像名称), 1–128 characters, unused in the zone.
+             * @example from-snapshot-2026
+             */
+            ImageName: string;
+            /**
+             * @description 1 turns on the optimisation option (优化加速), 0 off (default).
+             * @example 0
+             */
+            IsOptimized?: 0 | 1;
+        };
+        /** @description The event and the id of the image being made. */
+        CreateImageResult: {
+            /**
+             * @description Event id; poll it with DescribeTaskEvent.
+             * @example d0b1d5b7-7549-41dc-972c-c40270b53bd7
+             */
+            EventId: string;
+            /**
+             * @description Id of the new private image (镜像资源id); listed once the event has ended.
+             * @example img-wchmdfur5lpmh2bz
+             */
+            ImageId: string;
         };
         /** @description One data disk of each new instance (数据盘信息). */
         CreateInstanceDataDisk: {
@@ -876,6 +1173,41 @@ export interface components {
              */
             VpcId: string;
         };
+        CreateSnapshotBody: {
+            /**
+             * @description Cloud disk id (云盘ID).
+             * @example disk-demand-cpu-ssd-data
+             */
+            DiskId: string;
+            /**
+             * @description Name (快照名称), 2–128 letters, digits, 汉字 or `-`, not starting with `auto`; default the snapshot id.
+             * @example before-upgrade
+             */
+            SnapshotName?: string;
+            /**
+             * @description How long the snapshot is kept (快照保留时间): `Forever`, or days; default `1`.
+             * @example 1
+             */
+            ReservedTime?: string;
+            /**
+             * @description 1 turns on the optimisation option (优化加速), 0 off (default).
+             * @example 0
+             */
+            IsOptimized?: 0 | 1;
+        };
+        /** @description The event and the snapshot being taken. */
+        CreateSnapshotResult: {
+            /**
+             * @description Event id; poll it with DescribeTaskEvent.
+             * @example 639e2f92-4f8f-11ed-ae23-be26ad5c0652
+             */
+            EventId: string;
+            /**
+             * @description Id of the new snapshot (快照id).
+             * @example s-disk-demand-cpu-ssd-data-a1b2-01
+             */
+            SnapshotId: string;
+        };
         DataDiskConfInfo: {
             /**
              * @description Released with the instance, 0 no / 1 yes (是否随实例释放).
@@ -943,6 +1275,20 @@ export interface components {
              */
             DeleteSnapshot?: 0 | 1;
         };
+        DeleteImageBody: {
+            /**
+             * @description Private image ids (镜像ID列表), 1–100.
+             * @example [
+             *       "img-private-web-e100001"
+             *     ]
+             */
+            ImageIds: string[];
+            /**
+             * @description Delete only this zone's copy (可用区code); absent: every zone's copy.
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
+        };
         DeleteInstanceReq: {
             /**
              * @description Instance ids (实例ID列表), 1–100.
@@ -957,6 +1303,20 @@ export interface components {
              * @example 0
              */
             DeleteEip?: 0 | 1;
+        };
+        DeleteSnapshotBody: {
+            /**
+             * @description Snapshots to delete (快照列表), 1–100.
+             * @example [
+             *       "s-disk-month-cpu-ssd-sys-seed-01"
+             *     ]
+             */
+            SnapshotIds: string[];
+            /**
+             * @description true also deletes the images made from them (删除快照关联的镜像); default false.
+             * @example false
+             */
+            DeleteBindImages?: boolean;
         };
         DescribeAccountSubjectResult: {
             /** @description The billing subjects of the account. */
@@ -1123,6 +1483,147 @@ export interface components {
             /** @description Region groups with their regions and availability zones. */
             RegionGroups: components["schemas"]["RegionGroup"][];
         };
+        DescribeSnapshotChainListResult: {
+            /** @description The chains of this page (快照链列表). */
+            SnapshotChainList: components["schemas"]["SnapshotChainInfo"][];
+            /**
+             * @description Page number of this answer.
+             * @example 1
+             */
+            PageNumber: number;
+            /**
+             * @description Rows per page.
+             * @example 20
+             */
+            PageSize: number;
+            /**
+             * @description Rows matching the filters, all pages.
+             * @example 1
+             */
+            TotalCount: number;
+        };
+        DescribeSnapshotChainResult: {
+            /**
+             * @description Snapshot chain id (快照链ID), `sl-disk-…`.
+             * @example sl-disk-month-cpu-ssd-sys-seed
+             */
+            SnapshotChainId: string;
+            /**
+             * @description Disk of the chain (云盘ID).
+             * @example disk-month-cpu-ssd-sys
+             */
+            DiskId: string;
+            /** @description Disk name (云盘名称). */
+            DiskName: string;
+            /**
+             * @description system (系统盘) or data (数据盘).
+             * @example system
+             */
+            DiskProperty: string;
+            /**
+             * @description Disk size in GB (盘容量).
+             * @example 48
+             */
+            DiskSize: number;
+            /**
+             * @description The disk's instance (云主机ID); empty when detached.
+             * @example ins-month-cpu-ssd
+             */
+            InstanceId: string;
+            /** @description The instance's name (云主机名称); empty when detached. */
+            InstanceName: string;
+            /**
+             * @description Snapshots in the chain (该快照链下的快照数量), as the document's tables name it.
+             * @example 1
+             */
+            SnapshotNum?: number;
+            /**
+             * @description The same count, as the list example names it; the emulator answers both in lists.
+             * @example 1
+             */
+            SnapshotNumber?: number;
+            /**
+             * @description Chain size in GB (快照链容量): a number in lists, a string with its unit (`46.47GB`) in one chain's answer.
+             * @example 0
+             */
+            SnapshotSize: number | string;
+            /**
+             * @description 0 on demand, 1 monthly, 2 per use (计费方式).
+             * @example 0
+             */
+            BillingMethod: string;
+            /**
+             * @description Region code (地域Code).
+             * @example CN_Huhhot
+             */
+            RegionCode?: string;
+            /**
+             * @description Availability zone code (可用区Code).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
+            /** @description The chain's snapshots of this page (快照列表). */
+            SnapshotList: components["schemas"]["SnapshotInfo"][];
+            /**
+             * @description Page number of this answer.
+             * @example 1
+             */
+            PageNumber: number;
+            /**
+             * @description Rows per page.
+             * @example 20
+             */
+            PageSize: number;
+            /**
+             * @description Rows matching the filters, all pages.
+             * @example 1
+             */
+            TotalCount: number;
+        };
+        DescribeSnapshotListResult: {
+            /** @description The snapshots of this page (快照列表). */
+            SnapshotList: components["schemas"]["SnapshotInfo"][];
+            /**
+             * @description Page number of this answer.
+             * @example 1
+             */
+            PageNumber: number;
+            /**
+             * @description Rows per page.
+             * @example 20
+             */
+            PageSize: number;
+            /**
+             * @description Rows matching the filters, all pages.
+             * @example 1
+             */
+            TotalCount: number;
+        };
+        DescribeSnapshotQuotaResult: {
+            /**
+             * @description The disk (云盘ID).
+             * @example disk-demand-cpu-ssd-data
+             */
+            DiskId: string;
+            /**
+             * @description Most snapshots the disk may have (快照数量上限).
+             * @example 10
+             */
+            TotalQuota: number;
+            /**
+             * @description Snapshots the disk has (已创建的快照数量).
+             * @example 2
+             */
+            UsedQuota: number;
+            /**
+             * @description Snapshots it may still take (剩余可创建的快照数量); 0: none.
+             * @example 8
+             */
+            FreeQuota: number;
+        };
+        DescribeSnapshotResult: {
+            SnapshotInfo: components["schemas"]["SnapshotInfo"];
+        };
         DescribeZoneInstanceTypeResult: {
             /** @description Families of the zone with their specs and stock. */
             ZoneInstanceTypes: components["schemas"]["ZoneInstanceType"][];
@@ -1261,6 +1762,8 @@ export interface components {
              */
             EipIp: string;
         };
+        /** @description No data (`{}`). */
+        EmptyData: Record<string, never>;
         /** @description Id of the asynchronous event an operation started. */
         EventIdData: {
             /**
@@ -1885,7 +2388,7 @@ export interface components {
              */
             detail: string;
             /**
-             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, QuotaExceeded, InvalidInstanceStatus, InvalidDiskStatus, SpecSoldOut, Throttling, InternalError, ServiceUnavailable; others are passed through too).
+             * @description A gateway code (ValidationFailed, BadRequest, InvalidIdempotencyKey, Unauthorized, InvalidToken, InsufficientScope, NotFound, MethodNotAllowed, IdempotencyKeyInFlight, PayloadTooLarge, UnsupportedMediaType, RateLimited, IdempotencyKeyReused, NotConfigured, InternalError, UpstreamUnreachable, UpstreamError, UpstreamBadResponse, IdempotencyUnavailable, UpstreamTimeout) or an upstream ECS error code, kept as given (known: MissingParameter, InvalidParameter, UnsupportedOperation, InvalidAction, InvalidAccessKeyId, SignatureDoesNotMatch, RequestExpired, SignatureNonceUsed, InstanceNotFound, DiskNotFound, EventNotFound, QuotaExceeded, ImageNotFound, SnapshotNotFound, ImageInUse, InvalidSnapshotStatus, SnapshotQuotaExceeded, InvalidInstanceStatus, InvalidDiskStatus, SpecSoldOut, Throttling, InternalError, ServiceUnavailable; others are passed through too).
              * @example InvalidInstanceStatus
              */
             code: string;
@@ -1943,6 +2446,40 @@ export interface components {
             /** @description Availability zones of the region (可用区列表). */
             AzList: components["schemas"]["AzInfo"][];
         };
+        RenameSnapshotBody: {
+            /**
+             * @description New name (快照名称), 2–126 letters, digits, 汉字 or `-`, not starting with `auto`.
+             * @example after-upgrade
+             */
+            SnapshotName: string;
+        };
+        RollbackDiskBySnapshotBody: {
+            /**
+             * @description Disk to roll back (要回滚的云盘ID): the disk the snapshot is of.
+             * @example disk-month-cpu-ssd-sys
+             */
+            DiskId: string;
+            /**
+             * @description Take a snapshot of the disk as it is first (新快照信息); it counts against the quota.
+             * @example {
+             *       "SnapshotName": "before-rollback",
+             *       "ReservedTime": "1"
+             *     }
+             */
+            NewSnapshot?: {
+                SnapshotName?: string;
+                /**
+                 * @description How long the snapshot is kept (快照保留时间): `Forever`, or days; default `1`.
+                 * @example 1
+                 */
+                ReservedTime?: string;
+            };
+            /**
+             * @description Start the instance when the rollback ends: 1 (default) or 0 (是否自动开启云主机电源).
+             * @example 1
+             */
+            AutoTurnOnInstance?: 0 | 1;
+        };
         SecurityGroupInfo: {
             /** @description Whether instances in the group can reach each other (安全组内是否可以实例互通). */
             GroupInterconnected: boolean;
@@ -1963,6 +2500,128 @@ export interface components {
              * @example public
              */
             SecurityGroupType: string;
+        };
+        /** @description One snapshot chain (快照链). */
+        SnapshotChainInfo: {
+            /**
+             * @description Snapshot chain id (快照链ID), `sl-disk-…`.
+             * @example sl-disk-month-cpu-ssd-sys-seed
+             */
+            SnapshotChainId: string;
+            /**
+             * @description Disk of the chain (云盘ID).
+             * @example disk-month-cpu-ssd-sys
+             */
+            DiskId: string;
+            /** @description Disk name (云盘名称). */
+            DiskName: string;
+            /**
+             * @description system (系统盘) or data (数据盘).
+             * @example system
+             */
+            DiskProperty: string;
+            /**
+             * @description Disk size in GB (盘容量).
+             * @example 48
+             */
+            DiskSize: number;
+            /**
+             * @description The disk's instance (云主机ID); empty when detached.
+             * @example ins-month-cpu-ssd
+             */
+            InstanceId: string;
+            /** @description The instance's name (云主机名称); empty when detached. */
+            InstanceName: string;
+            /**
+             * @description Snapshots in the chain (该快照链下的快照数量), as the document's tables name it.
+             * @example 1
+             */
+            SnapshotNum?: number;
+            /**
+             * @description The same count, as the list example names it; the emulator answers both in lists.
+             * @example 1
+             */
+            SnapshotNumber?: number;
+            /**
+             * @description Chain size in GB (快照链容量): a number in lists, a string with its unit (`46.47GB`) in one chain's answer.
+             * @example 0
+             */
+            SnapshotSize: number | string;
+            /**
+             * @description 0 on demand, 1 monthly, 2 per use (计费方式).
+             * @example 0
+             */
+            BillingMethod: string;
+            /**
+             * @description Region code (地域Code).
+             * @example CN_Huhhot
+             */
+            RegionCode?: string;
+            /**
+             * @description Availability zone code (可用区Code).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode?: string;
+        };
+        /** @description One disk snapshot (快照). */
+        SnapshotInfo: {
+            /**
+             * @description Snapshot id (快照ID).
+             * @example s-disk-demand-cpu-ssd-data-a1b2-01
+             */
+            SnapshotId: string;
+            /**
+             * @description Snapshot name (快照名称); the id unless one was given.
+             * @example before-upgrade
+             */
+            SnapshotName: string;
+            /**
+             * @description Disk the snapshot is of (云盘ID).
+             * @example disk-demand-cpu-ssd-data
+             */
+            DiskId: string;
+            /** @description Disk name (云盘名称). */
+            DiskName: string;
+            /**
+             * @description system (系统盘) or data (数据盘).
+             * @example data
+             */
+            DiskProperty: string;
+            /**
+             * @description Disk size in GB when the snapshot was taken (盘容量).
+             * @example 96
+             */
+            DiskSize: number;
+            /**
+             * @description Creation time (快照创建时间), China time `YYYY-MM-DD HH:mm:ss`.
+             * @example 2026-01-15 10:30:00
+             */
+            CreateTime: string;
+            /**
+             * @description `Forever` or days kept (快照保留时间).
+             * @example 1
+             */
+            ReservedTime: string;
+            /**
+             * @description Snapshot status (快照状态): creating, create_fail, running, deleting, disk_rollback, error, ….
+             * @example running
+             */
+            SnapshotStatus: string;
+            /**
+             * @description Region code (地域Code).
+             * @example CN_Huhhot
+             */
+            RegionCode: string;
+            /**
+             * @description Availability zone code (可用区Code).
+             * @example CN_Hohhot_B
+             */
+            AvailableZoneCode: string;
+            /**
+             * @description Optimisation option on: 1, off: 0 (优化加速); one published answer (DescribeSnapshotChain) leaves it out.
+             * @example 0
+             */
+            IsOptimized?: number;
         };
         SpecListInfo: {
             /**
@@ -2002,6 +2661,22 @@ export interface components {
          * @enum {string}
          */
         SpecStock: "SELL" | "SELLOUT";
+        SyncImageBody: {
+            /**
+             * @description Private image to copy (镜像ID).
+             * @example img-private-web-e100001
+             */
+            ImageId: string;
+            /**
+             * @description Zones to copy it to (目标可用区code列表).
+             * @example [
+             *       "CN_Suqian_A"
+             *     ]
+             */
+            AvailableZoneCodes: string[];
+            /** @description Test project name (测试项目名称), from DescribeAccountSubject. */
+            TestAccount?: string;
+        };
         SystemDiskConfInfo: {
             /**
              * @description Released with the instance, 0 no / 1 yes (是否随实例释放).
@@ -2091,7 +2766,7 @@ export interface components {
              */
             EndTime: string;
             /**
-             * @description Resource type (资源类型): ecs or disk for the tasks this API starts; other upstream events may carry other values.
+             * @description Resource type (资源类型): ecs, disk, image or snapshot for the tasks this API starts; other upstream events may carry other values.
              * @example ecs
              */
             ResourceType: string;
@@ -2201,7 +2876,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `SpecSoldOut`: The ordered spec is sold out in the availability zone (its stock is SELLOUT). `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `InvalidSnapshotStatus`: The snapshot is not `running` (it is being made, used for a rollback, deleted or failed). `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `SnapshotQuotaExceeded`: CreateSnapshot: the disk already has as many snapshots as its quota allows. `SpecSoldOut`: The ordered spec is sold out in the availability zone (its stock is SELLOUT). `ImageInUse`: DeleteImage: an instance is being built from the image, or the image is being made or copied. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
         ConflictReplayable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -2258,6 +2933,17 @@ export interface components {
         GatewayTimeout: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `ImageNotFound`: No image with this id that the account may use (in this zone, where one is named). Other upstream `*NotFound` codes are kept as given. */
+        ImageNotFoundReplayable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2343,6 +3029,27 @@ export interface components {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `SnapshotNotFound`: No snapshot or snapshot chain with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+        SnapshotNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `SnapshotNotFound`: No snapshot or snapshot chain with this id in the account. Other upstream `*NotFound` codes are kept as given. */
+        SnapshotNotFoundReplayable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -3079,6 +3786,192 @@ export interface operations {
             504: components["responses"]["GatewayTimeout"];
         };
     };
+    CreateImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The instance and the image name. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateImageBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CreateImageResult"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateImageResult"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["InstanceNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DeleteImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The images, and optionally the one zone. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteImageBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ImageNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    SyncImage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The image and the target zones. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SyncImageBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ImageNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
     DescribeInstanceList: {
         parameters: {
             query?: {
@@ -3687,6 +4580,557 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeSnapshotChainList: {
+        parameters: {
+            query?: {
+                /** @description Only chains of this zone (可用区Code). */
+                AvailableZoneCode?: string;
+                /** @description Only chains of this region (地域Code). */
+                RegionCode?: string;
+                /** @description Cloud disk id (云盘ID). */
+                DiskId?: string;
+                /** @description Only chains of this instance's disks (云主机ID). */
+                InstanceId?: string;
+                /** @description Page number, default 1. */
+                PageNumber?: number;
+                /** @description Rows per page, default 20. */
+                PageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of snapshot chains. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeSnapshotChainListResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeSnapshotChain: {
+        parameters: {
+            query?: {
+                /** @description Page number, default 1. */
+                PageNumber?: number;
+                /** @description Rows per page, default 20. */
+                PageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The chain (快照链ID). */
+                SnapshotChainId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chain and a page of its snapshots. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeSnapshotChainResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SnapshotNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeSnapshotList: {
+        parameters: {
+            query?: {
+                /** @description Only snapshots of this zone (可用区Code). */
+                AvailableZoneCode?: string;
+                /** @description Only snapshots of this region (地域Code). */
+                RegionCode?: string;
+                /** @description Cloud disk id (云盘ID). */
+                DiskId?: string;
+                /** @description Only these snapshot ids, comma-separated (`SnapshotIds=a,b`), at most 100. */
+                SnapshotIds?: string[];
+                /** @description Page number, default 1. */
+                PageNumber?: number;
+                /** @description Rows per page, default 20. */
+                PageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of snapshots. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeSnapshotListResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    CreateSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The disk, and optionally the name, how long to keep it and the optimisation option. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSnapshotBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CreateSnapshotResult"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateSnapshotResult"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["DiskNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DeleteSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The snapshots, and whether their images go too. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteSnapshotBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeSnapshotQuota: {
+        parameters: {
+            query: {
+                /** @description Cloud disk id (云盘ID). */
+                DiskId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quota. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeSnapshotQuotaResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["DiskNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeSnapshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Snapshot id (快照ID), `s-disk-…`. */
+                SnapshotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snapshot, under SnapshotInfo. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeSnapshotResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SnapshotNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    RenameSnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+            };
+            path: {
+                /** @description Snapshot id (快照ID), `s-disk-…`. */
+                SnapshotId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The new name. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameSnapshotBody"];
+            };
+        };
+        responses: {
+            /** @description Renamed (an empty object). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyData"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    CopySnapshotCrossAZ: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path: {
+                /** @description Snapshot id (快照ID), `s-disk-…`. */
+                SnapshotId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The target zone. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CopySnapshotCrossAZBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CopySnapshotCrossAZResult"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CopySnapshotCrossAZResult"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    CreateImageBySnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path: {
+                /** @description Snapshot id (快照ID), `s-disk-…`. */
+                SnapshotId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The image name and the optimisation option. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateImageBySnapshotBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"] & components["schemas"]["CreateImageResult"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreateImageResult"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    RollbackDiskBySnapshot: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional; 1–255 printable ASCII characters (e.g. a UUID), scoped to your token (else 400 InvalidIdempotencyKey). Within 24 h the same key with the same method, path and body (JSON key order ignored) replays the first final answer (2xx, or 4xx other than 408/425/429) with `Idempotent-Replayed: true`, without calling upstream again. Same key, other body → 422 IdempotencyKeyReused; while the first request runs → 409 IdempotencyKeyInFlight with Retry-After. A call is never run twice under one key: after a 504 the upstream may still act, so the gateway keeps the call alive up to 20 s and records its real outcome; meanwhile a retry gets 409 IdempotencyKeyInFlight with Retry-After, then the real answer. An upstream 5xx, a lost or unreadable upstream answer, or a 504 whose outcome cannot be known may follow an upstream that acted: it is replayed as the 502/504 (check the resource, then use a new key). The key is released (a retry runs again) only when the call certainly did not run: a business refusal (an upstream error code with a 4xx status), or nothing was sent. */
+                "idempotency-key"?: components["parameters"]["IdempotencyKeyHeader"];
+                /** @description RFC 7240. `wait=N` (whole seconds, 1–60; more is capped at 60): after the call the gateway polls the event for up to N s from the request's arrival. If it ends in time (`success` or `failed`) the answer is 200 with the event and `Preference-Applied`, otherwise the usual 202. Other preferences, and a wait that is not a whole number ≥ 1, are ignored. An Idempotency-Key replay of a 202 waits too. */
+                prefer?: components["parameters"]["PreferHeader"];
+            };
+            path: {
+                /** @description Snapshot id (快照ID), `s-disk-…`. */
+                SnapshotId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The disk, an optional snapshot to take first, and whether to start the instance after. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RollbackDiskBySnapshotBody"];
+            };
+        };
+        responses: {
+            /** @description Done within `Prefer: wait=N`: the final event (EventStatus `success` or `failed`; a failed operation is reported here, not as an error), with the fields of the 202 answer kept. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Preference-Applied": components["headers"]["PreferenceApplied"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResultData"];
+                };
+            };
+            /** @description Accepted; poll the event at Location after Retry-After seconds (or send `Prefer: wait=N`, or GET it with `?wait=N`). */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "Retry-After": components["headers"]["RetryAfterB"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventIdData"];
+                };
+            };
+            400: components["responses"]["BadRequestReplayable"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFoundReplayable"];
+            409: components["responses"]["ConflictReplayable"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaTypeReplayable"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
         };
     };

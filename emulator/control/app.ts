@@ -99,6 +99,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         Vpcs: structuredClone(a.Vpcs),
         PrivateImages: a.PrivateImages.map((i) => i.ImageId),
         KeptDisks: a.KeptDisks.map((d) => ({ DiskId: d.DiskId, Name: d.Name, Size: d.Size, DiskFeature: d.DiskFeature, Status: d.Status, AvailableZoneCode: d.AvailableZoneCode })),
+        DiskSnapshots: a.DiskSnapshots.map((s) => ({ SnapshotId: s.SnapshotId, SnapshotName: s.SnapshotName, DiskId: s.DiskId, Status: s.Status })),
       };
     });
     return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });
@@ -134,7 +135,11 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
       return c.json({ EcsId, FailNextTransition: true }, 201);
     }
     const fault = parseOrThrow(CallFaultSchema, body);
-    if (fault.EcsId !== undefined && !core.store.findInstanceAnywhere(fault.EcsId)) throw new EmulatorError('InstanceNotFound', `instance ${fault.EcsId} not found`);
+    // A call fault may aim at an instance, or at a snapshot, chain or private image like one.
+    const known = (id: string) =>
+      core.store.findInstanceAnywhere(id) ||
+      [...core.store.accounts.values()].some((acc) => acc.DiskSnapshots.some((x) => x.SnapshotId === id || x.ChainId === id) || acc.PrivateImages.some((i) => i.ImageId === id));
+    if (fault.EcsId !== undefined && !known(fault.EcsId)) throw new EmulatorError('InstanceNotFound', `instance, snapshot or image ${fault.EcsId} not found`);
     return c.json(core.faults.add(fault), 201);
   });
 

@@ -3,18 +3,28 @@ import type { TransitionRule } from '../state/transitions';
 import * as account from './account';
 import * as disks from './disks';
 import * as events from './events';
+import * as images from './images';
 import type { Behaviour } from './implement';
 import * as instances from './instances';
 import * as prices from './prices';
 import * as reference from './reference';
+import * as snapshots from './snapshots';
 
 // Every behaviour, read from the resource folders (each folder's index exports its files). The
 // check below fails the build when a declared operation has no behaviour here.
 
-const FOLDERS = [reference, instances, disks, events, account, prices];
+const FOLDERS = [reference, instances, disks, events, account, prices, images, snapshots];
 
 type Values<T> = T[keyof T];
-type Exported = Values<typeof reference> | Values<typeof instances> | Values<typeof disks> | Values<typeof events> | Values<typeof account> | Values<typeof prices>;
+type Exported =
+  | Values<typeof reference>
+  | Values<typeof instances>
+  | Values<typeof disks>
+  | Values<typeof events>
+  | Values<typeof account>
+  | Values<typeof prices>
+  | Values<typeof images>
+  | Values<typeof snapshots>;
 type IdOf<T> = T extends { operation: { operationId: infer Id } } ? Id : never;
 type Implemented = IdOf<Exported>;
 /** `never` when every operation is implemented; otherwise the build fails naming the missing ones. */

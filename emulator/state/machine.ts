@@ -2,13 +2,19 @@ import type { EventStatus } from '../../openapi/models';
 import { EmulatorError } from '../errors';
 import type { AccountState, DiskRecord, EventRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
 import type { EmulatorClock } from './clock';
-import { FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './transitions';
+import { EBS_RESOURCES, FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './transitions';
 
 export type Durations = Partial<Record<TransitionKind, number>>;
 
-/** What one transition works on: an instance, one of its disks, or a disk alone (created, deleted). */
-export type TransitionItem = ({ instance: InstanceRecord; disk?: DiskRecord } | { instance?: undefined; disk: DiskRecord }) & {
-  extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec'>;
+/**
+ * What one transition works on: an instance, one of its disks, a disk alone (created, deleted), or
+ * neither (an image or snapshot transition: `resourceId` names its task's resource).
+ */
+export interface TransitionItem {
+  instance?: InstanceRecord;
+  disk?: DiskRecord;
+  resourceId?: string;
+  extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec' | 'PriorStatus' | 'ImageId' | 'SnapshotId' | 'NewSnapshotId' | 'TargetZones' | 'AutoTurnOn'>;
 }
 
 /**
@@ -61,13 +67,13 @@ export class InstanceStateMachine {
   start(account: AccountState, kind: TransitionKind, items: readonly TransitionItem[]): EventRecord {
     const rule = this.transitions[kind];
     const now = this.clock.now();
-    const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: rule.resource === 'disk' ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
-    for (const { instance, disk, extra } of items) {
+    const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: EBS_RESOURCES.includes(rule.resource) ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
+    for (const { instance, disk, resourceId, extra } of items) {
       if (instance && rule.resource === 'ecs') this.interrupt(account, instance.EcsId, now);
       const TaskId = crypto.randomUUID();
       event.Tasks.push({
         TaskId,
-        ResourceId: disk ? disk.DiskId : instance!.EcsId,
+        ResourceId: resourceId ?? disk?.DiskId ?? instance?.EcsId ?? '',
         ResourceType: rule.resource,
         TaskType: kind,
         Status: 'doing',
@@ -107,7 +113,12 @@ export class InstanceStateMachine {
 
   private finish(account: AccountState, p: PendingTransition): void {
     const rule = this.transitions[p.Kind];
-    if (p.EcsId === undefined) return this.finishDiskOnly(account, p, rule);
+    if (p.EcsId === undefined) {
+      if (p.DiskId) return this.finishDiskOnly(account, p, rule);
+      // An image or snapshot transition with neither instance nor disk: only its own hook applies.
+      rule.onSettle?.({ account, pending: p, failed: p.Fail });
+      return this.endTask(account, p, p.Fail ? 'failed' : 'success', p.DueAt);
+    }
     const instance = account.Instances.get(p.EcsId);
     if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
     const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
@@ -117,10 +128,12 @@ export class InstanceStateMachine {
     if (fail) {
       if (p.Kind === 'create_ecs') instance.FailNextTransition = false;
       instance.Status = p.Kind === 'create_ecs' ? 'failed' : 'error';
+      rule.onSettle?.({ account, instance, disk, pending: p, failed: true });
       return this.endTask(account, p, 'failed', p.DueAt);
     }
     if (rule.endsIn) instance.Status = rule.endsIn;
     rule.onEnd?.({ account, instance, disk, pending: p });
+    rule.onSettle?.({ account, instance, disk, pending: p, failed: false });
     this.endTask(account, p, 'success', p.DueAt);
   }
 

@@ -30,7 +30,24 @@ export interface TransitionRule {
   onEnd?: (end: TransitionEnd) => void;
   /** The same for a disk-only transition, which no instance takes part in. */
   onDiskEnd?: (end: DiskTransitionEnd) => void;
+  /**
+   * What happens when it ends either way, after onEnd (a snapshot becomes running or create_fail).
+   * The only hook of a transition with neither instance nor disk.
+   */
+  onSettle?: (end: TransitionSettled) => void;
 }
+
+/** A transition that ended, successfully or not; `instance` is absent for an image or snapshot transition without one. */
+export interface TransitionSettled {
+  account: AccountState;
+  instance?: InstanceRecord;
+  disk?: DiskRecord;
+  pending: PendingTransition;
+  failed: boolean;
+}
+
+/** Resources whose events are served on /ebs/v1. */
+export const EBS_RESOURCES: readonly ResourceType[] = ['disk', 'snapshot'];
 
 /** What a disk-only transition that ends works on. */
 export interface DiskTransitionEnd {
@@ -45,7 +62,7 @@ export type TransitionTable = Readonly<Record<TransitionKind, TransitionRule>>;
 export const FREE_SHUTDOWN_ALLOWED: readonly TransitionKind[] = ['start_up_ecs', 'delete_ecs'];
 
 export const TASK_STATUS_DISPLAY: Readonly<Record<EventStatus, string>> = { doing: '进行中', success: '成功', failed: '失败' };
-export const RESOURCE_DISPLAY: Readonly<Record<ResourceType, string>> = { ecs: '云服务器', disk: '云盘' };
+export const RESOURCE_DISPLAY: Readonly<Record<ResourceType, string>> = { ecs: '云服务器', disk: '云盘', image: '镜像', snapshot: '快照' };
 
 /** free_shutdown_ecs only stops billing for on-demand instances whose system disk is a cloud (ssd) disk. */
 export const supportsFreeShutdown = (i: { BillingMethod: string; SystemDisk: { DiskFeature: DiskFeature } }) =>

@@ -7,7 +7,7 @@ export const DISK_QUOTA_GB = 10_240;
 
 export const DISK_STATUS_DISPLAY: Readonly<Record<DiskStatus, string>> = {
   building: '创建中', build_fail: '创建失败', waiting: '待挂载', mounting: '挂载中', running: '使用中',
-  unmounting: '卸载中', updating: '更新中', deleting: '删除中', error: '错误',
+  unmounting: '卸载中', updating: '更新中', deleting: '删除中', error: '错误', creating_snapshot: '创建快照中', rollback: '回滚中',
 };
 
 /** A cloud disk wherever it is: on an instance, or detached in its AZ. */

@@ -88,9 +88,9 @@ export function defaultPrivateImages(catalog: Catalog, customerId: string): Imag
   ];
 }
 
-/** Images the account can use: public ones and its own. */
+/** Images the account can use: public ones and its own (but not those still being made). */
 export function imagesOf(catalog: Catalog, account: AccountState): ImageRecord[] {
-  return [...catalog.Images, ...account.PrivateImages];
+  return [...catalog.Images, ...account.PrivateImages.filter((i) => !i.Making)];
 }
 
 /** An image of the AZ by ImageId or by ImageName (a create takes either). */

@@ -133,6 +133,7 @@ export function restoreWorld(core: WorldHost, accessKeyId: string, doc: unknown)
   }
   if (!(account.Instances instanceof Map) || !(account.Events instanceof Map) || !Array.isArray(account.Pending))
     throw new EmulatorError('InvalidParameter', 'snapshot: Account.Instances and Account.Events must be maps, Account.Pending a list');
+  account.DiskSnapshots ??= []; // state files written before disk snapshots existed
   core.store.accounts.set(accessKeyId, account);
   core.store.catalog = catalog;
   core.store.publicIpCounter = d.IpCounter;

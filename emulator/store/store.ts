@@ -1,6 +1,7 @@
 import type { DiskFeature, SecurityGroupInfo } from '../../openapi/models';
 import { EmulatorError, describeIssues } from '../errors';
 import { defaultCatalog, defaultPrices, familiesFor, findAz, type Catalog } from './catalog';
+import { defaultDiskSnapshots } from './disk-snapshots';
 import { defaultImageFor, defaultPrivateImages, defaultPublicImages, findImage, imageSuits } from './images';
 import { defaultSubnet, defaultVpcs, nextFreeAddress, usedAddresses } from './networks';
 import { DEFAULT_SEED, DEFAULT_SUBJECTS, InstanceSpec, SeedSchema, type DetachedDiskParsed, type InstanceSpecParsed } from './seed';
@@ -55,6 +56,7 @@ export class EmulatorStore {
         PrivateImages: defaultPrivateImages(catalog, CustomerId),
         KeptDisks: [],
         Subjects: structuredClone(parsed.data.AccountSubjects?.[k.AccessKeyId] ?? DEFAULT_SUBJECTS),
+        DiskSnapshots: [],
       });
     });
     const unknownKeys = Object.keys(parsed.data.AccountSubjects ?? {}).filter((ak) => !accounts.has(ak));
@@ -69,6 +71,7 @@ export class EmulatorStore {
       Object.assign(this, saved);
       throw e;
     }
+    for (const a of accounts.values()) a.DiskSnapshots = defaultDiskSnapshots(a);
     this.accounts.clear();
     for (const [k, v] of accounts) this.accounts.set(k, v);
   }

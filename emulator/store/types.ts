@@ -6,9 +6,10 @@ import type { EventType } from '../../openapi/operations';
 /**
  * The upstream's published disk statuses (云盘状态): running = attached (使用中), waiting = detached
  * (待挂载), building while created, mounting/unmounting while attached/detached, updating while
- * extended; deleting (the emulator's own word) while a DeleteDisk runs; error when a transition failed.
+ * extended, creating_snapshot and rollback while a snapshot is taken or rolled back; deleting (the
+ * emulator's own word) while a DeleteDisk runs; error when a transition failed.
  */
-export type DiskStatus = 'building' | 'build_fail' | 'waiting' | 'mounting' | 'running' | 'unmounting' | 'updating' | 'deleting' | 'error';
+export type DiskStatus = 'building' | 'build_fail' | 'waiting' | 'mounting' | 'running' | 'unmounting' | 'updating' | 'deleting' | 'error' | 'creating_snapshot' | 'rollback';
 
 export interface DiskRecord {
   DiskId: string;
@@ -108,6 +109,16 @@ export interface PendingTransition {
   DeleteEip?: 0 | 1;
   TargetFamily?: string;
   TargetSpec?: SpecListInfo;
+  /** create_image and rollback_disk: the instance's status to return to. */
+  PriorStatus?: InstanceStatus;
+  ImageId?: string;
+  SnapshotId?: string;
+  /** rollback_disk: the snapshot its NewSnapshot took first. */
+  NewSnapshotId?: string;
+  /** sync_image: the zones to copy to. */
+  TargetZones?: string[];
+  /** rollback_disk: start the instance again afterwards (1, default) or leave it shut down (0). */
+  AutoTurnOn?: 0 | 1;
 }
 
 export interface AccountState {
@@ -125,6 +136,34 @@ export interface AccountState {
   KeptDisks: KeptDiskRecord[];
   /** Billing subjects with their balance (DescribeAccountSubject); seedable per access key. */
   Subjects: AccountSubject[];
+  /** Disk snapshots (not the emulator's own world snapshots). */
+  DiskSnapshots: DiskSnapshotRecord[];
+}
+
+/** Snapshot statuses of the public document; the emulator reaches creating, running, create_fail, disk_rollback, deleting and error. */
+export type SnapshotStatus = 'creating' | 'create_fail' | 'running' | 'deleting' | 'disk_creating' | 'disk_rollback' | 'deleted' | 'error';
+
+/** One snapshot of a disk; a disk's snapshots make up its chain (`sl-disk-…`). */
+export interface DiskSnapshotRecord {
+  SnapshotId: string;
+  /** `sl-<disk id>-<4 chars>`: one chain per disk and zone (a cross-zone copy starts a chain there). */
+  ChainId: string;
+  SnapshotName: string;
+  DiskId: string;
+  DiskName: string;
+  DiskProperty: 'system' | 'data';
+  DiskSize: number;
+  /** Emulator-clock ms. */
+  CreateTime: number;
+  /** `Forever` or a number of days, as the request gave it. */
+  ReservedTime: string;
+  Status: SnapshotStatus;
+  AvailableZoneCode: string;
+  IsOptimized: 0 | 1;
+  /** The instance the disk belonged to when the snapshot was taken ('' when detached). */
+  EcsId: string;
+  /** A system disk's snapshot keeps its OS, for CreateImageBySnapshot. */
+  Os?: InstanceRecord['Os'];
 }
 
 export interface SubnetRecord {
@@ -161,6 +200,12 @@ export interface ImageRecord {
   IsOptimized: 0 | 1;
   /** Emulator-clock ms. */
   CreateTime: number;
+  /** Being made (CreateImage, SyncImage, CreateImageBySnapshot): not listed nor usable until its event ends. */
+  Making?: true;
+  /** A SyncImage copy: the image it was copied from. The image and its copies are one image across zones. */
+  SourceImageId?: string;
+  /** Made by CreateImageBySnapshot from this snapshot (DeleteSnapshot's DeleteBindImages). */
+  SourceSnapshotId?: string;
 }
 
 export interface AccessKey {

@@ -13,8 +13,8 @@ const EventStatusField = z
 
 /** What a task works on; the wire field stays a string for the same reason as EventType. */
 export const ResourceType = z
-  .enum(['ecs', 'disk'])
-  .openapi('ResourceType', { description: 'Resource of a task: ecs (云服务器) or disk (云盘).', example: 'ecs' });
+  .enum(['ecs', 'disk', 'image', 'snapshot'])
+  .openapi('ResourceType', { description: 'Resource of a task: ecs (云服务器), disk (云盘), image (镜像) or snapshot (快照).', example: 'ecs' });
 export type ResourceType = z.infer<typeof ResourceType>;
 
 /** One task of an event; on the wire every field is a string (the SDK document leaves them untyped). */
@@ -28,7 +28,7 @@ export const TaskListInfo = z
     UpdateTime: ChinaTime.openapi({ description: 'Last update time (更新时间), China time.' }),
     EndTime: ChinaTime.openapi({ description: 'End time (结束时间), China time; empty while the task runs.' }),
     ResourceType: z.string().openapi({
-      description: 'Resource type (资源类型): ecs or disk for the tasks this API starts; other upstream events may carry other values.',
+      description: 'Resource type (资源类型): ecs, disk, image or snapshot for the tasks this API starts; other upstream events may carry other values.',
       example: 'ecs',
     }),
     ResourceDisplay: z.string().openapi({ description: 'Resource type display name (资源显示名称).', example: '云服务器' }),

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { ChinaTime } from './common';
-import { resourceId } from './ids';
+import { ChinaTime, binaryFlag } from './common';
+import { UpstreamId, resourceId } from './ids';
 import { MAX_IDS_PER_CALL, text } from './requests';
 
 // Images (listed upstream on /ecs/v1.1): the request and the images it answers.
@@ -49,3 +49,54 @@ export const DescribeImagesResult = z
   .object({ ImageList: z.array(ImageInfo).openapi({ description: 'The images (镜像列表).' }) })
   .openapi('DescribeImagesResult');
 export type DescribeImagesResult = z.infer<typeof DescribeImagesResult>;
+
+// CreateImage, DeleteImage, SyncImage (/ecs/v1): the account's private images.
+
+const ImageName = text(128)
+  .min(1, 'must not be empty')
+  .openapi({ description: 'Image name (镜像名称), 1–128 characters; CreateInstance accepts it in place of the id.', example: 'web-golden-2026' });
+const TestAccount = text(128).optional().openapi({ description: 'Test project name (测试项目名称), from DescribeAccountSubject.' });
+
+export const CreateImageReq = z
+  .object({
+    EcsId: resourceId('an instance').openapi({ description: 'Instance to image (实例ID): running or shut down.', example: 'ins-demand-cpu-ssd' }),
+    Name: ImageName,
+    TestAccount,
+    IsOptimized: binaryFlag.optional().openapi({ description: '1 turns on the optimisation option (优化加速), 0 off (default).', example: 0 }),
+    ProjectId: text(128).optional().openapi({ description: 'Project group id (项目组ID).' }),
+  })
+  .openapi('CreateImageReq');
+export type CreateImageReq = z.infer<typeof CreateImageReq>;
+
+export const CreateImageResult = z
+  .object({
+    EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: 'd0b1d5b7-7549-41dc-972c-c40270b53bd7' }),
+    ImageId: UpstreamId.openapi({ description: 'Id of the new private image (镜像资源id); listed once the event has ended.', example: 'img-wchmdfur5lpmh2bz' }),
+  })
+  .openapi('CreateImageResult', { description: 'The event and the id of the image being made.' });
+export type CreateImageResult = z.infer<typeof CreateImageResult>;
+
+export const DeleteImageReq = z
+  .object({
+    ImageIds: z
+      .array(resourceId('an image'))
+      .min(1, 'must list at least one image id')
+      .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} image ids`)
+      .openapi({ description: `Private image ids (镜像ID列表), 1–${MAX_IDS_PER_CALL}.`, example: ['img-private-web-e100001'] }),
+    AvailableZoneCode: text(64).min(1, 'must not be empty').optional().openapi({ description: "Delete only this zone's copy (可用区code); absent: every zone's copy.", example: 'CN_Hohhot_B' }),
+  })
+  .openapi('DeleteImageReq');
+export type DeleteImageReq = z.infer<typeof DeleteImageReq>;
+
+export const SyncImageReq = z
+  .object({
+    ImageId: resourceId('an image').openapi({ description: 'Private image to copy (镜像ID).', example: 'img-private-web-e100001' }),
+    AvailableZoneCodes: z
+      .array(text(64).min(1, 'must not be empty'))
+      .min(1, 'must list at least one zone')
+      .max(MAX_IDS_PER_CALL, `must list at most ${MAX_IDS_PER_CALL} zones`)
+      .openapi({ description: 'Zones to copy it to (目标可用区code列表).', example: ['CN_Suqian_A'] }),
+    TestAccount,
+  })
+  .openapi('SyncImageReq');
+export type SyncImageReq = z.infer<typeof SyncImageReq>;

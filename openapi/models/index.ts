@@ -16,3 +16,4 @@ export * from './console';
 export * from './monitor';
 export * from './account';
 export * from './price';
+export * from './snapshot';

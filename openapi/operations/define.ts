@@ -10,6 +10,8 @@ import type { EcsService, HttpMethod, PathVersion } from '../upstream/actions';
 export interface UpstreamRow {
   /** The `Action` query value. */
   action: string;
+  /** Other spellings the emulator also routes to it (a document spelling the action two ways). */
+  actionAliases?: readonly string[];
   /**
    * Services (path `/<service>/<version>`) that serve the action. With more than one, a caller
    * asks each in turn while the answer is "not found" (DescribeEvent: instance events on ecs,
@@ -113,6 +115,11 @@ export interface OperationDeclaration<
   ids?: readonly string[];
   /** Request fields holding secrets: cut out of any upstream message an answer passes on. */
   secrets?: readonly string[];
+  /**
+   * Cached operations whose copies for the account this one makes wrong once accepted (CreateImage:
+   * DescribeImages); the gateway invalidates them (worker/cache/README.md, "Invalidation").
+   */
+  invalidates?: readonly string[];
   rest: Rest;
 }
 

@@ -24,8 +24,10 @@ export const OPERATIONS: readonly OperationDeclaration[] = FILES.flat();
 /** The declaration of an operationId. */
 export const OPERATION_BY_ID: ReadonlyMap<string, OperationDeclaration> = new Map(OPERATIONS.map((op) => [op.operationId, op]));
 
-/** Upstream Action name → declaration (DescribeEvent → DescribeTaskEvent). */
-export const OPERATION_BY_ACTION: ReadonlyMap<string, OperationDeclaration> = new Map(OPERATIONS.map((op) => [op.upstream.action, op]));
+/** Upstream Action name, and any alias spelling, → declaration (DescribeEvent → DescribeTaskEvent). */
+export const OPERATION_BY_ACTION: ReadonlyMap<string, OperationDeclaration> = new Map(
+  OPERATIONS.flatMap((op) => [op.upstream.action, ...((op.upstream as { actionAliases?: readonly string[] }).actionAliases ?? [])].map((action) => [action, op] as const)),
+);
 
 /** The upstream Action names, e.g. for a fault's `Action`. */
 export type ActionName = Operation['upstream']['action'];

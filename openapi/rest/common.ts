@@ -157,7 +157,7 @@ export const mutationErrors = {
   415: problemResponse(415, ['UnsupportedMediaType'], replayableProblemHeaders),
   409: problemResponse(
     409,
-    ['InvalidInstanceStatus', 'InvalidDiskStatus', 'QuotaExceeded', 'SpecSoldOut', 'IdempotencyKeyInFlight'],
+    ['InvalidInstanceStatus', 'InvalidDiskStatus', 'InvalidSnapshotStatus', 'QuotaExceeded', 'SnapshotQuotaExceeded', 'SpecSoldOut', 'ImageInUse', 'IdempotencyKeyInFlight'],
     replayableProblemHeaders.extend({ 'Retry-After': RetryAfterHeader }),
     ' A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer).',
   ),

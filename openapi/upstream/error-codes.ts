@@ -15,12 +15,19 @@ export const UPSTREAM_ERRORS = {
   InstanceNotFound: 404,
   DiskNotFound: 404,
   EventNotFound: 404,
+  ImageNotFound: 404,
+  SnapshotNotFound: 404,
   /** The AZ's disk quota (DescribeDiskQuota) or an instance's 16 data-disk slots are used up. */
   QuotaExceeded: 409,
   InvalidInstanceStatus: 409,
   InvalidDiskStatus: 409,
   /** The ordered spec is sold out in the zone (DescribeZoneInstanceType shows SELLOUT). */
   SpecSoldOut: 409,
+  /** DeleteImage: an instance is being built from the image, or the image is being made or copied. */
+  ImageInUse: 409,
+  InvalidSnapshotStatus: 409,
+  /** CreateSnapshot: the disk has as many snapshots as its quota allows (DescribeSnapshotQuota). */
+  SnapshotQuotaExceeded: 409,
   /** Too many calls; retry later. */
   Throttling: 429,
   InternalError: 500,

@@ -1,10 +1,14 @@
 import type { Context } from 'hono';
 import { sha256 } from 'hono/utils/crypto';
 import type { EcsApi, EcsResult } from '../../openapi/ecs-api';
-import { methodNameOf, type OperationDeclaration } from '../../openapi/operations';
+import { OPERATIONS, methodNameOf, type OperationDeclaration } from '../../openapi/operations';
 import type { CachedRest } from '../../openapi/operations/define';
 import type { GatewayEnv } from '../env';
+import { validFromOf } from './invalidation';
 import type { ReferenceCacheOptions } from './reference-cache';
+
+/** Cached operations some mutation's declaration invalidates (CreateImage: DescribeImages). */
+const INVALIDATED: ReadonlySet<string> = new Set(OPERATIONS.flatMap((op) => op.invalidates ?? []));
 
 /** Calls an operation on the request's EcsApi by its declaration. */
 export function callOperation(ecs: EcsApi, op: OperationDeclaration, req: Record<string, unknown>): Promise<EcsResult<unknown>> {
@@ -24,6 +28,8 @@ export async function referenceOf(c: Context<GatewayEnv, any, any>, op: Operatio
   const parts = await Promise.all(((rest.cacheKey as ((r: unknown) => readonly (string | readonly string[] | undefined)[]) | undefined)?.(req) ?? []).map(keyPart));
   return {
     keyParts: [op.operationId, ...parts],
+    // Only operations some declaration invalidates pay the marker's KV read.
+    validFrom: INVALIDATED.has(op.operationId) ? await validFromOf(c, op.operationId) : 0,
     ttlSeconds: c.get('settings').cacheTtlS[rest.ttl],
     forcedRefreshIntervalS: c.get('settings').noCacheRefreshIntervalS,
     load: async () => {

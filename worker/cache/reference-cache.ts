@@ -20,6 +20,11 @@ export interface ReferenceCacheOptions {
    * copy at most that old is served instead); 0 or absent: every such request refreshes.
    */
   forcedRefreshIntervalS?: number;
+  /**
+   * Epoch ms from which copies may be served (invalidation.ts): older copies count as absent, and
+   * before it every request loads from upstream without storing. Absent: 0.
+   */
+  validFrom?: number;
   /** Clock in epoch ms; tests inject one. */
   now?: () => number;
 }
@@ -61,13 +66,21 @@ export async function readCachedReference(c: Context<GatewayEnv>, opts: Referenc
       return entry;
     });
 
+  const validFrom = opts.validFrom ?? 0;
+  const valid = (entry: CacheEntry | undefined) => (entry && entry.storedAt >= validFrom ? entry : undefined);
+  // Within an invalidation's window no copy is right yet: load, serve, keep nothing.
+  if (now() < validFrom) {
+    const { body, upstreamRequestId } = await opts.load();
+    return { entry: await createEntry(body, now(), upstreamRequestId), status: 'MISS' };
+  }
+
   const refreshAsked = requestsRefresh(c.req.header('Cache-Control'), c.req.header('Pragma'));
   // A fresh copy this isolate wrote itself is as good as KV's: no KV read on the hot path.
-  const mine = recent.get(key);
+  const mine = valid(recent.get(key));
   if (mine && !refreshAsked && ageSeconds(mine, now()) < opts.ttlSeconds) return { entry: mine, status: 'HIT' };
 
   // Read even when the caller forces a refresh: the copy is the fallback if upstream fails.
-  const stored = recent.newest(key, await readEntry(kv, key));
+  const stored = valid(recent.newest(key, await readEntry(kv, key)));
   const forced = refreshAsked && (!stored || forcedRefreshes.allow(key, now(), opts.forcedRefreshIntervalS ?? 0, stored.storedAt));
 
   if (stored && !forced) {

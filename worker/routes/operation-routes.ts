@@ -1,8 +1,9 @@
 import { jsonAnswer } from '../http/json-newline';
 import type { Context } from 'hono';
-import { OPERATIONS, type OperationDeclaration } from '../../openapi/operations';
+import { OPERATIONS, OPERATION_BY_ID, type OperationDeclaration } from '../../openapi/operations';
 import { routeOf } from '../../openapi/rest';
 import { bodyOf, callOperation, referenceOf } from '../cache/operation-reference';
+import { invalidateCached } from '../cache/invalidation';
 import { serveCachedReference } from '../cache/reference-cache';
 import type { GatewayEnv } from '../env';
 import { readEvent } from '../events/read-event';
@@ -51,6 +52,16 @@ async function body(c: AnyContext, op: OperationDeclaration, data: unknown): Pro
   return { ...record, [where]: await withZoneCodes(c, record[where] ?? []) };
 }
 
+/** An accepted mutation invalidates the account's cached copies its declaration names. */
+async function invalidates(c: AnyContext, op: OperationDeclaration): Promise<void> {
+  if (!op.invalidates?.length) return;
+  const ttl = (id: string) => {
+    const cached = OPERATION_BY_ID.get(id)?.rest;
+    return cached?.kind === 'cached' ? c.get('settings').cacheTtlS[cached.ttl] : 0;
+  };
+  await invalidateCached(c, op.invalidates, ttl);
+}
+
 async function handle(c: AnyContext, op: OperationDeclaration, waitClock?: WaitClock): Promise<Response> {
   const rest = op.rest;
   const req = requestOf(c, op);
@@ -65,10 +76,12 @@ async function handle(c: AnyContext, op: OperationDeclaration, waitClock?: WaitC
       return serveCachedReference(c, await referenceOf(c, op, req));
     case 'sync': {
       const data = unwrap(c, await call(c, op, req));
+      await invalidates(c, op);
       return jsonAnswer(c, await body(c, op, data), 200);
     }
     case 'accepted': {
       const data = unwrap(c, await call(c, op, req)) as { EventId: string };
+      await invalidates(c, op);
       const [onlyType] = Object.keys(rest.events);
       const eventType = rest.eventTypeOf ? (rest.eventTypeOf as (r: unknown) => string)(req) : onlyType!;
       pollHeaders(c, data.EventId, eventType);

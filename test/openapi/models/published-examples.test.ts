@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import examples from '../../fixtures/upstream-response-examples.json';
-import { DescribeEcsFamilyInfoResult, EventIdData, EventResultData, InstanceData, InstanceSimpleInfo, ModifyInstanceNameResult, RegionGroup } from '../../../openapi/models';
+import {
+  CopySnapshotCrossAZResult,
+  CreateImageResult,
+  DescribeSnapshotChainListResult,
+  DescribeSnapshotChainResult,
+  CreateSnapshotResult,
+  DescribeSnapshotListResult,
+  DescribeSnapshotQuotaResult,
+  DescribeSnapshotResult,
+  EmptyData,
+  DescribeEcsFamilyInfoResult,
+  EventIdData, EventResultData, InstanceData, InstanceSimpleInfo, ModifyInstanceNameResult, RegionGroup,
+} from '../../../openapi/models';
 
 // The real upstream is the source of truth: the shared models (which the emulator serves) must
 // accept every published example, including event types this product never starts.
@@ -32,5 +44,23 @@ describe('the shared models accept the published upstream examples', () => {
   it('the operations answering an event id or the new name', () => {
     for (const a of ['OperateInstance', 'ChangeInstanceConfigure', 'ExtendDisk'] as const) accepts(EventIdData, ex[a][0]!.Data);
     accepts(ModifyInstanceNameResult, ex.ModifyInstanceName[0]!.Data);
+  });
+
+  it('images and snapshots', () => {
+    accepts(CreateImageResult, ex.CreateImage[0]!.Data);
+    for (const a of ['DeleteImage', 'SyncImage', 'RollbackDiskBySnapshot', 'DeleteSnapshot'] as const) accepts(EventIdData, ex[a][0]!.Data);
+    const list = ex.DescribeSnapshotList[0]!;
+    // Paging sits next to Data; the client folds it in.
+    accepts(DescribeSnapshotListResult, { ...list.Data, PageNumber: list.PageNumber, PageSize: list.PageSize, TotalCount: list.TotalCount });
+    accepts(DescribeSnapshotResult, ex.DescribeSnapshot[0]!.Data);
+    accepts(CreateSnapshotResult, ex.CreateSnapshot[0]!.Data);
+    accepts(EmptyData, ex.RenameSnapshot[0]!.Data);
+    accepts(DescribeSnapshotQuotaResult, ex.DescribeSnapshotQuota[0]!.Data);
+    for (const a of ['DescribeSnapshotChainList', 'DescribeSnapshotChain'] as const) {
+      const e = ex[a][0]!;
+      accepts(a === 'DescribeSnapshotChain' ? DescribeSnapshotChainResult : DescribeSnapshotChainListResult, { ...e.Data, PageNumber: e.PageNumber, PageSize: e.PageSize, TotalCount: e.TotalCount });
+    }
+    accepts(CreateImageResult, ex.CreateImageBySnapshot[0]!.Data);
+    accepts(CopySnapshotCrossAZResult, ex.CopySnapshotCrossAZ[0]!.Data);
   });
 });

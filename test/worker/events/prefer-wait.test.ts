@@ -30,7 +30,7 @@ describe('retryAfterSeconds', () => {
     expect(retryAfterSeconds('extend_disk')).toBe(2);
     expect(retryAfterSeconds('create_ecs')).toBe(4);
     expect(retryAfterSeconds('unmount_disk')).toBe(2);
-    expect(retryAfterSeconds('rollback_disk')).toBe(DEFAULT_RETRY_AFTER_S);
+    expect(retryAfterSeconds('an_unknown_event')).toBe(DEFAULT_RETRY_AFTER_S);
     expect(retryAfterSeconds(undefined)).toBe(DEFAULT_RETRY_AFTER_S);
     expect(retryAfterSeconds('toString')).toBe(DEFAULT_RETRY_AFTER_S);
   });

@@ -26,9 +26,9 @@ const cases = Object.entries(paths).flatMap(([template, item]) =>
 );
 
 describe('path ids are sent upstream trimmed', () => {
-  it('the document has operations with path ids (instances, disks, events)', () => {
-    expect(cases.map((c) => c.name).sort()).toEqual(['DiskId', 'DiskId', 'EcsId', 'EcsId', 'EcsId', 'EcsId', 'EventId']);
-    for (const c of cases) expect(c.id, `${c.operationId} ${c.name} has no documented example`).toMatch(/^(ins|disk)-[a-z0-9-]+$|^[0-9a-f-]{36}$/);
+  it('the document has operations with path ids (instances, disks, snapshots, events)', () => {
+    expect(cases.map((c) => c.name).sort()).toEqual(['DiskId', 'DiskId', 'EcsId', 'EcsId', 'EcsId', 'EcsId', 'EventId', 'SnapshotChainId', 'SnapshotId', 'SnapshotId', 'SnapshotId', 'SnapshotId', 'SnapshotId']);
+    for (const c of cases) expect(c.id, `${c.operationId} ${c.name} has no documented example`).toMatch(/^(ins|disk|s-disk|sl-disk)-[a-z0-9-]+$|^[0-9a-f-]{36}$/);
   });
 
   for (const c of cases) {

@@ -61,7 +61,7 @@ describe('/problems', () => {
     // The uncatalogued codes' pages give the status the gateway answers them with.
     expect(problems[4]!.status).toBe(400);
     expect(await page(h, problems[4]!.type)).toMatch(/<dd class="status">[^<]*400, 404, 409 or 422/);
-    expect(await page(h, '/problems/ImageNotFound')).toContain('<dd class="status">404 (502 when');
+    expect(await page(h, '/problems/VpcNotFound')).toContain('<dd class="status">404 (502 when');
   });
 
   it('a name that is not a code is a 404 problem', async () => {

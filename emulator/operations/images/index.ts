@@ -1,0 +1,3 @@
+export * from './create-image';
+export * from './delete-image';
+export * from './sync-image';

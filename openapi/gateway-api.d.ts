@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Create cloud disks
-         * @description Creates 1–100 detached SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a multiple of 8 and at least 24. Answers 202 with the new disk ids and the event to poll (they pass building → waiting).
+         * @description Creates 1–100 SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a multiple of 8 and at least 24, empty or made from a running data-disk snapshot of the zone (SnapshotId; Size at least its disk's). Detached, they pass building → waiting; with InstanceId they are attached at once to that instance of the zone (running or shut down, at most 16 data disks): building → mounting → running. Answers 202 with the new disk ids and the event to poll.
          */
         post: operations["CreateDisk"];
         delete?: never;
@@ -454,6 +454,26 @@ export interface paths {
          * @description Changes the display name of one instance (upstream ModifyInstanceName). Synchronous.
          */
         patch: operations["ModifyInstanceName"];
+        trace?: never;
+    };
+    "/v1/instances/{EcsId}/disks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An instance's cloud disks
+         * @description The cloud disks attached to one instance, system and data, with their status and size (upstream DescribeEcsAttachDisks on /ebs/v1). Local disks are not cloud disks and are not listed; an instance without any answers an empty list.
+         */
+        get: operations["DescribeEcsAttachDisks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/instances/{EcsId}/metrics": {
@@ -918,6 +938,21 @@ export interface components {
              * @enum {string}
              */
             BillingMethod?: "0";
+            /**
+             * @description Attach the new disks at once to this instance (挂载到云主机的实例ID), of the same availability zone; absent or empty: detached.
+             * @example ins-demand-cpu-ssd
+             */
+            InstanceId?: "" | string;
+            /**
+             * @description With InstanceId: 1 (default) the disks go when the instance is deleted; 0 they are kept, detached. Ignored without InstanceId.
+             * @example 1
+             */
+            ReleaseWithInstance?: 0 | 1;
+            /**
+             * @description Make the disks from this data-disk snapshot (快照ID): running, of the same availability zone, Size at least its disk's size.
+             * @example s-disk-xftwc38r6ja63wr8-zg0y-01
+             */
+            SnapshotId?: "" | string;
         };
         CreateDiskResult: {
             /**
@@ -1347,6 +1382,10 @@ export interface components {
         };
         DescribeDiskResult: {
             DiskInfo: components["schemas"]["EbsDisk"];
+        };
+        DescribeEcsAttachDisksResult: {
+            /** @description The cloud disks attached to the instance: its system disk (when a cloud disk) and its data disks, in slot order. */
+            DiskList: components["schemas"]["EbsDisk"][];
         };
         DescribeEcsFamilyInfoResult: {
             /** @description Instance families with their specs. */
@@ -3288,7 +3327,7 @@ export interface operations {
             400: components["responses"]["BadRequestReplayable"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFoundReplayable"];
+            404: components["responses"]["SnapshotNotFoundReplayable"];
             409: components["responses"]["ConflictReplayable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaTypeReplayable"];
@@ -4432,6 +4471,38 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeEcsAttachDisks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Instance id (云主机ID). */
+                EcsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance's disks. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeEcsAttachDisksResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["InstanceNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
         };
     };

@@ -18,7 +18,7 @@ describe('tenant isolation', () => {
     expectError(await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-other-1' } }), 404, 'InstanceNotFound');
     expectError(await call(emu, 'OperateInstance', { ...other, body: { EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' } }), 404, 'InstanceNotFound');
     expectError(await call(emu, 'ModifyInstanceName', { ...other, body: { EcsId: 'ins-demand-cpu-ssd', Name: 'x' } }), 404, 'InstanceNotFound');
-    expectError(await call(emu, 'ExtendDisk', { service: 'ebs', body: { DiskId: 'disk-other-1', ExtendedSize: 128 } }), 404, 'DiskNotFound');
+    expectError(await call(emu, 'ExtendDisk', { service: 'ebs', body: { DiskId: 'disk-other-1', ExtendedSize: 128 } }), 400, 'InvalidParameter', '云盘信息不存在');
     const op = await operate(emu, ['ins-demand-cpu-ssd'], 'restart_ecs');
     expectError(await call(emu, 'DescribeEvent', { ...other, params: { EventId: op.body.Data.EventId } }), 404, 'EventNotFound');
     expect(await status(emu, 'ins-demand-cpu-ssd')).toBe('restarting');

@@ -1294,6 +1294,11 @@ export interface components {
              * @example disk-y6yknvvr64mvn06a
              */
             Id: string;
+            /**
+             * @description The same disk id under the name the system disk uses (not in every upstream answer).
+             * @example disk-y6yknvvr64mvn06a
+             */
+            DiskId?: string;
         };
         DeleteDiskReq: {
             /**

@@ -1,7 +1,8 @@
 import { DISK_GONE_MESSAGE } from '../../../openapi/upstream/error-codes';
 import { EmulatorError } from '../../errors';
 import { locateDisk, type LocatedDisk } from '../../store/disks';
-import type { DiskStatus } from '../../store/types';
+import type { DiskStatus, InstanceRecord } from '../../store/types';
+import { MAX_DATA_DISKS } from '../../../openapi/models';
 import type { OperationContext } from '../context';
 
 /**
@@ -38,4 +39,11 @@ export function requireDiskStatus(disks: readonly LocatedDisk[], status: DiskSta
   const wrong = disks.filter((l) => l.disk.Status !== status);
   if (wrong.length)
     throw new EmulatorError('InvalidDiskStatus', `disks can be ${what} only when ${status}: ${wrong.map((l) => `${l.disk.DiskId} is ${l.disk.Status}`).join('; ')}`);
+}
+
+/** The instance takes `count` more data disks now: a status AttachDisk starts from, at most 16 data disks in all. */
+export function assertInstanceTakesDisks(ctx: OperationContext, instance: InstanceRecord, count: number): void {
+  ctx.machine.assertCanTake('mount_disk', [instance]);
+  if (instance.DataDisks.length + count > MAX_DATA_DISKS)
+    throw new EmulatorError('QuotaExceeded', `${instance.EcsId} holds ${instance.DataDisks.length} data disks; at most ${MAX_DATA_DISKS}`);
 }

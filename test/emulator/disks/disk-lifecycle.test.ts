@@ -140,6 +140,25 @@ describe('cloud disks (EBS)', () => {
     expect((await attached({ InstanceId: 'ins-demand-cpu-ssd' })).body.Data.DiskList.map((d: { DiskId: string }) => d.DiskId)).not.toContain(id);
   });
 
+  it("DescribeInstance's DataDiskConf follows the disk machine: rows carry DiskId (and Id); attach, extend and detach show up there", async () => {
+    const emu = newEmulator();
+    const rows = async () =>
+      (await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-demand-cpu-ssd' } })).body.Data.Disk.DataDiskConf as { Id: string; DiskId: string; Size: number; ReleaseWithInstance: number }[];
+    expect((await rows()).map((d) => [d.DiskId, d.Id])).toEqual([['disk-demand-cpu-ssd-data', 'disk-demand-cpu-ssd-data']]);
+    const id = await newDisk(emu);
+    await ebs(emu, 'AttachDisk', { DiskIds: [id], InstanceId: 'ins-demand-cpu-ssd', ReleaseWithInstance: 0 });
+    expect((await rows()).map((d) => d.DiskId)).toEqual(['disk-demand-cpu-ssd-data', id]);
+    emu.advance(4);
+    expect((await rows()).at(-1)).toMatchObject({ DiskId: id, Id: id, Size: 24, ReleaseWithInstance: 0 });
+    await ebs(emu, 'ExtendDisk', { DiskId: id, ExtendedSize: 48 });
+    emu.advance(6);
+    expect((await rows()).at(-1)).toMatchObject({ DiskId: id, Size: 48 });
+    expect((await diskStatus(emu, id)).Size).toBe(48);
+    await ebs(emu, 'DetachDisk', { DiskIds: [id] });
+    emu.advance(4);
+    expect((await rows()).map((d) => d.DiskId)).toEqual(['disk-demand-cpu-ssd-data']);
+  });
+
   it('a GET whose parameters come in a JSON body (as the Go SDK sends DescribeDisk) is read like the query', () => {
     expect(requestOf(describeDiskOp, { wire: { query: {}, body: { DiskId: 'disk-demand-cpu-ssd-data' } } })).toEqual({ DiskId: 'disk-demand-cpu-ssd-data' });
   });

@@ -6,6 +6,7 @@ import { EmulatorError, describeIssues } from '../errors';
 import { readJsonBody } from '../json-body';
 import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
+import { cloudDisks } from '../store/disks';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
 import { serveDashboard } from './dashboard';
@@ -135,11 +136,16 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
       return c.json({ EcsId, FailNextTransition: true }, 201);
     }
     const fault = parseOrThrow(CallFaultSchema, body);
-    // A call fault may aim at an instance, or at a snapshot, chain or private image like one.
+    // A call fault may aim at an instance, or at a disk, snapshot, chain or private image like one.
     const known = (id: string) =>
       core.store.findInstanceAnywhere(id) ||
-      [...core.store.accounts.values()].some((acc) => acc.DiskSnapshots.some((x) => x.SnapshotId === id || x.ChainId === id) || acc.PrivateImages.some((i) => i.ImageId === id));
-    if (fault.EcsId !== undefined && !known(fault.EcsId)) throw new EmulatorError('InstanceNotFound', `instance, snapshot or image ${fault.EcsId} not found`);
+      [...core.store.accounts.values()].some(
+        (acc) =>
+          cloudDisks(acc).some((l) => l.disk.DiskId === id) ||
+          acc.DiskSnapshots.some((x) => x.SnapshotId === id || x.ChainId === id) ||
+          acc.PrivateImages.some((i) => i.ImageId === id),
+      );
+    if (fault.EcsId !== undefined && !known(fault.EcsId)) throw new EmulatorError('InstanceNotFound', `instance, disk, snapshot or image ${fault.EcsId} not found`);
     return c.json(core.faults.add(fault), 201);
   });
 

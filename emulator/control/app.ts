@@ -6,7 +6,7 @@ import { EmulatorError, describeIssues } from '../errors';
 import { readJsonBody } from '../json-body';
 import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
-import { cloudDisks } from '../store/disks';
+import { cloudDisks, toEbsDisk } from '../store/disks';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
 import { serveDashboard } from './dashboard';
@@ -100,7 +100,14 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         Vpcs: structuredClone(a.Vpcs),
         PrivateImages: a.PrivateImages.map((i) => i.ImageId),
         KeptDisks: a.KeptDisks.map((d) => ({ DiskId: d.DiskId, Name: d.Name, Size: d.Size, DiskFeature: d.DiskFeature, Status: d.Status, AvailableZoneCode: d.AvailableZoneCode })),
-        DiskSnapshots: a.DiskSnapshots.map((s) => ({ SnapshotId: s.SnapshotId, SnapshotName: s.SnapshotName, DiskId: s.DiskId, Status: s.Status })),
+        // Every cloud disk, attached or not, as DescribeDiskList shows it.
+        Disks: cloudDisks(a).map((l) => {
+          const d = toEbsDisk(core.store.catalog, l);
+          return { DiskId: d.DiskId, DiskName: d.DiskName, Size: d.Size, Property: d.Property, Status: d.Status, StatusDisplay: d.StatusDisplay, EcsId: d.EcsId, AvailableZoneCode: d.AvailableZoneCode };
+        }),
+        // The account's own images: being made (creating) or usable (running).
+        Images: a.PrivateImages.map((i) => ({ ImageId: i.ImageId, ImageName: i.ImageName, AvailableZoneCode: i.AvailableZoneCode, Status: i.Making ? 'creating' : 'running', OsType: i.OsType, OsVersion: i.OsVersion })),
+        DiskSnapshots: a.DiskSnapshots.map((s) => ({ SnapshotId: s.SnapshotId, SnapshotName: s.SnapshotName, DiskId: s.DiskId, ChainId: s.ChainId, Status: s.Status, AvailableZoneCode: s.AvailableZoneCode, ReservedTime: s.ReservedTime })),
       };
     });
     return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });

@@ -10,7 +10,10 @@ export const extendDiskBehaviour = implement(extendDisk, {
   message: '云盘扩容任务下发成功！',
   run: (ctx, req) => {
     const found = findDiskIn(ctx.account, req.DiskId);
-    if (!found) throw diskNotFound([req.DiskId]);
+    if (!found) {
+      if (ctx.account.KeptDisks.some((d) => d.DiskId === req.DiskId)) throw new EmulatorError('UnsupportedOperation', `disk ${req.DiskId} is detached: the emulator extends attached disks only`);
+      throw diskNotFound([req.DiskId]);
+    }
     checkExtendDisk(found.disk, req.ExtendedSize);
     if (found.disk.Status === 'updating') throw new EmulatorError('InvalidDiskStatus', `disk ${req.DiskId} is updating; wait for its extension to finish`);
     ctx.machine.assertCanTake('extend_disk', [found.instance]);

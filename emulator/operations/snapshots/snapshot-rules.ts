@@ -6,7 +6,7 @@ import { findDiskIn } from '../../store/store';
 import type { AccountState, Catalog, DiskRecord, DiskSnapshotRecord, InstanceRecord, SnapshotStatus } from '../../store/types';
 import type { OperationContext } from '../context';
 
-/** Snapshots one disk may have (DescribeSnapshotQuota's TotalQuota, the document's example). */
+/** Snapshots one disk may have (the quota's TotalQuota, the document's example). */
 export const SNAPSHOTS_PER_DISK = 10;
 
 /**

@@ -253,13 +253,13 @@ export interface paths {
         };
         /**
          * List images
-         * @description Public and private images, optionally of one availability zone or only the listed ids (upstream DescribeImages on /ecs/v1.1). CreateInstance takes an image's ImageId or ImageName. Served from the edge cache (soft TTL IMAGES_TTL_S, default 600 s, one copy per query); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.
+         * @description Public and private images, optionally of one availability zone or only the listed ids (upstream DescribeImages on /ecs/v1.1). POST /v1/instances takes an image's ImageId or ImageName. Served from the edge cache (soft TTL IMAGES_TTL_S, default 600 s, one copy per query); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.
          */
         get: operations["DescribeImages"];
         put?: never;
         /**
          * Create a private image from an instance
-         * @description Images a running or shut-down instance (upstream CreateImage on /ecs/v1). The instance shows `creating_image` while the event runs and returns to its status after; the image is listed by GET /v1/images (TemplateType `private`, in the instance's zone) once the event has ended, and CreateInstance takes it. Answers 202 with the event and the ImageId.
+         * @description Images a running or shut-down instance (upstream CreateImage on /ecs/v1). The instance shows `creating_image` while the event runs and returns to its status after; the image is listed by GET /v1/images (TemplateType `private`, in the instance's zone) once the event has ended, and POST /v1/instances takes it. Answers 202 with the event and the ImageId.
          */
         post: operations["CreateImage"];
         delete?: never;
@@ -527,7 +527,7 @@ export interface paths {
         put?: never;
         /**
          * Quote the price of an order
-         * @description What an order of instances would cost: zone, family and spec, billing method and term, disks and count, with the rules CreateInstance checks (upstream DescribePrice). Nothing is ordered: a quote, repeated freely (no Idempotency-Key).
+         * @description What an order of instances would cost: zone, family and spec, billing method and term, disks and count, with the rules POST /v1/instances checks (upstream DescribePrice). Nothing is ordered: a quote, repeated freely (no Idempotency-Key).
          */
         post: operations["DescribePrice"];
         delete?: never;
@@ -893,7 +893,7 @@ export interface components {
         };
         CopySnapshotCrossAZResult: {
             /**
-             * @description Event id; poll it with DescribeTaskEvent.
+             * @description Event id; poll it at GET /v1/events/{EventId}.
              * @example 11c4ad90-122c-11ed-b996-7ae483eaf4a2
              */
             EventId: string;
@@ -975,7 +975,7 @@ export interface components {
              */
             EcsId: string;
             /**
-             * @description Image name (镜像名称), 1–128 characters; CreateInstance accepts it in place of the id.
+             * @description Image name (镜像名称), 1–128 characters; POST /v1/instances accepts it in place of the id.
              * @example web-golden-2026
              */
             Name: string;
@@ -1004,7 +1004,7 @@ export interface components {
         /** @description The event and the id of the image being made. */
         CreateImageResult: {
             /**
-             * @description Event id; poll it with DescribeTaskEvent.
+             * @description Event id; poll it at GET /v1/events/{EventId}.
              * @example d0b1d5b7-7549-41dc-972c-c40270b53bd7
              */
             EventId: string;
@@ -1233,7 +1233,7 @@ export interface components {
         /** @description The event and the snapshot being taken. */
         CreateSnapshotResult: {
             /**
-             * @description Event id; poll it with DescribeTaskEvent.
+             * @description Event id; poll it at GET /v1/events/{EventId}.
              * @example 639e2f92-4f8f-11ed-ae23-be26ad5c0652
              */
             EventId: string;

@@ -77,7 +77,7 @@ export function listenEmulator(emulator: Emulator, host: string, port: number, h
 export async function startEmulatorServer(settings: EmulatorSettings, hint = 'EMULATOR_PORT'): Promise<{ emulator: Emulator; server: ServerType }> {
   const emulator = createServerEmulator(settings);
   const server = await listenEmulator(emulator, settings.host, settings.port, hint);
-  // Console links (DescribeInstanceVncUrl) name the address actually listened on.
+  // Console links name the address actually listened on.
   emulator.store.consoleOrigin = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${boundPort(server, settings.port)}`;
   return { emulator, server };
 }

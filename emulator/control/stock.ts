@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { EmulatorError } from '../errors';
 import { familiesOfZone, findAz, setStock, specKey, type Catalog } from '../store/catalog';
 
-// `POST /_emulator/stock`: marks one spec of a zone sold out or back on sale. DescribeZoneInstanceType
-// shows it; CreateInstance refuses a sold-out spec with SpecSoldOut.
+// `POST /_emulator/stock`: marks one spec of a zone sold out or back on sale. The zone's
+// spec list shows it; an instance order refuses a sold-out spec with SpecSoldOut.
 
 export const StockSchema = z
   .object({

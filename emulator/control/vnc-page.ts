@@ -3,7 +3,7 @@ import { html } from 'hono/html';
 import { INSTANCE_STATUS_DISPLAY } from '../../openapi/models';
 import type { EmulatorCore } from '../core';
 
-// `GET /_emulator/vnc/<EcsId>`: what DescribeInstanceVncUrl links to. No real console: the page
+// `GET /_emulator/vnc/<EcsId>`: what an instance's console URL links to. No real console: the page
 // names the instance and its status and says it is emulated. html`` escapes the instance's name.
 
 export function serveVncPage(core: EmulatorCore, c: Context): Response | Promise<Response> {

@@ -23,7 +23,7 @@ export interface CreatePlan {
   securityGroups: SecurityGroupInfo[];
 }
 
-/** What an order (CreateInstance, DescribePrice) names of the catalogue. */
+/** What an order (instances bought, or a price quote) names of the catalogue. */
 export interface SpecOrder {
   AvailableZoneCode: string;
   BillingMethod: '0' | '1';

@@ -11,7 +11,7 @@ import type { AccessKey, AccountState, DiskRecord, ImageRecord, InstanceRecord, 
 export class EmulatorStore {
   readonly accounts = new Map<string, AccountState>();
   catalog: Catalog = defaultCatalog();
-  /** Where the emulator's own pages are served (DescribeInstanceVncUrl links there); a Node server sets the origin it listens on. */
+  /** Where the emulator's own pages are served (console links point there); a Node server sets the origin it listens on. */
   consoleOrigin = 'http://127.0.0.1:8788';
   private ipCounter = 0;
 

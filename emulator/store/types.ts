@@ -136,9 +136,9 @@ export interface AccountState {
   Vpcs: VpcRecord[];
   /** The account's own (private) images; public ones are in the catalog. */
   PrivateImages: ImageRecord[];
-  /** Detached data disks (created by CreateDisk, detached, or kept when their instance was deleted); they live in one AZ. */
+  /** Detached data disks (created alone, detached, or kept when their instance was deleted); they live in one AZ. */
   KeptDisks: KeptDiskRecord[];
-  /** Billing subjects with their balance (DescribeAccountSubject); seedable per access key. */
+  /** Billing subjects with their balance; seedable per access key. */
   Subjects: AccountSubject[];
   /** Disk snapshots (not the emulator's own world snapshots). */
   DiskSnapshots: DiskSnapshotRecord[];
@@ -166,7 +166,7 @@ export interface DiskSnapshotRecord {
   IsOptimized: 0 | 1;
   /** The instance the disk belonged to when the snapshot was taken ('' when detached). */
   EcsId: string;
-  /** A system disk's snapshot keeps its OS, for CreateImageBySnapshot. */
+  /** A system disk's snapshot keeps its OS, so an image can be made from it. */
   Os?: InstanceRecord['Os'];
 }
 
@@ -204,11 +204,11 @@ export interface ImageRecord {
   IsOptimized: 0 | 1;
   /** Emulator-clock ms. */
   CreateTime: number;
-  /** Being made (CreateImage, SyncImage, CreateImageBySnapshot): not listed nor usable until its event ends. */
+  /** Being made (from an instance, a copy or a snapshot): not listed nor usable until its event ends. */
   Making?: true;
-  /** A SyncImage copy: the image it was copied from. The image and its copies are one image across zones. */
+  /** A copy in another zone: the image it was copied from. The image and its copies are one image across zones. */
   SourceImageId?: string;
-  /** Made by CreateImageBySnapshot from this snapshot (DeleteSnapshot's DeleteBindImages). */
+  /** Made from this snapshot (deleted with it under DeleteBindImages). */
   SourceSnapshotId?: string;
 }
 
@@ -227,7 +227,7 @@ export interface Catalog {
   LocalDiskFamilies: string[];
   /** Sold-out specs, by specKey: every other spec of the catalogue is on sale. Set through the control API. */
   SoldOut: string[];
-  /** Unit prices per zone and family; disks per GB (DescribePrice). */
+  /** Unit prices per zone and family; disks per GB. */
   Prices: PriceTable;
 }
 

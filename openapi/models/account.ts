@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
 
-// DescribeAccountSubject: the account's billing subjects (test accounts, 测试项目) and their balance.
+// The account's billing subjects (test accounts, 测试项目) and their balance.
 
 export const AccountSubject = z
   .object({
-    Name: z.string().openapi({ description: 'Subject name: the TestAccount value of CreateImage / SyncImage (测试项目名称).', example: 'BMSTEST' }),
+    Name: z.string().openapi({ description: 'Subject name: the TestAccount value an image creation or copy takes (测试项目名称).', example: 'BMSTEST' }),
     Balance: z.number().openapi({ description: 'Remaining balance (余额), yuan.', example: 2500 }),
     Income: z.number().openapi({ description: 'Amount granted (收入), yuan.', example: 3000 }),
     Duration: z.number().int().openapi({ description: 'Validity in days (有效期).', example: 365 }),

@@ -50,12 +50,12 @@ export const DescribeImagesResult = z
   .openapi('DescribeImagesResult');
 export type DescribeImagesResult = z.infer<typeof DescribeImagesResult>;
 
-// CreateImage, DeleteImage, SyncImage (/ecs/v1): the account's private images.
+// Making, copying and deleting the account's private images (/ecs/v1).
 
 const ImageName = text(128)
   .min(1, 'must not be empty')
-  .openapi({ description: 'Image name (镜像名称), 1–128 characters; CreateInstance accepts it in place of the id.', example: 'web-golden-2026' });
-const TestAccount = text(128).optional().openapi({ description: 'Test project name (测试项目名称), from DescribeAccountSubject.' });
+  .openapi({ description: 'Image name (镜像名称), 1–128 characters; POST /v1/instances accepts it in place of the id.', example: 'web-golden-2026' });
+const TestAccount = text(128).optional().openapi({ description: 'Test project name (测试项目名称), from GET /v1/account/subjects.' });
 
 export const CreateImageReq = z
   .object({
@@ -70,7 +70,7 @@ export type CreateImageReq = z.infer<typeof CreateImageReq>;
 
 export const CreateImageResult = z
   .object({
-    EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: 'd0b1d5b7-7549-41dc-972c-c40270b53bd7' }),
+    EventId: UpstreamId.openapi({ description: 'Event id; poll it at GET /v1/events/{EventId}.', example: 'd0b1d5b7-7549-41dc-972c-c40270b53bd7' }),
     ImageId: UpstreamId.openapi({ description: 'Id of the new private image (镜像资源id); listed once the event has ended.', example: 'img-wchmdfur5lpmh2bz' }),
   })
   .openapi('CreateImageResult', { description: 'The event and the id of the image being made.' });

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CreateInstanceDataDisk, CreateInstanceSystemDisk, monthlyDurationRule, orderFields } from './create-instance';
 
-// DescribePrice: what an order would cost. The order's fields keep CreateInstance's rules (the
+// A price quote: what an order would cost. The order's fields keep the instance order's rules (the
 // same schemas); the family may be left out (the first family of the zone with the spec).
 
 export const DescribePriceReq = orderFields

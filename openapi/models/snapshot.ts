@@ -96,7 +96,7 @@ export type CreateSnapshotReq = z.infer<typeof CreateSnapshotReq>;
 
 export const CreateSnapshotResult = z
   .object({
-    EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: '639e2f92-4f8f-11ed-ae23-be26ad5c0652' }),
+    EventId: UpstreamId.openapi({ description: 'Event id; poll it at GET /v1/events/{EventId}.', example: '639e2f92-4f8f-11ed-ae23-be26ad5c0652' }),
     SnapshotId: UpstreamId.openapi({ description: 'Id of the new snapshot (快照id).', example: 's-disk-demand-cpu-ssd-data-a1b2-01' }),
   })
   .openapi('CreateSnapshotResult', { description: 'The event and the snapshot being taken.' });
@@ -222,7 +222,7 @@ export type CopySnapshotCrossAZReq = z.infer<typeof CopySnapshotCrossAZReq>;
 
 export const CopySnapshotCrossAZResult = z
   .object({
-    EventId: UpstreamId.openapi({ description: 'Event id; poll it with DescribeTaskEvent.', example: '11c4ad90-122c-11ed-b996-7ae483eaf4a2' }),
+    EventId: UpstreamId.openapi({ description: 'Event id; poll it at GET /v1/events/{EventId}.', example: '11c4ad90-122c-11ed-b996-7ae483eaf4a2' }),
     SnapshotId: UpstreamId.openapi({ description: 'Id of the copy in the target zone (复制到目标可用区后的快照ID).', example: 's-disk-month-cpu-ssd-sys-x7k2-01' }),
   })
   .openapi('CopySnapshotCrossAZResult');

@@ -2,8 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { fixedValues } from './common';
 import { AvailableZoneCode, bounded, text } from './requests';
 
-// DescribeZoneInstanceType: which specs of an availability zone are on sale (SELL) or sold out
-// (SELLOUT). CreateInstance refuses a sold-out spec.
+// Which specs of an availability zone are on sale (SELL) or sold out
+// (SELLOUT). An instance order refuses a sold-out spec.
 
 export const SpecStock = fixedValues(['SELL', 'SELLOUT']).openapi('SpecStock', { description: 'Stock of a spec: `SELL` on sale (销售中), `SELLOUT` sold out (已售罄).', example: 'SELL' });
 export type SpecStock = z.infer<typeof SpecStock>;

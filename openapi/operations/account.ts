@@ -19,7 +19,7 @@ export const describeAccountSubject = defineOperation({
     summary: "List the account's billing subjects and their balance",
     description:
       'The billing subjects (test accounts) of the account with their balance, income and validity (upstream DescribeAccountSubject). ' +
-      'Their names are the TestAccount values CreateImage and SyncImage take.',
+      'Their names are the TestAccount values POST /v1/images and POST /v1/images/sync take.',
     response: DescribeAccountSubjectResult,
     toBody: (Subjects: AccountSubject[]) => ({ Subjects }),
     answer: 'The subjects.',

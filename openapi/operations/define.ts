@@ -67,7 +67,7 @@ export interface ReadRest extends RestCommon {
   /** The JSON body of a POST read. */
   body?: z.ZodType;
   bodyDescription?: string;
-  /** The route waits for the event it reads (`?wait=N`): DescribeTaskEvent. */
+  /** The route waits for the event it reads (`?wait=N`): the event read itself. */
   waitsForEvent?: true;
   /** The instance's status can refuse the read: documents 409 InvalidInstanceStatus. */
   refusedByStatus?: true;
@@ -99,7 +99,7 @@ export interface AcceptedRest extends RestCommon {
    * about a quarter of the usual duration, at least 1.
    */
   events: Readonly<Record<string, number>>;
-  /** Which of `events` a request starts, when there are several (OperateInstance: its OpType). */
+  /** Which of `events` a request starts, when there are several (a power operation: its OpType). */
   eventTypeOf?: (req: never) => string;
 }
 
@@ -124,8 +124,8 @@ export interface OperationDeclaration<
   /** Request fields holding secrets: cut out of any upstream message an answer passes on. */
   secrets?: readonly string[];
   /**
-   * Cached operations whose copies for the account this one makes wrong once accepted (CreateImage:
-   * DescribeImages); the gateway invalidates them (worker/cache/README.md, "Invalidation").
+   * Cached operations whose copies for the account this one makes wrong once accepted (an image made:
+   * the images list); the gateway invalidates them (worker/cache/README.md, "Invalidation").
    */
   invalidates?: readonly string[];
   rest: Rest;

@@ -21,7 +21,7 @@ export const describeImages = defineOperation({
     summary: 'List images',
     description:
       'Public and private images, optionally of one availability zone or only the listed ids (upstream DescribeImages ' +
-      "on /ecs/v1.1). CreateInstance takes an image's ImageId or ImageName. Served from the edge cache (soft TTL " +
+      "on /ecs/v1.1). POST /v1/instances takes an image's ImageId or ImageName. Served from the edge cache (soft TTL " +
       'IMAGES_TTL_S, default 600 s, one copy per query); `Cache-Control: no-cache` forces a refresh, `If-None-Match` may answer 304.',
     query: DescribeImagesReq.pick({ AvailableZoneCode: true }).extend({
       ImageIds: z.preprocess(fromQueryList, DescribeImagesReq.shape.ImageIds).openapi({
@@ -50,7 +50,7 @@ export const createImage = defineOperation({
     description:
       'Images a running or shut-down instance (upstream CreateImage on /ecs/v1). The instance shows `creating_image` while ' +
       'the event runs and returns to its status after; the image is listed by GET /v1/images (TemplateType `private`, in the ' +
-      "instance's zone) once the event has ended, and CreateInstance takes it. Answers 202 with the event and the ImageId.",
+      "instance's zone) once the event has ended, and POST /v1/instances takes it. Answers 202 with the event and the ImageId.",
     body: CreateImageReq.openapi('CreateImageBody'),
     bodyDescription: 'The instance and the image name.',
     notFound: 'InstanceNotFound',

@@ -24,7 +24,7 @@ export const OPERATIONS: readonly OperationDeclaration[] = FILES.flat();
 /** The declaration of an operationId. */
 export const OPERATION_BY_ID: ReadonlyMap<string, OperationDeclaration> = new Map(OPERATIONS.map((op) => [op.operationId, op]));
 
-/** Upstream Action name, and any alias spelling, → declaration (DescribeEvent → DescribeTaskEvent). */
+/** Upstream Action name, and any alias spelling, → declaration (the event read answers to two spellings). */
 export const OPERATION_BY_ACTION: ReadonlyMap<string, OperationDeclaration> = new Map(
   OPERATIONS.flatMap((op) => [op.upstream.action, ...((op.upstream as { actionAliases?: readonly string[] }).actionAliases ?? [])].map((action) => [action, op] as const)),
 );

@@ -18,7 +18,7 @@ export const describePrice = defineOperation({
     summary: 'Quote the price of an order',
     description:
       'What an order of instances would cost: zone, family and spec, billing method and term, disks and count, with the rules ' +
-      'CreateInstance checks (upstream DescribePrice). Nothing is ordered: a quote, repeated freely (no Idempotency-Key).',
+      'POST /v1/instances checks (upstream DescribePrice). Nothing is ordered: a quote, repeated freely (no Idempotency-Key).',
     body: DescribePriceReq,
     bodyDescription: 'The would-be order.',
     answer: 'The quote.',

@@ -21,12 +21,12 @@ export const UPSTREAM_ERRORS = {
   QuotaExceeded: 409,
   InvalidInstanceStatus: 409,
   InvalidDiskStatus: 409,
-  /** The ordered spec is sold out in the zone (DescribeZoneInstanceType shows SELLOUT). */
+  /** The ordered spec is sold out in the zone (its spec list shows SELLOUT). */
   SpecSoldOut: 409,
-  /** DeleteImage: an instance is being built from the image, or the image is being made or copied. */
+  /** Deleting an image: an instance is being built from the image, or the image is being made or copied. */
   ImageInUse: 409,
   InvalidSnapshotStatus: 409,
-  /** CreateSnapshot: the disk has as many snapshots as its quota allows (DescribeSnapshotQuota). */
+  /** Taking a snapshot: the disk has as many snapshots as its quota allows. */
   SnapshotQuotaExceeded: 409,
   /** Too many calls; retry later. */
   Throttling: 429,

@@ -2,8 +2,8 @@ import type { Context } from 'hono';
 import type { GatewayEnv } from '../env';
 import { STALE_RETENTION_S, cacheKey } from './cache-entry';
 
-// A mutation the gateway forwarded (CreateImage, DeleteImage, SyncImage) makes the account's cached
-// copies of an operation (DescribeImages) wrong, now or when its event ends. The gateway cannot
+// A mutation the gateway forwarded (an image made, copied or deleted) makes the account's cached
+// copies of an operation (the images list) wrong, now or when its event ends. The gateway cannot
 // see the event end, so it bypasses those copies for one soft TTL from the mutation on and ignores
 // every copy stored before that window closed (worker/cache/README.md, "Invalidation").
 

@@ -7,7 +7,7 @@ import type { GatewayEnv } from '../env';
 import { validFromOf } from './invalidation';
 import type { ReferenceCacheOptions } from './reference-cache';
 
-/** Cached operations some mutation's declaration invalidates (CreateImage: DescribeImages). */
+/** Cached operations some mutation's declaration invalidates (an image made: the images list). */
 const INVALIDATED: ReadonlySet<string> = new Set(OPERATIONS.flatMap((op) => op.invalidates ?? []));
 
 /** Calls an operation on the request's EcsApi by its declaration. */

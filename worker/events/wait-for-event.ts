@@ -26,6 +26,9 @@ export function pollDelayMs(n: number): number {
   return Math.min(FIRST_POLL_MS * 2 ** n, MAX_POLL_INTERVAL_MS);
 }
 
+/** One read of the event upstream. */
+export const readEventOnce = (ecs: EcsApi, EventId: string): Promise<EcsResult<EventResultData>> => ecs.describeTaskEvent({ EventId });
+
 /** `success` and `failed` are final; anything else (`doing`, an unknown upstream value) may still change. */
 export const isTerminal = (event: EventResultData): boolean => event.EventStatus === 'success' || event.EventStatus === 'failed';
 
@@ -46,7 +49,7 @@ export async function waitForEvent(
     const remaining = deadline - clock.now();
     if (remaining <= 0) break;
     await clock.sleep(Math.min(pollDelayMs(n), remaining));
-    current = await ecs.describeTaskEvent({ EventId });
+    current = await readEventOnce(ecs, EventId);
   }
   return current;
 }

@@ -4,7 +4,7 @@ import { findAz } from '../../store/catalog';
 import { DISK_QUOTA_GB, usedQuotaGb } from '../../store/disks';
 import { implement } from '../implement';
 
-/** The zone's SSD quota: what CreateDisk checks against. */
+/** The zone's SSD quota: what a new disk is checked against. */
 export const describeDiskQuotaBehaviour = implement(describeDiskQuota, {
   message: '获取云盘配额成功！',
   run: (ctx, req) => {

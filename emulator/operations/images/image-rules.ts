@@ -2,7 +2,7 @@ import { EmulatorError, invalidParameter } from '../../errors';
 import type { AccountState, ImageRecord } from '../../store/types';
 import type { OperationContext } from '../context';
 
-/** Refuses a name another image of the zone has (or will have): CreateInstance finds images by name too. */
+/** Refuses a name another image of the zone has (or will have): an instance order may name its image. */
 export function assertImageNameFree(ctx: Pick<OperationContext, 'account'>, az: string, name: string, field: string): void {
   if (ctx.account.PrivateImages.some((i) => i.AvailableZoneCode === az && i.ImageName === name))
     throw invalidParameter(field, `an image named ${name} already exists in ${az}`);
@@ -16,7 +16,7 @@ export function makingImage(account: AccountState, imageId: string | undefined, 
   else delete image.Making;
 }
 
-/** The private image and its copies in other zones (SyncImage): one image across zones. */
+/** The private image and its copies in other zones: one image across zones. */
 export function imageGroup(account: AccountState, image: ImageRecord): ImageRecord[] {
   const root = image.SourceImageId ?? image.ImageId;
   return account.PrivateImages.filter((i) => (i.SourceImageId ?? i.ImageId) === root);

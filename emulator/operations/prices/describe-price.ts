@@ -7,7 +7,7 @@ import { implement } from '../implement';
 /**
  * The order's price from the catalogue's table: (cores, memory, cards of the spec + every disk's
  * GB) × unit prices × Number; on demand for one hour, monthly for the whole term of Duration
- * months. The family and spec are checked as CreateInstance checks them (sold out included).
+ * months. The family and spec are checked as an instance order checks them (sold out included).
  */
 export const describePriceBehaviour = implement(describePrice, {
   message: '获取价格成功',

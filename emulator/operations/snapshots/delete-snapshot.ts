@@ -6,7 +6,7 @@ import { assertSnapshotStatus, snapshotOrThrow } from './snapshot-rules';
 /**
  * Snapshots show deleting, then are gone (not listed). One being taken, used for a rollback or
  * already deleting is refused, the whole batch with it. DeleteBindImages also deletes, at once,
- * the private images made from them (CreateImageBySnapshot).
+ * the private images made from them.
  */
 export const deleteSnapshotBehaviour = implement(deleteSnapshot, {
   message: '快照删除下发任务成功！',

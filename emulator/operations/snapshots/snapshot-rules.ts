@@ -7,7 +7,7 @@ import type { AccountState, Catalog, DiskRecord, DiskSnapshotRecord, InstanceRec
 import type { OperationContext } from '../context';
 import { diskNotFound } from '../disks/disk-lookup';
 
-/** Snapshots one disk may have (DescribeSnapshotQuota's TotalQuota, the document's example). */
+/** Snapshots one disk may have (the quota's TotalQuota, the document's example). */
 export const SNAPSHOTS_PER_DISK = 10;
 
 /**

@@ -29,7 +29,7 @@ export interface paths {
         };
         /**
          * List the account's billing subjects and their balance
-         * @description The billing subjects (test accounts) of the account with their balance, income and validity (upstream DescribeAccountSubject). Their names are the TestAccount values CreateImage and SyncImage take.
+         * @description The billing subjects (test accounts) of the account with their balance, income and validity (upstream DescribeAccountSubject). Their names are the TestAccount values POST /v1/images and POST /v1/images/sync take.
          */
         get: operations["DescribeAccountSubject"];
         put?: never;
@@ -750,7 +750,7 @@ export interface components {
     schemas: {
         AccountSubject: {
             /**
-             * @description Subject name: the TestAccount value of CreateImage / SyncImage (测试项目名称).
+             * @description Subject name: the TestAccount value an image creation or copy takes (测试项目名称).
              * @example BMSTEST
              */
             Name: string;
@@ -979,7 +979,7 @@ export interface components {
              * @example web-golden-2026
              */
             Name: string;
-            /** @description Test project name (测试项目名称), from DescribeAccountSubject. */
+            /** @description Test project name (测试项目名称), from GET /v1/account/subjects. */
             TestAccount?: string;
             /**
              * @description 1 turns on the optimisation option (优化加速), 0 off (default).
@@ -2718,7 +2718,7 @@ export interface components {
              *     ]
              */
             AvailableZoneCodes: string[];
-            /** @description Test project name (测试项目名称), from DescribeAccountSubject. */
+            /** @description Test project name (测试项目名称), from GET /v1/account/subjects. */
             TestAccount?: string;
         };
         SystemDiskConfInfo: {
@@ -2920,7 +2920,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `InvalidSnapshotStatus`: The snapshot is not `running` (it is being made, used for a rollback, deleted or failed). `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `SnapshotQuotaExceeded`: CreateSnapshot: the disk already has as many snapshots as its quota allows. `SpecSoldOut`: The ordered spec is sold out in the availability zone (its stock is SELLOUT). `ImageInUse`: DeleteImage: an instance is being built from the image, or the image is being made or copied. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `InvalidSnapshotStatus`: The snapshot is not `running` (it is being made, used for a rollback, deleted or failed). `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `SnapshotQuotaExceeded`: Taking a snapshot: the disk already has as many snapshots as its quota allows. `SpecSoldOut`: The ordered spec is sold out in the availability zone (its stock is SELLOUT). `ImageInUse`: Deleting an image: an instance is being built from the image, or the image is being made or copied. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
         ConflictReplayable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];

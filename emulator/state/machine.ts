@@ -14,7 +14,7 @@ export interface TransitionItem {
   instance?: InstanceRecord;
   disk?: DiskRecord;
   resourceId?: string;
-  extra?: Pick<PendingTransition, 'DeleteEip' | 'DeleteSnapshot' | 'NewSize' | 'TargetFamily' | 'TargetSpec' | 'PriorStatus' | 'ImageId' | 'SnapshotId' | 'NewSnapshotId' | 'TargetZones' | 'AutoTurnOn'>;
+  extra?: Pick<PendingTransition, 'DeleteEip' | 'WithSnapshots' | 'NewSize' | 'TargetFamily' | 'TargetSpec' | 'PriorStatus' | 'ImageId' | 'SnapshotId' | 'NewSnapshotId' | 'TargetZones' | 'AutoTurnOn'>;
 }
 
 /**

@@ -110,7 +110,7 @@ export interface PendingTransition {
   NewSize?: number;
   DeleteEip?: 0 | 1;
   /** delete_disk: its non-permanent snapshots go with it. */
-  DeleteSnapshot?: 0 | 1;
+  WithSnapshots?: 0 | 1;
   TargetFamily?: string;
   TargetSpec?: SpecListInfo;
   /** create_image and rollback_disk: the instance's status to return to. */

@@ -49,7 +49,7 @@ export const createDiskBehaviour = implement(createDisk, {
   },
 });
 
-/** The instance the new disks join: same AZ, a status AttachDisk starts from, room for them among its 16 data disks. */
+/** The instance the new disks join: same AZ, a status an attach starts from, room for them among its 16 data disks. */
 function attachTarget(ctx: OperationContext, ecsId: string, req: CreateDiskReq): InstanceRecord {
   const instance = instanceOrThrow(ctx, ecsId);
   if (instance.AvailableZoneCode !== req.AvailableZoneCode)

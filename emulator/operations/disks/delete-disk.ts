@@ -4,12 +4,12 @@ import { implement } from '../implement';
 import { assertSnapshotStatus } from '../snapshots/snapshot-rules';
 import { disksOrThrow, refuseSystemDisks, requireDiskStatus } from './disk-lookup';
 
-/** Snapshots DeleteSnapshot: 1 takes along: the disk's, in every zone, except those kept Forever (非永久保留快照 only). */
+/** The snapshots a delete with its snapshot flag set takes along: the disk's, in every zone, except those kept Forever (非永久保留快照 only). */
 const takenAlong = (account: AccountState, diskId: string): DiskSnapshotRecord[] =>
   account.DiskSnapshots.filter((s) => s.DiskId === diskId && s.ReservedTime !== 'Forever');
 
 /**
- * Detached (waiting) data disks go: deleting, then no disk at all. With DeleteSnapshot: 1 their
+ * Detached (waiting) data disks go: deleting, then no disk at all. With the snapshot flag set their
  * non-permanent snapshots show deleting too and go with them (and so their chains, once empty);
  * without it every snapshot stays.
  */
@@ -22,7 +22,7 @@ export const deleteDiskBehaviour = implement(deleteDisk, {
     const snapshots = req.DeleteSnapshot ? disks.flatMap(({ disk }) => takenAlong(ctx.account, disk.DiskId)) : [];
     for (const s of snapshots) assertSnapshotStatus(s, ['running', 'create_fail', 'error'], 'deletion with its disk');
     for (const s of snapshots) s.Status = 'deleting';
-    const event = ctx.machine.start(ctx.account, 'delete_disk', disks.map(({ disk }) => ({ disk, extra: { DeleteSnapshot: req.DeleteSnapshot } })));
+    const event = ctx.machine.start(ctx.account, 'delete_disk', disks.map(({ disk }) => ({ disk, extra: { WithSnapshots: req.DeleteSnapshot } })));
     return { EventId: event.EventId };
   },
   transitions: {
@@ -31,7 +31,7 @@ export const deleteDiskBehaviour = implement(deleteDisk, {
       disk: { passesThrough: 'deleting', endsIn: null },
       onDiskEnd: ({ account, disk, pending }) => {
         account.KeptDisks = account.KeptDisks.filter((d) => d.DiskId !== disk.DiskId);
-        if (pending.DeleteSnapshot) {
+        if (pending.WithSnapshots) {
           const gone = new Set(takenAlong(account, disk.DiskId));
           account.DiskSnapshots = account.DiskSnapshots.filter((s) => !gone.has(s));
         }

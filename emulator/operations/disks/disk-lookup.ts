@@ -41,7 +41,7 @@ export function requireDiskStatus(disks: readonly LocatedDisk[], status: DiskSta
     throw new EmulatorError('InvalidDiskStatus', `disks can be ${what} only when ${status}: ${wrong.map((l) => `${l.disk.DiskId} is ${l.disk.Status}`).join('; ')}`);
 }
 
-/** The instance takes `count` more data disks now: a status AttachDisk starts from, at most 16 data disks in all. */
+/** The instance takes `count` more data disks now: a status an attach starts from, at most 16 data disks in all. */
 export function assertInstanceTakesDisks(ctx: OperationContext, instance: InstanceRecord, count: number): void {
   ctx.machine.assertCanTake('mount_disk', [instance]);
   if (instance.DataDisks.length + count > MAX_DATA_DISKS)

@@ -300,6 +300,21 @@ describe('reset, state, instances, clock, health', () => {
     expect(acct.Pending).toMatchObject([{ Kind: 'restart_ecs', EcsId: 'ins-demand-cpu-ssd' }]);
   });
 
+  it('GET /state lists every cloud disk (attached or not, no local disk), the private images with their status and the disk snapshots', async () => {
+    const emu = newEmulator();
+    const acct = (await ctl(emu, 'GET', '/state')).body.Accounts[0];
+    const disks = acct.Disks as { DiskId: string; Status: string; EcsId: string; Size: number }[];
+    expect(disks.find((d) => d.DiskId === 'disk-spare-hohhot-b')).toMatchObject({ Status: 'waiting', EcsId: '', Size: 64 });
+    expect(disks.find((d) => d.DiskId === 'disk-demand-cpu-ssd-data')).toMatchObject({ Status: 'running', EcsId: 'ins-demand-cpu-ssd', Size: 96 });
+    expect(disks.some((d) => d.DiskId === 'disk-demand-cpu-local-sys')).toBe(false);
+    expect(acct.Images).toMatchObject([{ ImageId: expect.stringMatching(/^img-private-web-/), Status: 'running' }]);
+    const image = await call(emu, 'CreateImage', { body: { EcsId: 'ins-demand-cpu-ssd', Name: 'state-image' } });
+    expect(image.status, image.text).toBe(200);
+    const after = (await ctl(emu, 'GET', '/state')).body.Accounts[0];
+    expect(after.Images.find((i: { ImageId: string }) => i.ImageId === image.body.Data.ImageId)).toMatchObject({ ImageName: 'state-image', Status: 'creating' });
+    expect(after.DiskSnapshots.map((x: { SnapshotId: string; Status: string }) => [x.SnapshotId, x.Status])).toContainEqual(['s-disk-month-cpu-ssd-sys-seed-01', 'running']);
+  });
+
   it('health, clock advance validation, unknown control route', async () => {
     const emu = newEmulator();
     const h = await ctl(emu, 'GET', '/health');

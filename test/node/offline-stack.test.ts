@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWorkerBundle } from '../../worker/build/bundle-worker';
+import { buildStackHostBundle } from '../../emulator/kit/stack-host/bundle';
 import { GATEWAY_WORKER_SETTINGS } from '../../emulator/kit/gateway-worker';
 import { EmulatorControlError, startOfflineStack, type OfflineStack } from '../../emulator/kit/offline-stack';
 
-// startOfflineStack from source, on the worker bundle built here (what the package ships in dist/worker).
+// startOfflineStack from source, on the bundles built here (what the package ships in dist/worker).
 
 let bundle: Awaited<ReturnType<typeof buildWorkerBundle>>;
 const stacks: OfflineStack[] = [];
 beforeAll(async () => {
   bundle = await buildWorkerBundle(join(process.cwd(), 'dist', 'worker', 'index.js'));
+  await buildStackHostBundle(join(process.cwd(), 'dist', 'worker', 'stack-host.js'));
 }, 60_000);
 afterAll(() => Promise.all(stacks.map((s) => s.dispose())));
 

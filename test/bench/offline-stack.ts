@@ -1,19 +1,26 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createEmulator } from '../../emulator';
 import { buildStackHostBundle } from '../../emulator/kit/stack-host/bundle';
+import { emulatorUpstreamVars, startGatewayWorker } from '../../emulator/kit/gateway-worker';
+import { buildWorkerBundle } from '../../worker/build/bundle-worker';
 import { startOfflineStack, type OfflineStack } from '../../emulator/kit/offline-stack';
 import { fmtMs, mean, percentile, table } from './stats';
 
 // Node only: how long startOfflineStack takes until its first answer, and what a stack costs in
 // memory (Node heap + the resident memory of the workerd process Miniflare starts): the first
 // stack of a process (starts the shared workerd) beside fresh stacks after it (a gateway app in
-// the same workerd). Usage: node --expose-gc --import tsx test/bench/offline-stack.ts [result.json]
+// the same workerd), and beside the design before it, one Miniflare (one workerd) per stack, measured
+// in the same run. Usage: node --expose-gc --import tsx test/bench/offline-stack.ts [result.json]
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 const RUNS = 15;
 const ALIVE = 8;
+/** The design before: few runs, each costs a workerd. */
+const OWN_RUNS = 5;
+const OWN_ALIVE = 2;
 
 /** Resident memory of this process's children (workerd), in bytes. */
 function childrenRss(): number {
@@ -39,13 +46,32 @@ async function timedStart(): Promise<{ stack: OfflineStack; ms: number }> {
   return { stack, ms: performance.now() - t0 };
 }
 
+/** The design before: the gateway bundle on a Miniflare of its own, the same emulator upstream. */
+async function timedOwnRuntime(): Promise<{ dispose: () => Promise<void>; ms: number }> {
+  const t0 = performance.now();
+  const emulator = createEmulator({ clock: 'manual' });
+  const account = [...emulator.store.accounts.values()][0]!;
+  const mf = startGatewayWorker({
+    upstream: emulator.fetch,
+    vars: { ...emulatorUpstreamVars({ host: 'ecs-emulator.offline', accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token: 't' }), ACCESS_LOG: 'off' },
+  });
+  await mf.ready;
+  const res = await mf.dispatchFetch('http://gateway.offline/v1/instances/ins-demand-cpu-ssd', { headers: { Authorization: 'Bearer t' } });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`first answer (own runtime): ${res.status}`);
+  return { dispose: () => mf.dispose(), ms: performance.now() - t0 };
+}
+
 export interface OfflineStackResult {
   hostBytes: number;
   first: { startMs: number; memoryBytes: number };
   fresh: { median: number; mean: number; p99: number; samples: number; memoryBytes: number; heapBytes: number; workerdRssBytes: number; alive: number };
+  /** One Miniflare per stack (the design before), after a warm-up one. */
+  ownRuntime: { median: number; samples: number; memoryBytes: number; alive: number };
 }
 
 const built = await buildStackHostBundle(join(process.cwd(), 'dist', 'worker', 'stack-host.js'));
+await buildWorkerBundle(join(process.cwd(), 'dist', 'worker', 'index.js'));
 const m0 = await memory();
 // The first in a process also loads miniflare, spawns workerd and evaluates the gateway there.
 const first = await timedStart();
@@ -65,6 +91,20 @@ for (let i = 0; i < ALIVE; i++) alive.push((await timedStart()).stack);
 const [heap1, rss1] = [await heap(), childrenRss()];
 await Promise.all([...alive, first.stack].map((s) => s.dispose()));
 
+// The design before, in the same run (miniflare is loaded by now: each start is a workerd spawn).
+await (await timedOwnRuntime()).dispose();
+const ownTimes: number[] = [];
+for (let i = 0; i < OWN_RUNS; i++) {
+  const { dispose, ms } = await timedOwnRuntime();
+  ownTimes.push(ms);
+  await dispose();
+}
+const own0 = await memory();
+const ownAlive = [];
+for (let i = 0; i < OWN_ALIVE; i++) ownAlive.push(await timedOwnRuntime());
+const ownMemory = ((await memory()) - own0) / OWN_ALIVE;
+await Promise.all(ownAlive.map((o) => o.dispose()));
+
 const result: OfflineStackResult = {
   hostBytes: built.bytes,
   first: { startMs: first.ms, memoryBytes: firstMemory },
@@ -78,6 +118,7 @@ const result: OfflineStackResult = {
     memoryBytes: (heap1 - heap0 + rss1 - rss0) / ALIVE,
     alive: ALIVE,
   },
+  ownRuntime: { median: percentile(ownTimes, 50), samples: ownTimes.length, memoryBytes: ownMemory, alive: OWN_ALIVE },
 };
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(1)} MB`;
 console.log(`\nstartOfflineStack — Node ${process.version}, stack host bundle ${(built.bytes / 1024).toFixed(0)} KiB, start = until the first gateway answer\n`);
@@ -92,6 +133,7 @@ console.log(
         `${mb(result.fresh.memoryBytes)} (heap ${mb(result.fresh.heapBytes)} + workerd ${mb(result.fresh.workerdRssBytes)})`,
       ],
       ['fresh, mean / p99', `${fmtMs(result.fresh.mean)} / ${fmtMs(result.fresh.p99)}`, ''],
+      [`before: one Miniflare per stack (median of ${OWN_RUNS}; memory: ${OWN_ALIVE} alive)`, fmtMs(result.ownRuntime.median), mb(result.ownRuntime.memoryBytes)],
     ],
   ),
 );

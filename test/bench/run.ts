@@ -76,6 +76,14 @@ rows.push([
   String(stack.fresh.samples),
   `${vsBaseline(stack.fresh.median, stack.first.startMs)} (p50), ${mbOf(stack.fresh.memoryBytes)} each with ${stack.fresh.alive} alive (goal ≤ 150 ms, ≤ 10 MB)`,
 ]);
+rows.push([
+  'startOfflineStack (Node): before, one Miniflare per stack, to first answer',
+  '',
+  fmtMs(stack.ownRuntime.median),
+  '',
+  String(stack.ownRuntime.samples),
+  `${mbOf(stack.ownRuntime.memoryBytes)} each with ${stack.ownRuntime.alive} alive; fresh stack now ${vsBaseline(stack.fresh.median, stack.ownRuntime.median)} (p50)`,
+]);
 const edge = JSON.parse(readFileSync(edgeJson, 'utf8')) as EdgeResult;
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 rows.push(['startup (wrangler check startup, busy ms): empty Hono worker', fmtMs(edge.startupMs.emptyHono), '', '', '', `baseline, ${kib(edge.bundleBytes.emptyHono)}`]);

@@ -20,7 +20,7 @@ const texts = new Map(PRODUCT.flatMap(sources).map((file) => [file, readFileSync
 
 describe('operation names in product code', () => {
   it.each(OPERATIONS.map((op) => op.operationId))('%s is named in at most three product files', (operationId) => {
-    const camel = operationId[0].toLowerCase() + operationId.slice(1);
+    const camel = operationId.charAt(0).toLowerCase() + operationId.slice(1);
     const naming = new RegExp(`\\b(${operationId}|${camel})\\b`);
     const files = [...texts].filter(([, text]) => naming.test(text)).map(([file]) => file);
     expect(files.length, files.join(', ')).toBeLessThanOrEqual(3);

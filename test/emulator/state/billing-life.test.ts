@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Emulator, EmulatorOptions } from '../../../emulator';
 import { DEFAULT_SEED } from '../../../emulator/store/seed';
 import { ARREARS_GRACE_S, RECYCLE_BIN_RETENTION_S } from '../../../emulator/state/lifecycle';
+import { createEmulatorControl } from '../../../emulator/kit/emulator-control';
 import { call, ctl, expectError, newEmulator, operate } from '../../helpers/emulator-client';
 
 // The billing meter and the billing life of a server: charged while it runs, recycled when the
@@ -174,5 +175,23 @@ describe('the recycle bin of DeleteInstance', () => {
     await ctl(none, 'POST', '/reset', { ...DEFAULT_SEED, AccountSubjects: { 'test-ak': [] } });
     expect((await ctl(none, 'POST', '/billing', { RunOut: true })).status).toBe(400);
     expect(await statusOf(none, 'ins-demand-cpu-ssd')).toBe('running');
+  });
+});
+
+describe("the kit's typed control client", () => {
+  it('billing, setBilling and the four billing-life calls answer what the routes answer', async () => {
+    const emu = await emulatorWith(100);
+    const control = createEmulatorControl(emu);
+    expect(await control.billing()).toMatchObject({ AccessKeyId: 'test-ak', Subject: 'METER', Balance: 100, InArrears: false });
+    expect(await control.recycle(MONTHLY)).toMatchObject({ EcsId: MONTHLY, Status: 'recycling', StatusDisplay: '回收中', EventType: 'recycle_ecs' });
+    expect(await control.cancelRecycle(MONTHLY)).toMatchObject({ Status: 'cancel_recycling', EventType: 'cancel_recycle_ecs' });
+    expect(await control.setBilling({ RunOut: true })).toMatchObject({ Balance: 0, InArrears: true });
+    expect(await control.destroy(ID)).toMatchObject({ Status: 'destroying', EventType: 'destroy_ecs' });
+    await expect(control.recover(ID)).rejects.toMatchObject({ code: 'InvalidInstanceStatus', status: 409 });
+    expect((await control.setBilling({ Recharge: 5 })).Balance).toBe(5);
+    const state = await control.state();
+    expect(state.Accounts[0]!.Billing.Balance).toBe(5);
+    emu.advance(10);
+    expect((await control.state()).Accounts[0]!.RecycleBin).toEqual([expect.objectContaining({ EcsId: ID, Status: 'destroy', StatusDisplay: '已销毁' })]);
   });
 });

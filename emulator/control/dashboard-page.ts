@@ -103,8 +103,8 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
   #instances .bar { display:flex; flex-wrap:wrap; align-items:center; gap:8px 14px; padding:6px 12px; border-bottom:1px solid var(--line); background:#fcfcfd; }
   #instances .bar form { display:flex; align-items:center; gap:6px; padding:0; border:0; }
   #instances .bar input { width:96px; padding:3px 6px; border:1px solid var(--line); border-radius:4px; }
-  #instances .life { display:flex; gap:4px; flex-wrap:wrap; }
-  #instances .life button { padding:1px 7px; font-size:11px; }
+  #instances .life { display:flex; gap:4px; }
+  #instances .life button { padding:1px 7px; font-size:11px; white-space:nowrap; }
   #instances h3 { margin:0; padding:6px 12px; font-size:12px; font-weight:650; border-top:1px solid var(--line); background:#fafbfc; }
   .tag.arrears { background:#efe6fa; color:#6b3fa0; }
   .st.sm { padding:0 6px 0 5px; font-size:10.5px; }
@@ -247,7 +247,7 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
   const ERROR_CODES = ${scriptJson(errorCodes)};
   const INSTANCE_TONES = ${scriptJson(instanceTones)};
   const LIFE_CONTROLS = ${scriptJson(lifeControls)};
-  const LIFE_LABEL = { recycle: 'Recycle', 'cancel-recycle': 'Cancel recycle', recover: 'Recover', destroy: 'Destroy' };
+  const LIFE_LABEL = { recycle: 'Recycle', 'cancel-recycle': 'Cancel', recover: 'Recover', destroy: 'Destroy' };
   const POLL_MS = 1000;
   const JOURNAL_TAIL = 100;
   const EVENTS_SHOWN = 50;

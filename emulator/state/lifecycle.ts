@@ -29,27 +29,27 @@ export const LIFECYCLE_TRANSITIONS: Readonly<Record<LifecycleKind, TransitionRul
   // Trigger: the balance runs out (the meter; on-demand servers), or POST /_emulator/instances/{id}/recycle (any).
   recycle_ecs: {
     allowedFrom: RECYCLABLE_FROM, passesThrough: 'recycling', endsIn: null, defaultDurationS: ARREARS_GRACE_S, resource: 'ecs', display: '欠费回收云服务器',
-    next: 'destroy_ecs', takesFaults: false,
+    next: 'destroy_ecs', lifecycle: true,
   },
   // Trigger: a recharge that ends the arrears, or POST …/cancel-recycle.
   cancel_recycle_ecs: {
     allowedFrom: ['recycling'], passesThrough: 'cancel_recycling', endsIn: null, defaultDurationS: 10, resource: 'ecs', display: '取消回收云服务器',
-    onEnd: backToPrior, takesFaults: false,
+    onEnd: backToPrior, lifecycle: true,
   },
   // Trigger: a DeleteInstance that ended (its delete_ecs row chains here).
   recycle_bin_ecs: {
     allowedFrom: [], passesThrough: 'deleted', endsIn: null, defaultDurationS: RECYCLE_BIN_RETENTION_S, resource: 'ecs', display: '回收站保留云服务器',
-    next: 'destroy_ecs', takesFaults: false,
+    next: 'destroy_ecs', lifecycle: true,
   },
   // Trigger: POST …/recover.
   recover_ecs: {
     allowedFrom: ['deleted'], passesThrough: 'recovering', endsIn: null, defaultDurationS: 10, resource: 'ecs', display: '恢复云服务器',
-    onEnd: backToPrior, takesFaults: false,
+    onEnd: backToPrior, lifecycle: true,
   },
   // Trigger: the grace or the retention ran out (chained), or POST …/destroy.
   destroy_ecs: {
     allowedFrom: ['recycling', 'deleted'], passesThrough: 'destroying', endsIn: 'destroy', defaultDurationS: 10, resource: 'ecs', display: '销毁云服务器',
-    takesFaults: false,
+    lifecycle: true,
     onEnd: ({ account, instance }) => toTombstone(account, instance),
   },
 };

@@ -70,7 +70,7 @@ export class InstanceStateMachine {
   /** Refuses the whole batch (409, naming the ids) when any instance cannot take the transition. */
   assertCanTake(kind: TransitionKind, instances: readonly InstanceRecord[]): void {
     const rule = this.transitions[kind];
-    const freeShutdown = (i: InstanceRecord) => i.NoChargeForShutdown === 1 && !FREE_SHUTDOWN_ALLOWED.includes(kind);
+    const freeShutdown = (i: InstanceRecord) => i.NoChargeForShutdown === 1 && !rule.lifecycle && !FREE_SHUTDOWN_ALLOWED.includes(kind);
     const refused = instances.filter((i) => !rule.allowedFrom.includes(i.Status) || freeShutdown(i));
     if (refused.length === 0) return;
     const why = refused.map((i) => `${i.EcsId} is ${i.Status}${freeShutdown(i) ? ` (free shutdown: only ${FREE_SHUTDOWN_ALLOWED.join(' and ')} are allowed)` : ''}`);
@@ -110,10 +110,10 @@ export class InstanceStateMachine {
         DiskId: disk?.DiskId,
         DiskWas,
         DueAt: now + this.durationS(kind) * 1000,
-        Fail: (rule.takesFaults !== false && instance?.FailNextTransition) || false,
+        Fail: (!rule.lifecycle && instance?.FailNextTransition) || false,
         ...extra,
       });
-      if (instance && rule.takesFaults !== false) instance.FailNextTransition = false;
+      if (instance && !rule.lifecycle) instance.FailNextTransition = false;
     }
     account.Events.set(event.EventId, event);
     return event;

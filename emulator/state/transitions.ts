@@ -28,8 +28,11 @@ export interface TransitionRule {
   disk?: { passesThrough: DiskStatus; endsIn: DiskStatus | null };
   /** The transition the instance takes at once when this one ends successfully (the billing life's chains). */
   next?: TransitionKind;
-  /** false: a FailNextTransition fault waits for the instance's next transition of another kind (the billing life's own ones never fail). */
-  takesFaults?: false;
+  /**
+   * A row of the billing life (state/lifecycle.ts), which no wire call starts: a FailNextTransition
+   * fault waits for the instance's next other transition, and free shutdown does not hold it back.
+   */
+  lifecycle?: true;
   /** What else happens when it ends successfully, after the status is set. */
   onEnd?: (end: TransitionEnd) => void;
   /** The same for a disk-only transition, which no instance takes part in. */

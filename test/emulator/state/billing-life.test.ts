@@ -195,3 +195,21 @@ describe("the kit's typed control client", () => {
     expect((await control.state()).Accounts[0]!.RecycleBin).toEqual([expect.objectContaining({ EcsId: ID, Status: 'destroy', StatusDisplay: '已销毁' })]);
   });
 });
+
+describe('the billing life and the other rules', () => {
+  it('a free-shut-down server is recycled in arrears and comes back shut down and free; a pending FailNextTransition waits for a wire transition', async () => {
+    const emu = newEmulator();
+    await ctl(emu, 'POST', '/reset', { Instances: [{ EcsId: 'ins-free', Status: 'shutdown', NoChargeForShutdown: 1 }, { EcsId: 'ins-faulty' }] });
+    expect((await ctl(emu, 'POST', '/faults', { EcsId: 'ins-faulty', FailNextTransition: true })).status).toBe(201);
+    expect((await ctl(emu, 'POST', '/billing', { RunOut: true })).status).toBe(200);
+    expect([await statusOf(emu, 'ins-free'), await statusOf(emu, 'ins-faulty')]).toEqual(['recycling', 'recycling']);
+    expect((await ctl(emu, 'POST', '/billing', { Recharge: 10 })).status).toBe(200);
+    emu.advance(10);
+    expect([await statusOf(emu, 'ins-free'), await statusOf(emu, 'ins-faulty')]).toEqual(['shutdown', 'running']);
+    expect((await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-free' } })).body.Data.NoChargeForShutdown).toBe(1);
+    expect((await ctl(emu, 'GET', '/faults')).body.InstanceFaults).toEqual([expect.objectContaining({ EcsId: 'ins-faulty' })]);
+    await operate(emu, ['ins-faulty'], 'restart_ecs');
+    emu.advance(12);
+    expect(await statusOf(emu, 'ins-faulty')).toBe('error');
+  });
+});

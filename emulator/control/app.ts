@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { INSTANCE_STATUS_DISPLAY } from '../../openapi/models';
 import { resetCore, type EmulatorCore } from '../core';
 import { isClientAbort, logClientAbort } from '../client-abort';
 import { EmulatorError, describeIssues } from '../errors';
@@ -8,6 +9,7 @@ import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
+import { billingRoutes, billingView } from './billing';
 import { serveDashboard } from './dashboard';
 import { controlGuard, type ControlHosts } from './guard';
 import { JOURNAL_CAP } from './journal';
@@ -72,6 +74,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
 
   app.get('/ui', serveDashboard);
   app.route('/', snapshotRoutes(core));
+  app.route('/', billingRoutes(core));
 
   app.get('/health', (c) => c.json({ Status: 'ok', Clock: clockView(), Accounts: [...core.store.accounts.keys()] }));
 
@@ -100,6 +103,11 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         PrivateImages: a.PrivateImages.map((i) => i.ImageId),
         KeptDisks: a.KeptDisks.map((d) => ({ DiskId: d.DiskId, Name: d.Name, Size: d.Size, DiskFeature: d.DiskFeature, Status: d.Status, AvailableZoneCode: d.AvailableZoneCode })),
         DiskSnapshots: a.DiskSnapshots.map((s) => ({ SnapshotId: s.SnapshotId, SnapshotName: s.SnapshotName, DiskId: s.DiskId, Status: s.Status })),
+        RecycleBin: [...a.RecycleBin.values()].map((i) => ({
+          EcsId: i.EcsId, EcsName: i.EcsName, Status: i.Status, StatusDisplay: INSTANCE_STATUS_DISPLAY[i.Status], PriorStatus: i.PriorStatus ?? null,
+          BillingMethod: i.BillingMethod, AvailableZoneCode: i.AvailableZoneCode,
+        })),
+        Billing: billingView(core, a),
       };
     });
     return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });

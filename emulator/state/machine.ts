@@ -7,6 +7,15 @@ import { EBS_RESOURCES, FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './tr
 export type Durations = Partial<Record<TransitionKind, number>>;
 
 /**
+ * Something else that runs on the emulator clock between transitions (the billing meter): the
+ * machine lets it catch up to each due time before that transition ends. It answers how far it
+ * got: earlier than `until` when it started transitions of its own at that moment.
+ */
+export interface ClockFollower {
+  advance(account: AccountState, until: number): number;
+}
+
+/**
  * What one transition works on: an instance, one of its disks, a disk alone (created, deleted), or
  * neither (an image or snapshot transition: `resourceId` names its task's resource).
  */
@@ -23,6 +32,8 @@ export interface TransitionItem {
  */
 export class InstanceStateMachine {
   private seq = 0;
+  /** Set once by the core (the meter needs the machine to recycle servers). */
+  follower?: ClockFollower;
 
   constructor(
     private readonly clock: EmulatorClock,
@@ -44,16 +55,22 @@ export class InstanceStateMachine {
 
   settle(account: AccountState): void {
     const now = this.clock.now();
-    if (!account.Pending.some((p) => p.DueAt <= now)) return;
-    const due = account.Pending.filter((p) => p.DueAt <= now).sort((a, b) => a.DueAt - b.DueAt || a.Seq - b.Seq);
-    account.Pending = account.Pending.filter((p) => p.DueAt > now);
-    for (const p of due) this.finish(account, p);
+    // One due transition at a time: an ending one may start the next (a chain), and the follower
+    // sees each status change at its own time.
+    for (;;) {
+      const next = account.Pending.filter((p) => p.DueAt <= now).sort((a, b) => a.DueAt - b.DueAt || a.Seq - b.Seq)[0];
+      const until = next?.DueAt ?? now;
+      if (this.follower && this.follower.advance(account, until) < until) continue;
+      if (!next) return;
+      account.Pending = account.Pending.filter((p) => p !== next);
+      this.finish(account, next);
+    }
   }
 
   /** Refuses the whole batch (409, naming the ids) when any instance cannot take the transition. */
   assertCanTake(kind: TransitionKind, instances: readonly InstanceRecord[]): void {
     const rule = this.transitions[kind];
-    const freeShutdown = (i: InstanceRecord) => i.NoChargeForShutdown === 1 && !FREE_SHUTDOWN_ALLOWED.includes(kind);
+    const freeShutdown = (i: InstanceRecord) => i.NoChargeForShutdown === 1 && !rule.lifecycle && !FREE_SHUTDOWN_ALLOWED.includes(kind);
     const refused = instances.filter((i) => !rule.allowedFrom.includes(i.Status) || freeShutdown(i));
     if (refused.length === 0) return;
     const why = refused.map((i) => `${i.EcsId} is ${i.Status}${freeShutdown(i) ? ` (free shutdown: only ${FREE_SHUTDOWN_ALLOWED.join(' and ')} are allowed)` : ''}`);
@@ -63,10 +80,10 @@ export class InstanceStateMachine {
     );
   }
 
-  /** Starts one transition per item under one event; the caller has checked every rule. */
-  start(account: AccountState, kind: TransitionKind, items: readonly TransitionItem[]): EventRecord {
+  /** Starts one transition per item under one event; the caller has checked every rule. `at`: a due time already past (chains, the meter). */
+  start(account: AccountState, kind: TransitionKind, items: readonly TransitionItem[], at = this.clock.now()): EventRecord {
     const rule = this.transitions[kind];
-    const now = this.clock.now();
+    const now = at;
     const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: EBS_RESOURCES.includes(rule.resource) ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
     for (const { instance, disk, resourceId, extra } of items) {
       if (instance && rule.resource === 'ecs') this.interrupt(account, instance.EcsId, now);
@@ -93,10 +110,10 @@ export class InstanceStateMachine {
         DiskId: disk?.DiskId,
         DiskWas,
         DueAt: now + this.durationS(kind) * 1000,
-        Fail: instance?.FailNextTransition ?? false,
+        Fail: (!rule.lifecycle && instance?.FailNextTransition) || false,
         ...extra,
       });
-      if (instance) instance.FailNextTransition = false;
+      if (instance && !rule.lifecycle) instance.FailNextTransition = false;
     }
     account.Events.set(event.EventId, event);
     return event;
@@ -119,7 +136,8 @@ export class InstanceStateMachine {
       rule.onSettle?.({ account, pending: p, failed: p.Fail });
       return this.endTask(account, p, p.Fail ? 'failed' : 'success', p.DueAt);
     }
-    const instance = account.Instances.get(p.EcsId);
+    // Deleted instances wait in the recycle bin, where their own transitions find them.
+    const instance = account.Instances.get(p.EcsId) ?? account.RecycleBin.get(p.EcsId);
     if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
     const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
     if (disk) disk.Status = rule.disk?.endsIn ?? p.DiskWas ?? 'running';
@@ -135,6 +153,7 @@ export class InstanceStateMachine {
     rule.onEnd?.({ account, instance, disk, pending: p });
     rule.onSettle?.({ account, instance, disk, pending: p, failed: false });
     this.endTask(account, p, 'success', p.DueAt);
+    if (rule.next) this.start(account, rule.next, [{ instance }], p.DueAt);
   }
 
   /** A disk alone (no instance): it takes the row's disk status, then the row's onDiskEnd runs. */

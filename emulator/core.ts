@@ -2,6 +2,7 @@ import { FaultRegistry } from './control/faults';
 import { Journal } from './control/journal';
 import { TRANSITIONS } from './operations';
 import { EmulatorClock, type ClockMode } from './state/clock';
+import { BillingMeter } from './state/billing';
 import { InstanceStateMachine, type Durations } from './state/machine';
 import { EmulatorStore } from './store/store';
 import { NamedSnapshots } from './store/world-state';
@@ -12,6 +13,8 @@ import { NonceCache } from './wire/nonces';
 export interface EmulatorCore {
   store: EmulatorStore;
   machine: InstanceStateMachine;
+  /** Charges on-demand servers on the emulator clock (the machine's follower). */
+  meter: BillingMeter;
   clock: EmulatorClock;
   faults: FaultRegistry;
   journal: Journal;
@@ -38,9 +41,14 @@ export function createCore(o: CoreOptions): EmulatorCore {
   const wallNow = o.wallNow ?? Date.now;
   const clock = new EmulatorClock(o.clock, wallNow);
   const now = () => clock.now();
+  const store = new EmulatorStore(o.accessKeys, now, o.seed);
+  const machine = new InstanceStateMachine(clock, TRANSITIONS, o.durations);
+  const meter = new BillingMeter(machine, () => store.catalog);
+  machine.follower = meter;
   return {
-    store: new EmulatorStore(o.accessKeys, now, o.seed),
-    machine: new InstanceStateMachine(clock, TRANSITIONS, o.durations),
+    store,
+    machine,
+    meter,
     clock,
     faults: new FaultRegistry(o.random ?? Math.random),
     journal: new Journal(now),

@@ -7,6 +7,7 @@ import { documentOf, registerDocumentComponents } from '../openapi/document';
 import { GATEWAY_MAX_BODY_BYTES } from '../openapi/models';
 import { bearerAuth } from './auth/bearer-auth';
 import { rateLimit } from './auth/rate-limit';
+import { ReferenceMemory } from './cache/reference-memory';
 import { gatewaySettings } from './config';
 import type { Env, GatewayEnv } from './env';
 import type { WaitClock } from './events/wait-for-event';
@@ -41,6 +42,8 @@ export interface GatewayAppOptions {
   ecsApiFactory?: (env: Env, hooks: EcsApiHooks) => EcsApi;
   /** Time for `?wait=` and `Prefer: wait` (default: real time); tests pass a virtual clock. */
   waitClock?: WaitClock;
+  /** The reference cache's memory beside KV; default a new one, so apps never share cached copies. */
+  referenceMemory?: ReferenceMemory;
 }
 
 /** The default EcsApi: the real wire protocol, signed with the configured credentials. */
@@ -55,6 +58,7 @@ export function signedEcsClientFromEnv(env: Env, extra: Pick<SignedEcsClientOpti
  */
 export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<GatewayEnv> {
   const ecsApiFactory = options.ecsApiFactory ?? ((env: Env, hooks: EcsApiHooks) => signedEcsClientFromEnv(env, hooks));
+  const referenceMemory = options.referenceMemory ?? new ReferenceMemory();
   const app = new OpenAPIHono<GatewayEnv>({ defaultHook: validationHook });
   registerDocumentComponents(app.openAPIRegistry);
 
@@ -69,6 +73,7 @@ export function createGatewayApp(options: GatewayAppOptions = {}): OpenAPIHono<G
   app.use('/v1/*', utf8Body());
   app.use('/v1/*', async (c, next) => {
     c.set('ecs', ecsApiFactory(c.env, { onUpstreamCall: (call) => c.get('upstreamCalls').push(call) }));
+    c.set('referenceMemory', referenceMemory);
     await next();
   });
   app.use('/v1/*', contractDrift(app));

@@ -1,5 +1,6 @@
 import type { EcsApi } from '../openapi/ecs-api';
 import type { TokenScope } from './auth/tokens';
+import type { ReferenceMemory } from './cache/reference-memory';
 import type { GatewaySettings } from './config';
 import type { UpstreamCallRecord } from './upstream/transport';
 
@@ -35,6 +36,8 @@ export interface GatewayVariables {
   settings: GatewaySettings;
   /** The ECS API the routes talk to: the signed upstream client or a stand-in. */
   ecs: EcsApi;
+  /** The app's in-memory side of the reference cache (createGatewayApp sets it). */
+  referenceMemory?: ReferenceMemory;
   /** Scope of the caller's bearer token. */
   tokenScope: TokenScope;
   /** A stable, non-secret id of the caller's token (a hash), for scoping idempotency keys. */

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { INSTANCE_STATUS_DISPLAY } from '../../openapi/models';
 import { resetCore, type EmulatorCore } from '../core';
 import { isClientAbort, logClientAbort } from '../client-abort';
 import { EmulatorError, describeIssues } from '../errors';
@@ -9,6 +10,7 @@ import { toEventResult } from '../state/events';
 import { cloudDisks, toEbsDisk } from '../store/disks';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
+import { billingRoutes, billingView } from './billing';
 import { serveDashboard } from './dashboard';
 import { controlGuard, type ControlHosts } from './guard';
 import { JOURNAL_CAP } from './journal';
@@ -73,6 +75,7 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
 
   app.get('/ui', serveDashboard);
   app.route('/', snapshotRoutes(core));
+  app.route('/', billingRoutes(core));
 
   app.get('/health', (c) => c.json({ Status: 'ok', Clock: clockView(), Accounts: [...core.store.accounts.keys()] }));
 
@@ -108,6 +111,11 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         // The account's own images: being made (creating) or usable (running).
         Images: a.PrivateImages.map((i) => ({ ImageId: i.ImageId, ImageName: i.ImageName, AvailableZoneCode: i.AvailableZoneCode, Status: i.Making ? 'creating' : 'running', OsType: i.OsType, OsVersion: i.OsVersion })),
         DiskSnapshots: a.DiskSnapshots.map((s) => ({ SnapshotId: s.SnapshotId, SnapshotName: s.SnapshotName, DiskId: s.DiskId, ChainId: s.ChainId, Status: s.Status, AvailableZoneCode: s.AvailableZoneCode, ReservedTime: s.ReservedTime })),
+        RecycleBin: [...a.RecycleBin.values()].map((i) => ({
+          EcsId: i.EcsId, EcsName: i.EcsName, Status: i.Status, StatusDisplay: INSTANCE_STATUS_DISPLAY[i.Status], PriorStatus: i.PriorStatus ?? null,
+          BillingMethod: i.BillingMethod, AvailableZoneCode: i.AvailableZoneCode,
+        })),
+        Billing: billingView(core, a),
       };
     });
     return c.json({ Clock: clockView(), Accounts: accounts, Faults: core.faults.list(), InstanceFaults: instanceFaults() });

@@ -3,6 +3,8 @@
 // so scroll positions and half-filled forms survive every refresh. Data reaches the DOM as text
 // nodes only: instance names and fault codes are user input.
 
+import { INSTANCE_TONES, LIFE_CONTROLS } from './instance-tones';
+
 export interface DashboardPageInput {
   /** CSP nonce of the inline style and script. */
   nonce: string;
@@ -10,12 +12,16 @@ export interface DashboardPageInput {
   actions: readonly string[];
   /** Upstream error codes, offered as suggestions for a fault's Code. */
   errorCodes: readonly string[];
+  /** The colour (tone) of every instance status; default INSTANCE_TONES. */
+  instanceTones?: Readonly<Record<string, string>>;
+  /** Billing-life controls (path verb) and the statuses each may be used from; default LIFE_CONTROLS. */
+  lifeControls?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** JSON safe inside a <script> element (no `</script>` or `<!--` can close or change it). */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput): string {
+export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INSTANCE_TONES, lifeControls = LIFE_CONTROLS }: DashboardPageInput): string {
   return /* html */ `<!doctype html>
 <html lang="en">
 <head>
@@ -95,6 +101,15 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
   .st.busy::before { animation:pulse 1.3s ease-in-out infinite; }
   .st.off { color:var(--off); background:var(--off-bg); }
   .st.bad { color:var(--bad); background:var(--bad-bg); }
+  .st.held { color:#6b3fa0; background:#efe6fa; }
+  .st.gone { color:#e8edf5; background:#4a5568; }
+  #instances .bar { display:flex; flex-wrap:wrap; align-items:center; gap:8px 14px; padding:6px 12px; border-bottom:1px solid var(--line); background:#fcfcfd; }
+  #instances .bar form { display:flex; align-items:center; gap:6px; padding:0; border:0; }
+  #instances .bar input { width:96px; padding:3px 6px; border:1px solid var(--line); border-radius:4px; }
+  #instances .life { display:flex; gap:4px; }
+  #instances .life button { padding:1px 7px; font-size:11px; white-space:nowrap; }
+  #instances h3 { margin:0; padding:6px 12px; font-size:12px; font-weight:650; border-top:1px solid var(--line); background:#fafbfc; }
+  .tag.arrears { background:#efe6fa; color:#6b3fa0; }
   .st.sm { padding:0 6px 0 5px; font-size:10.5px; }
   .st.sm::before { width:6px; height:6px; }
   @keyframes pulse { 0%, 100% { opacity:1; } 50% { opacity:.2; } }
@@ -157,10 +172,23 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
 <main>
   <section class="panel" id="instances">
     <h2>Instances <span class="muted" id="instances-summary"></span></h2>
+    <div class="bar">
+      <span id="billing-summary" title="The account's first billing subject pays on-demand servers while they run (emulator clock)">—</span>
+      <form id="billing-form" autocomplete="off">
+        <label class="muted small" for="billing-amount">¥</label><input type="number" id="billing-amount" min="0" step="0.01" value="100" aria-label="Amount (yuan)">
+        <button type="submit" class="plain">Set balance</button><button type="button" class="plain" id="billing-recharge">Recharge</button><button type="button" class="plain" id="billing-run-out">Run out</button>
+      </form>
+    </div>
     <div class="scroll"><table>
-      <thead><tr><th>Status</th><th>Instance</th><th>Spec</th><th>Zone</th><th>Billing</th><th>Disks</th><th>Fault</th></tr></thead>
+      <thead><tr><th>Status</th><th>Instance</th><th>Spec</th><th>Zone</th><th>Billing</th><th>Disks</th><th>Billing life</th><th>Fault</th></tr></thead>
       <tbody id="instance-rows"></tbody>
-      <tbody><tr class="empty" id="instances-empty" hidden><td colspan="7">No instances in this account.</td></tr></tbody>
+      <tbody><tr class="empty" id="instances-empty" hidden><td colspan="8">No instances in this account.</td></tr></tbody>
+    </table></div>
+    <h3>Recycle bin <span class="muted" id="recycle-summary"></span></h3>
+    <div class="scroll"><table>
+      <thead><tr><th>Status</th><th>Instance</th><th>Returns to</th><th>Zone</th><th>Billing life</th></tr></thead>
+      <tbody id="recycle-rows"></tbody>
+      <tbody><tr class="empty" id="recycle-empty" hidden><td colspan="5">Empty: DeleteInstance puts a server here; it can be recovered until its retention ends.</td></tr></tbody>
     </table></div>
   </section>
 
@@ -245,6 +273,9 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
 (() => {
   const ACTIONS = ${scriptJson(actions)};
   const ERROR_CODES = ${scriptJson(errorCodes)};
+  const INSTANCE_TONES = ${scriptJson(instanceTones)};
+  const LIFE_CONTROLS = ${scriptJson(lifeControls)};
+  const LIFE_LABEL = { recycle: 'Recycle', 'cancel-recycle': 'Cancel', recover: 'Recover', destroy: 'Destroy' };
   const POLL_MS = 1000;
   const JOURNAL_TAIL = 100;
   const EVENTS_SHOWN = 50;
@@ -270,6 +301,19 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     error: 'bad', failed: 'bad', build_fail: 'bad', create_fail: 'bad',
   };
   const pill = (code, display, small) => h('span', 'st ' + (TONE[code] || 'off') + (small ? ' sm' : ''), code, display ? [' ', h('i', '', display)] : []);
+  const statusPill = (code, display) => h('span', 'st ' + (INSTANCE_TONES[code] || 'off'), code, display ? [' ', h('i', '', display)] : []);
+  /** The billing-life controls the instance's status allows, as buttons the document's click handler runs. */
+  const lifeButtons = (i) => {
+    const verbs = Object.keys(LIFE_CONTROLS).filter((v) => LIFE_CONTROLS[v].includes(i.Status));
+    if (!verbs.length) return h('span', 'muted', '—');
+    return h('span', 'life', verbs.map((v) => {
+      const b = titled(h('button', 'plain', LIFE_LABEL[v]), 'POST /_emulator/instances/' + i.EcsId + '/' + v);
+      b.type = 'button';
+      b.dataset.life = v;
+      b.dataset.ecsId = i.EcsId;
+      return b;
+    }));
+  };
   /** A × button; the document's click handler acts on its data-* attribute. */
   const removeButton = (data, value, title) => {
     const b = titled(h('button', 'x', '×'), title);
@@ -333,13 +377,14 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
       ? h('span', 'nowrap', titled(h('span', 'tag warn', 'fails'), 'Its next transition ends failed and the instance goes to error'), ' ', removeButton('removeInstanceFault', i.EcsId, 'Remove this instance fault'))
       : h('span', 'muted', '—');
     return h('tr', '',
-      h('td', '', pill(i.Status, i.StatusDisplay)),
+      h('td', '', statusPill(i.Status, i.StatusDisplay)),
       h('td', 'nowrap', h('div', 'id', i.EcsId), h('div', 'muted', i.EcsName)),
       h('td', 'nowrap', h('div', 'mono', spec), h('div', 'muted small', rule.Name, i.RealCardName ? ' · ' + i.RealCardName : '')),
       h('td', 'nowrap', h('div', 'mono', i.AvailableZoneCode), h('div', 'muted small', i.RegionName + ' · ' + i.AzName)),
       titled(h('td', 'nowrap', h('div', '', i.BillingInfo.BillingMethodName), i.NoChargeForShutdown ? h('div', '', h('span', 'tag', '关机不计费')) : null), 'BillingMethod ' + i.BillingInfo.BillingMethod),
       h('td', '', disks.map(([kind, id, d]) => h('div', 'disk',
         h('span', 'tag', kind), h('span', 'mono', id), h('span', 'muted', d.DiskFeature + ' · ' + d.Size + ' GB'), pill(i.DiskStatus[id] || 'running', '', true)))),
+      h('td', '', lifeButtons(i)),
       h('td', '', fault),
     );
   }
@@ -367,6 +412,28 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
       titled(h('td', 'nowrap', h('div', 'id', s.SnapshotId), h('div', 'muted small', s.SnapshotName + ' · kept ' + (s.ReservedTime === 'Forever' ? 'forever' : s.ReservedTime + ' d')),
         h('div', 'mono small', 'of ', s.DiskId, h('span', 'muted', ' · ' + s.AvailableZoneCode))), 'Chain ' + s.ChainId),
     );
+  }
+
+  function recycleRow(i) {
+    return h('tr', '',
+      h('td', '', statusPill(i.Status, i.StatusDisplay)),
+      h('td', 'nowrap', h('div', 'id', i.EcsId), h('div', 'muted', i.EcsName)),
+      h('td', 'mono', i.PriorStatus || '—'),
+      h('td', 'mono nowrap', i.AvailableZoneCode),
+      h('td', '', lifeButtons(i)),
+    );
+  }
+
+  function renderBilling(account) {
+    const bin = account ? account.RecycleBin : [];
+    sync($('recycle-rows'), bin, (i) => i.EcsId, recycleRow);
+    $('recycle-empty').hidden = bin.length > 0;
+    $('recycle-summary').textContent = bin.length ? bin.length + ' · deleted, destroying or destroyed' : '';
+    const b = account && account.Billing;
+    const money = (n) => '¥' + n.toFixed(2);
+    const arrears = b && b.InArrears ? titled(h('span', 'tag arrears', 'in arrears'), 'On-demand servers are recycled until a recharge') : null;
+    $('billing-summary').replaceChildren(!b ? '—' : b.Balance === null ? h('span', 'muted', 'no billing subject: nothing is charged')
+      : h('span', '', h('b', 'mono', money(b.Balance)), ' ', h('span', 'muted', b.Subject + ' · ' + money(b.HourlyCharge) + '/h'), arrears ? ' ' : null, arrears));
   }
 
   function eventRow(e) {
@@ -457,6 +524,7 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     $('instances-empty').hidden = instances.length > 0;
     const byStatus = countBy(instances, (i) => i.Status);
     $('instances-summary').textContent = instances.length + ' · ' + Object.entries(byStatus).map(([s, n]) => n + ' ' + s).join(', ');
+    renderBilling(account);
 
     const disks = account ? account.Disks : [];
     sync($('disk-rows'), disks, (d) => d.DiskId, diskRow);
@@ -510,11 +578,11 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
 
   // ---- talking to the control API ----
 
-  async function api(method, path, body) {
+  async function api(method, path, body, headers = {}) {
     const res = await fetch(base + path, {
       method,
       cache: 'no-store',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const data = await res.json().catch(() => ({}));
@@ -598,8 +666,22 @@ export function dashboardPage({ nonce, actions, errorCodes }: DashboardPageInput
     } else if (el.dataset.removeInstanceFault) {
       const id = el.dataset.removeInstanceFault;
       act(() => api('DELETE', '/faults/instances/' + encodeURIComponent(id)), () => id + ': instance fault removed');
+    } else if (el.dataset.life) {
+      const { life, ecsId } = el.dataset;
+      act(() => api('POST', '/instances/' + encodeURIComponent(ecsId) + '/' + life, undefined, accountHeader()), (r) => r.EcsId + ': ' + r.Status + ' (' + r.StatusDisplay + ')');
     }
   });
+
+  // The balance of the account shown (its access key names the session).
+  const accountHeader = () => ($('account').value ? { 'X-Emulator-Access-Key': $('account').value } : {});
+  const billing = (body, done) => act(() => api('POST', '/billing', body, accountHeader()), (r) => done(r) + ': balance ¥' + r.Balance.toFixed(2) + (r.InArrears ? ', in arrears' : ''));
+  const amount = () => Number($('billing-amount').value);
+  $('billing-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    billing({ Balance: amount() }, () => 'Balance set');
+  });
+  $('billing-recharge').addEventListener('click', () => billing({ Recharge: amount() }, () => 'Recharged ¥' + amount().toFixed(2)));
+  $('billing-run-out').addEventListener('click', () => billing({ RunOut: true }, () => 'Ran out'));
 
   $('clear-faults').addEventListener('click', () => act(() => api('DELETE', '/faults'), () => 'All faults cleared'));
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { EventResultData } from '../../openapi/models/event';
 import type { InstanceData } from '../../openapi/models/instance';
+import type { InstanceStatus } from '../../openapi/models/common';
+import type { BillingInput, billingView } from '../control/billing';
 import type { ActiveFault, CallFaultSchema, InstanceFaultSchema } from '../control/faults';
 import type { JournalEntry } from '../control/journal';
 import type { Emulator } from '../index';
@@ -26,8 +28,23 @@ export interface EmulatorStateView {
     /** The account's own images: creating while made, running once usable. */
     Images: { ImageId: string; ImageName: string; AvailableZoneCode: string; Status: 'creating' | 'running'; OsType: string; OsVersion: string }[];
     DiskSnapshots: { SnapshotId: string; SnapshotName: string; DiskId: string; ChainId: string; Status: string; AvailableZoneCode: string; ReservedTime: string }[];
+    /** Deleted servers (deleted, destroying) and destroyed ones' tombstones (destroy): hidden from every wire read. */
+    RecycleBin: { EcsId: string; EcsName: string; Status: InstanceStatus; StatusDisplay: string; PriorStatus: InstanceStatus | null; BillingMethod: string; AvailableZoneCode: string }[];
+    Billing: BillingView;
   }[];
   Faults: ActiveFault[];
+}
+
+/** `GET /_emulator/billing`: the session's paying subject, its balance (to the fen) and what its servers cost. */
+export type BillingView = ReturnType<typeof billingView>;
+
+/** What one billing-life control call answers: the server's status right after it, and the event it started. */
+export interface LifecycleAnswer {
+  EcsId: string;
+  Status: InstanceStatus;
+  StatusDisplay: string;
+  EventId: string;
+  EventType: string;
 }
 
 export interface EmulatorControl {
@@ -56,6 +73,18 @@ export interface EmulatorControl {
   /** Saves the world under a name inside the emulator; `restoreSnapshot(name)` brings it back. */
   saveSnapshot(name: string): Promise<void>;
   restoreSnapshot(name: string): Promise<void>;
+  /** The session's balance, whether it is in arrears, and each server's hourly price. */
+  billing(): Promise<BillingView>;
+  /** `{Balance}` sets it (0 runs it out), `{Recharge}` adds to it (ending arrears), `{RunOut: true}`. */
+  setBilling(change: BillingInput): Promise<BillingView>;
+  /** recycling now (any billing method), as when the money runs out. */
+  recycle(ecsId: string): Promise<LifecycleAnswer>;
+  /** cancel_recycling, then the status it had (refused while the account is in arrears). */
+  cancelRecycle(ecsId: string): Promise<LifecycleAnswer>;
+  /** A deleted server out of the recycle bin: recovering, then the status it had. */
+  recover(ecsId: string): Promise<LifecycleAnswer>;
+  /** A recycling or deleted server destroyed now: destroying, then destroy (gone). */
+  destroy(ecsId: string): Promise<LifecycleAnswer>;
 }
 
 export interface CallFilter {
@@ -107,5 +136,11 @@ export function createEmulatorControl(emulator: Pick<Emulator, 'fetch'>): Emulat
     restore: async (snapshot) => void (await call('PUT', '/snapshot', snapshot)),
     saveSnapshot: async (Name) => void (await call('POST', '/snapshots', { Name })),
     restoreSnapshot: async (Name) => void (await call('POST', `/snapshots/${encodeURIComponent(Name)}/restore`)),
+    billing: () => call('GET', '/billing'),
+    setBilling: (change) => call('POST', '/billing', change),
+    recycle: (id) => call('POST', `/instances/${encodeURIComponent(id)}/recycle`),
+    cancelRecycle: (id) => call('POST', `/instances/${encodeURIComponent(id)}/cancel-recycle`),
+    recover: (id) => call('POST', `/instances/${encodeURIComponent(id)}/recover`),
+    destroy: (id) => call('POST', `/instances/${encodeURIComponent(id)}/destroy`),
   };
 }

@@ -24,12 +24,18 @@ function packageRoot(): string {
   }
 }
 
-/** Path of the built worker bundle; a clear error when it is missing (in the repo: `npm run build`). */
-export function builtWorkerPath(): string {
-  const path = join(packageRoot(), 'dist', 'worker', 'index.js');
-  if (!existsSync(path)) throw new Error(`the gateway worker is not built (${path} is missing): run \`npm run build\``);
+/** Path of a built bundle in dist/worker; a clear error when it is missing (in the repo: `npm run build`). */
+function builtBundle(file: string, what: string): string {
+  const path = join(packageRoot(), 'dist', 'worker', file);
+  if (!existsSync(path)) throw new Error(`${what} is not built (${path} is missing): run \`npm run build\``);
   return path;
 }
+
+/** Path of the built gateway worker bundle (dist/worker/index.js). */
+export const builtWorkerPath = (): string => builtBundle('index.js', 'the gateway worker');
+
+/** Path of the built stack host bundle (dist/worker/stack-host.js): the gateway for many offline stacks. */
+export const builtStackHostPath = (): string => builtBundle('stack-host.js', 'the offline stack host');
 
 /** Header pairs of one fetch implementation's Headers, for another's. */
 export function copyHeaders(headers: { forEach(fn: (value: string, name: string) => void): void }): [string, string][] {

@@ -1,10 +1,14 @@
 import { createEmulator, type AccessKey, type Durations, type Emulator, type SeedInput } from '../index';
 import { createGatewayClient, type GatewayClient } from './client';
 import { createEmulatorControl, type EmulatorControl } from './emulator-control';
-import { NULL_BODY_STATUSES, copyHeaders, emulatorUpstreamVars, startGatewayWorker } from './gateway-worker';
+import { copyHeaders, emulatorUpstreamVars } from './gateway-worker';
+import { listenOnPort, type PortListener } from './port-listener';
+import { openHostedGateway } from './stack-host/host';
 
-// The whole stack in one process: the built gateway worker in Miniflare, its upstream fetch
-// answered by an in-process emulator. Nothing to start beforehand and no port to choose.
+// The whole stack in one process: the built gateway in Miniflare, its upstream fetch answered by
+// an in-process emulator. Nothing to start beforehand and no port to choose. Every stack of a
+// process shares one workerd (stack-host/): a stack is a gateway app of its own there, with its
+// own KV keys and idempotency records, so a fresh stack costs milliseconds, not a runtime.
 
 export type { CallFaultInput, CallFilter, EmulatorControl, EmulatorStateView, InstanceFaultInput } from './emulator-control';
 export type { WorldSnapshot } from '../store/snapshot';
@@ -44,7 +48,7 @@ export interface OfflineStack {
   client: GatewayClient;
   /** The emulator itself (clock, store), for what the control API does not cover. */
   emulatorInstance: Emulator;
-  /** Stops the worker; the stack's KV, idempotency records and emulator state go with it. */
+  /** Closes the stack: its KV keys, idempotency records and emulator state go with it. The shared workerd stops shortly after the last stack closes. */
   dispose(): Promise<void>;
 }
 
@@ -70,31 +74,32 @@ export async function startOfflineStack(options: OfflineStackOptions = {}): Prom
   });
   const account = [...emulator.store.accounts.values()][0]!;
   const token = options.token ?? 'offline-token';
-  const mf = startGatewayWorker({
+  const gateway = await openHostedGateway({
     upstream: emulator.fetch,
-    port: options.port ?? 0,
-    vars: {
-      ...emulatorUpstreamVars({ host: 'ecs-emulator.offline', accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token, timeoutMs: upstreamTimeoutMs }),
+    vars: (host) => ({
+      ...emulatorUpstreamVars({ host, accessKeyId: account.AccessKeyId, secretKey: account.SecretKey, token, timeoutMs: upstreamTimeoutMs }),
       ...(options.quiet ? { ACCESS_LOG: 'off' } : {}),
-    },
+    }),
   });
-  const ready = await mf.ready;
-  const url = options.port === undefined ? undefined : ready.origin;
-  const origin = url ?? OFFLINE_ORIGIN;
+  let origin = OFFLINE_ORIGIN;
 
   async function fetchGateway(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), origin), init);
     const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
-    const res = await mf.dispatchFetch(request.url, {
-      method: request.method,
-      headers: copyHeaders(request.headers),
-      body: hasBody ? await request.arrayBuffer() : undefined,
-      redirect: 'manual',
-    });
-    // Miniflare answers with its own Response class: hand out the platform's.
-    const body = res.body === null || NULL_BODY_STATUSES.has(res.status) ? null : await res.arrayBuffer();
-    return new Response(body, { status: res.status, statusText: res.statusText, headers: copyHeaders(res.headers) });
+    return gateway.fetch(request.url, { method: request.method, headers: copyHeaders(request.headers), body: hasBody ? await request.arrayBuffer() : undefined });
   }
+
+  let listener: PortListener | undefined;
+  if (options.port !== undefined) {
+    try {
+      listener = await listenOnPort(options.port, fetchGateway);
+    } catch (e) {
+      await gateway.close();
+      throw e;
+    }
+    origin = listener.url;
+  }
+  const url = listener?.url;
 
   return {
     fetch: fetchGateway,
@@ -103,6 +108,9 @@ export async function startOfflineStack(options: OfflineStackOptions = {}): Prom
     emulator: createEmulatorControl(emulator),
     client: createGatewayClient({ baseUrl: origin, token, fetch: (request) => fetchGateway(request) }),
     emulatorInstance: emulator,
-    dispose: () => mf.dispose(),
+    dispose: async () => {
+      await listener?.close();
+      await gateway.close();
+    },
   };
 }

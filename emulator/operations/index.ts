@@ -1,4 +1,5 @@
 import type { OperationId } from '../../openapi/operations';
+import { LIFECYCLE_TRANSITIONS } from '../state/lifecycle';
 import type { TransitionRule } from '../state/transitions';
 import * as account from './account';
 import * as disks from './disks';
@@ -39,8 +40,8 @@ export const BEHAVIOURS: ReadonlyMap<string, Behaviour> = new Map(
   FOLDERS.flatMap((folder) => Object.values(folder).filter(isBehaviour)).map((b) => [b.operation.operationId, b]),
 );
 
-/** The state machine's table: every transition the behaviours bring, by event type. */
-export const TRANSITIONS: Readonly<Record<string, TransitionRule>> = Object.assign({}, ...[...BEHAVIOURS.values()].map((b) => b.transitions ?? {}));
+/** The state machine's table: every transition the behaviours bring, by event type, and the billing life's. */
+export const TRANSITIONS: Readonly<Record<string, TransitionRule>> = Object.assign({}, ...[...BEHAVIOURS.values()].map((b) => b.transitions ?? {}), LIFECYCLE_TRANSITIONS);
 
 export { implement, type Behaviour } from './implement';
 export type { OperationContext } from './context';

@@ -7,6 +7,15 @@ import { diskPathOf, EBS_RESOURCES, FREE_SHUTDOWN_ALLOWED, type TransitionTable 
 export type Durations = Partial<Record<TransitionKind, number>>;
 
 /**
+ * Something else that runs on the emulator clock between transitions (the billing meter): the
+ * machine lets it catch up to each due time before that transition ends. It answers how far it
+ * got: earlier than `until` when it started transitions of its own at that moment.
+ */
+export interface ClockFollower {
+  advance(account: AccountState, until: number): number;
+}
+
+/**
  * What one transition works on: an instance, one of its disks, a disk alone (created, deleted), or
  * neither (an image or snapshot transition: `resourceId` names its task's resource).
  */
@@ -23,6 +32,8 @@ export interface TransitionItem {
  */
 export class InstanceStateMachine {
   private seq = 0;
+  /** Set once by the core (the meter needs the machine to recycle servers). */
+  follower?: ClockFollower;
 
   constructor(
     private readonly clock: EmulatorClock,
@@ -48,8 +59,13 @@ export class InstanceStateMachine {
    */
   settle(account: AccountState): void {
     const now = this.clock.now();
+    // One step at a time: an ending transition may start the next (a chain), a follower (the
+    // billing meter) sees each change at its own time, and a chained disk path's next status
+    // comes in its place in time.
     for (;;) {
       const next = nextStep(account.Pending, now);
+      const until = next?.at ?? now;
+      if (this.follower && this.follower.advance(account, until) < until) continue;
       if (!next) return;
       const p = next.pending;
       if (next.stage) {
@@ -67,7 +83,7 @@ export class InstanceStateMachine {
   /** Refuses the whole batch (409, naming the ids) when any instance cannot take the transition. */
   assertCanTake(kind: TransitionKind, instances: readonly InstanceRecord[]): void {
     const rule = this.transitions[kind];
-    const freeShutdown = (i: InstanceRecord) => i.NoChargeForShutdown === 1 && !FREE_SHUTDOWN_ALLOWED.includes(kind);
+    const freeShutdown = (i: InstanceRecord) => i.NoChargeForShutdown === 1 && !rule.lifecycle && !FREE_SHUTDOWN_ALLOWED.includes(kind);
     const refused = instances.filter((i) => !rule.allowedFrom.includes(i.Status) || freeShutdown(i));
     if (refused.length === 0) return;
     const why = refused.map((i) => `${i.EcsId} is ${i.Status}${freeShutdown(i) ? ` (free shutdown: only ${FREE_SHUTDOWN_ALLOWED.join(' and ')} are allowed)` : ''}`);
@@ -77,10 +93,10 @@ export class InstanceStateMachine {
     );
   }
 
-  /** Starts one transition per item under one event; the caller has checked every rule. */
-  start(account: AccountState, kind: TransitionKind, items: readonly TransitionItem[]): EventRecord {
+  /** Starts one transition per item under one event; the caller has checked every rule. `at`: a due time already past (chains, the meter). */
+  start(account: AccountState, kind: TransitionKind, items: readonly TransitionItem[], at = this.clock.now()): EventRecord {
     const rule = this.transitions[kind];
-    const now = this.clock.now();
+    const now = at;
     const event: EventRecord = { EventId: crypto.randomUUID(), EventType: kind, Service: EBS_RESOURCES.includes(rule.resource) ? 'ebs' : 'ecs', CreateTime: now, Tasks: [] };
     for (const { instance, disk, resourceId, extra } of items) {
       if (instance && rule.resource === 'ecs') this.interrupt(account, instance.EcsId, now);
@@ -112,10 +128,10 @@ export class InstanceStateMachine {
         DiskWas,
         ...(DiskStages && { DiskStages }),
         DueAt: now + durationMs,
-        Fail: instance?.FailNextTransition ?? false,
+        Fail: (!rule.lifecycle && instance?.FailNextTransition) || false,
         ...extra,
       });
-      if (instance) instance.FailNextTransition = false;
+      if (instance && !rule.lifecycle) instance.FailNextTransition = false;
     }
     account.Events.set(event.EventId, event);
     return event;
@@ -138,7 +154,8 @@ export class InstanceStateMachine {
       rule.onSettle?.({ account, pending: p, failed: p.Fail });
       return this.endTask(account, p, p.Fail ? 'failed' : 'success', p.DueAt);
     }
-    const instance = account.Instances.get(p.EcsId);
+    // Deleted instances wait in the recycle bin, where their own transitions find them.
+    const instance = account.Instances.get(p.EcsId) ?? account.RecycleBin.get(p.EcsId);
     if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
     const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
     if (disk) disk.Status = diskPathOf(rule, true)?.endsIn ?? p.DiskWas ?? 'running';
@@ -154,6 +171,7 @@ export class InstanceStateMachine {
     rule.onEnd?.({ account, instance, disk, pending: p });
     rule.onSettle?.({ account, instance, disk, pending: p, failed: false });
     this.endTask(account, p, 'success', p.DueAt);
+    if (rule.next) this.start(account, rule.next, [{ instance }], p.DueAt);
   }
 
   /** A disk alone (no instance): it takes the row's disk status, then the row's onDiskEnd runs. */
@@ -175,7 +193,7 @@ export class InstanceStateMachine {
 }
 
 /** The earliest step due by `now`: a chained disk status (`stage`) or a transition's end. */
-function nextStep(pending: readonly PendingTransition[], now: number): { pending: PendingTransition; stage?: DiskStatus } | undefined {
+function nextStep(pending: readonly PendingTransition[], now: number): { pending: PendingTransition; stage?: DiskStatus; at: number } | undefined {
   let best: { pending: PendingTransition; stage?: DiskStatus; at: number } | undefined;
   for (const p of pending) {
     const stage = p.DiskStages?.[0];

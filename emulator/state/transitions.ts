@@ -28,6 +28,13 @@ export interface TransitionRule {
   disk?: DiskPath;
   /** The disk's path instead when the item names an instance too (a disk created attached: building, mounting, running). */
   diskWithInstance?: DiskPath;
+  /** The transition the instance takes at once when this one ends successfully (the billing life's chains). */
+  next?: TransitionKind;
+  /**
+   * A row of the billing life (state/lifecycle.ts), which no wire call starts: a FailNextTransition
+   * fault waits for the instance's next other transition, and free shutdown does not hold it back.
+   */
+  lifecycle?: true;
   /** What else happens when it ends successfully, after the status is set. */
   onEnd?: (end: TransitionEnd) => void;
   /** The same for a disk-only transition, which no instance takes part in. */

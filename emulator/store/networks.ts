@@ -66,7 +66,9 @@ export function inSubnet(subnet: SubnetRecord, ip: string): boolean {
 /** Private addresses in use in a subnet by the account's instances. */
 export function usedAddresses(account: AccountState, subnetId: string, also: readonly InstanceRecord[] = []): Set<string> {
   const used = new Set<string>();
-  for (const i of [...account.Instances.values(), ...also]) if (i.SubnetId === subnetId) used.add(i.PrivateNet);
+  // A deleted instance keeps its address while it can be recovered; a destroyed one frees it.
+  const binned = [...account.RecycleBin.values()].filter((i) => i.Status !== 'destroy');
+  for (const i of [...account.Instances.values(), ...binned, ...also]) if (i.SubnetId === subnetId) used.add(i.PrivateNet);
   return used;
 }
 

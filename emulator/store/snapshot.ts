@@ -134,6 +134,8 @@ export function restoreWorld(core: WorldHost, accessKeyId: string, doc: unknown)
   if (!(account.Instances instanceof Map) || !(account.Events instanceof Map) || !Array.isArray(account.Pending))
     throw new EmulatorError('InvalidParameter', 'snapshot: Account.Instances and Account.Events must be maps, Account.Pending a list');
   account.DiskSnapshots ??= []; // state files written before disk snapshots existed
+  account.RecycleBin ??= new Map(); // … or before the recycle bin and the billing meter
+  account.Billing ??= { MeteredUntil: d.ClockMs, InArrears: false };
   core.store.accounts.set(accessKeyId, account);
   core.store.catalog = catalog;
   core.store.publicIpCounter = d.IpCounter;

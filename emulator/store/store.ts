@@ -57,6 +57,8 @@ export class EmulatorStore {
         KeptDisks: [],
         Subjects: structuredClone(parsed.data.AccountSubjects?.[k.AccessKeyId] ?? DEFAULT_SUBJECTS),
         DiskSnapshots: [],
+        RecycleBin: new Map(),
+        Billing: { MeteredUntil: this.now(), InArrears: false },
       });
     });
     const unknownKeys = Object.keys(parsed.data.AccountSubjects ?? {}).filter((ak) => !accounts.has(ak));
@@ -129,7 +131,7 @@ export class EmulatorStore {
       const record = this.build(spec, account, at, staged.filter(([a]) => a === account).map(([, r]) => r));
       const diskIds = [record.SystemDisk, ...record.DataDisks].map((d) => d.DiskId);
       for (const id of [record.EcsId, ...diskIds]) {
-        const taken = ids.has(id) || [...accounts.values()].some((a) => a.Instances.has(id) || findDiskIn(a, id));
+        const taken = ids.has(id) || [...accounts.values()].some((a) => a.Instances.has(id) || a.RecycleBin.has(id) || findDiskIn(a, id));
         if (taken) throw new EmulatorError('InvalidParameter', `${at}: id ${id} is already in use`);
         ids.add(id);
       }

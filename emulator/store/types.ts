@@ -62,6 +62,8 @@ export interface InstanceRecord {
   Tag: string[];
   /** Set by the FailNextTransition fault; consumed by the next transition that starts. */
   FailNextTransition: boolean;
+  /** The status a recycled or deleted instance returns to when cancelled or recovered (state/lifecycle.ts). */
+  PriorStatus?: InstanceStatus;
 }
 
 export interface TaskRecord {
@@ -89,7 +91,10 @@ export interface EventRecord {
  * instance lifecycle starts (create_ecs is the upstream's published name; delete_ecs and reset_pwd
  * follow its console's operation names).
  */
-export type TransitionKind = EventType;
+export type TransitionKind = EventType | LifecycleKind;
+
+/** The billing life's own transitions (state/lifecycle.ts): started by the meter, the control API or a chain, never by a wire call. */
+export type LifecycleKind = 'recycle_ecs' | 'cancel_recycle_ecs' | 'recycle_bin_ecs' | 'recover_ecs' | 'destroy_ecs';
 
 /** A transition in flight: it settles when the emulator clock reaches DueAt. */
 export interface PendingTransition {
@@ -142,6 +147,20 @@ export interface AccountState {
   Subjects: AccountSubject[];
   /** Disk snapshots (not the emulator's own world snapshots). */
   DiskSnapshots: DiskSnapshotRecord[];
+  /**
+   * Deleted instances (the recycle bin: deleted, then destroying) and the tombstones of destroyed
+   * ones (destroy). Hidden from every wire read; the control API shows them.
+   */
+  RecycleBin: Map<string, InstanceRecord>;
+  /** The billing meter's progress (state/billing.ts). */
+  Billing: BillingState;
+}
+
+export interface BillingState {
+  /** Emulator-clock ms up to which the account's servers have been charged. */
+  MeteredUntil: number;
+  /** The balance ran out: on-demand servers are recycled until a recharge. */
+  InArrears: boolean;
 }
 
 /** Snapshot statuses of the public document; the emulator reaches creating, running, create_fail, disk_rollback, deleting and error. */

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { INSTANCE_TONES } from '../../emulator/control/instance-tones';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, startDevStack, type Browser, type DevStack } from './launch';
 
@@ -31,7 +32,8 @@ const control = async (path: string) => (await fetch(`${stack!.emulator}/_emulat
 
 beforeAll(async () => {
   // Short restarts, so the round trip running → restarting → running takes seconds on the wall clock.
-  stack = await startDevStack({ EMULATOR_DURATIONS: 'restart_ecs=3,create_disk=4,unmount_disk=2' });
+  // The billing life's steps take a second or two each, so its walk below runs in seconds of wall clock; disks too.
+  stack = await startDevStack({ EMULATOR_DURATIONS: 'restart_ecs=3,delete_ecs=1,cancel_recycle_ecs=2,recover_ecs=2,destroy_ecs=2,create_disk=4,unmount_disk=2' });
   browser = await launchChromium();
   page = browser.page;
   page.on('framenavigated', (f) => {
@@ -219,8 +221,11 @@ describe('GET /_emulator/ui in Chromium', () => {
 
   it('shows its session, saves a named snapshot and restores it from the header', async () => {
     await expect.poll(() => page.locator('#session').textContent(), { timeout: 5_000 }).toBe('session test-ak');
-    // A wall clock moves on: compare the account's world, not the clock.
-    const world = async () => ((await control('/snapshot')) as { Account: unknown }).Account;
+    // A wall clock moves on: compare the account's world, not the clock, nor what the billing meter charged meanwhile.
+    const world = async () => {
+      const { Subjects, Billing, ...rest } = ((await control('/snapshot')) as { Account: Record<string, unknown> }).Account;
+      return { ...rest, Subjects: (Subjects as { Balance: number }[]).map((s) => ({ ...s, Balance: 0 })), InArrears: (Billing as { InArrears: boolean }).InArrears };
+    };
     const before = await world();
     await page.locator('#snapshot-name').fill('from-the-page');
     await page.getByRole('button', { name: 'Save snapshot' }).click();
@@ -231,6 +236,61 @@ describe('GET /_emulator/ui in Chromium', () => {
     await page.getByRole('button', { name: 'Restore' }).click();
     await expect.poll(() => page.locator('#message').textContent(), { timeout: 5_000 }).toBe('Snapshot from-the-page restored');
     expect(await world()).toEqual(before);
+  });
+
+  it('the billing life from the page: balance, run out and recharge, recycle, cancel, recover from the recycle bin, destroy; every status in its colour', async () => {
+    const toneOf = async (where: Locator) => (await where.locator('.st').first().getAttribute('class'))!.replace('st ', '');
+    const life = (where: Locator, name: string) => where.getByRole('button', { name, exact: true });
+    const bin = (EcsId: string) => page.locator(`#recycle-rows tr[data-key="${EcsId}"]`);
+    const seen = new Map<string, string>();
+    const note = async (where: Locator, status: string) => {
+      await expect.poll(() => where.locator('td').first().textContent(), { timeout: 10_000, interval: 100 }).toContain(status);
+      seen.set(status, await toneOf(where));
+    };
+    await expect.poll(() => page.locator('#billing-summary').textContent(), { timeout: 5_000 }).toMatch(/^¥\d+\.\d\d EMULATOR-TEST · ¥\d+\.\d\d\/h$/);
+    expect(await page.locator('#recycle-empty').isVisible()).toBe(true);
+
+    // Run out: the on-demand running servers are recycled; a recharge brings them back.
+    await page.getByRole('button', { name: 'Run out' }).click();
+    await expect.poll(() => page.locator('#billing-summary').textContent(), { timeout: 5_000 }).toContain('in arrears');
+    await note(row('ins-demand-cpu-ssd'), 'recycling');
+    expect(await statusOf('ins-month-gpu-ssd')).toContain('running');
+    await page.locator('#instances').screenshot({ path: SCREENSHOT.replace(/\.png$/, '-arrears.png') });
+    await page.locator('#billing-amount').fill('50');
+    await page.getByRole('button', { name: 'Recharge' }).click();
+    await expect.poll(() => page.locator('#message').textContent(), { timeout: 5_000 }).toBe('Recharged ¥50.00: balance ¥50.00');
+    await note(row('ins-demand-cpu-ssd'), 'cancel_recycling');
+    await note(row('ins-demand-cpu-ssd'), 'running');
+    expect((await control('/billing')).InArrears).toBe(false);
+
+    // One server recycled from its row, then destroyed: it leaves the instances for the recycle bin as destroy.
+    await life(row('ins-demand-cpu-local'), 'Recycle').click();
+    await note(row('ins-demand-cpu-local'), 'recycling');
+    await life(row('ins-demand-cpu-local'), 'Destroy').click();
+    await note(row('ins-demand-cpu-local'), 'destroying');
+    await note(bin('ins-demand-cpu-local'), 'destroy');
+    expect(await row('ins-demand-cpu-local').count()).toBe(0);
+
+    // Deleted through the gateway: in the recycle bin, recovered from it to the status it had.
+    const del = await gateway('POST', '/v1/instances/delete', { EcsIds: ['ins-demand-gpu-ssd'] });
+    expect(del.status, JSON.stringify(del.body)).toBe(202);
+    await note(bin('ins-demand-gpu-ssd'), 'deleted');
+    expect(await bin('ins-demand-gpu-ssd').locator('td').nth(2).textContent()).toBe('shutdown');
+    await life(bin('ins-demand-gpu-ssd'), 'Recover').click();
+    await note(row('ins-demand-gpu-ssd'), 'recovering');
+    await note(row('ins-demand-gpu-ssd'), 'shutdown');
+    expect(await bin('ins-demand-gpu-ssd').count()).toBe(0);
+
+    // Set balance.
+    await page.locator('#billing-amount').fill('1234.5');
+    await page.getByRole('button', { name: 'Set balance' }).click();
+    await expect.poll(async () => (await control('/billing')).Balance, { timeout: 5_000 }).toBeGreaterThan(1234);
+    expect((await control('/billing')).Balance).toBeLessThanOrEqual(1234.5);
+
+    const tones: Record<string, string> = INSTANCE_TONES;
+    for (const [status, tone] of seen) expect([status, tone]).toEqual([status, tones[status]]);
+    expect(new Set(seen.values())).toEqual(new Set(['held', 'busy', 'ok', 'gone', 'off']));
+    await page.locator('#instances').screenshot({ path: SCREENSHOT.replace(/\.png$/, '-billing-life.png') });
   });
 
   it('made no request beyond the emulator\'s own origin and logged no console error', () => {

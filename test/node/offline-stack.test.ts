@@ -1,16 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildWorkerBundle } from '../../worker/build/bundle-worker';
+import { buildStackHostBundle } from '../../emulator/kit/stack-host/bundle';
 import { GATEWAY_WORKER_SETTINGS } from '../../emulator/kit/gateway-worker';
 import { EmulatorControlError, startOfflineStack, type OfflineStack } from '../../emulator/kit/offline-stack';
+import { hostedStackReport, openHostedGateway, sharedRuntimeRunning, type HostedGateway } from '../../emulator/kit/stack-host/host';
+import { STACK_HEADER } from '../../emulator/kit/stack-host/protocol';
+import { createEmulator, type Emulator } from '../../emulator';
+import { createEmulatorControl } from '../../emulator/kit/emulator-control';
 
-// startOfflineStack from source, on the worker bundle built here (what the package ships in dist/worker).
+// startOfflineStack from source, on the bundles built here (what the package ships in dist/worker).
 
 let bundle: Awaited<ReturnType<typeof buildWorkerBundle>>;
 const stacks: OfflineStack[] = [];
 beforeAll(async () => {
   bundle = await buildWorkerBundle(join(process.cwd(), 'dist', 'worker', 'index.js'));
+  await buildStackHostBundle(join(process.cwd(), 'dist', 'worker', 'stack-host.js'));
 }, 60_000);
 afterAll(() => Promise.all(stacks.map((s) => s.dispose())));
 
@@ -114,4 +122,117 @@ describe('startOfflineStack', () => {
     const res = await fetch(`${s.url}/v1/instances`, { headers: { Authorization: `Bearer ${s.token}` } });
     expect(res.status).toBe(200);
   }, 30_000);
+});
+
+describe('stacks share one workerd and nothing else', () => {
+  const auth = (s: OfflineStack) => ({ Authorization: `Bearer ${s.token}` });
+
+  it('two open stacks do not see each other\'s instances, cached copies or idempotency records', async () => {
+    // Same access key and token in both: only the stack keeps their KV keys and objects apart.
+    const [a, b] = [await stack({ clock: 'manual' }), await stack({ clock: 'manual' })];
+    // a's copy of the regions (in KV and in its app's memory) is not b's.
+    expect((await a.fetch('/v1/regions', { headers: auth(a) })).headers.get('x-cache')).toBe('MISS');
+    expect((await a.fetch('/v1/regions', { headers: auth(a) })).headers.get('x-cache')).toBe('HIT');
+    const journalBefore = (await b.emulator.journal()).filter((e) => e.Action === 'DescribeRegions').length;
+    expect((await b.fetch('/v1/regions', { headers: auth(b) })).headers.get('x-cache')).toBe('MISS');
+    expect((await b.emulator.journal()).filter((e) => e.Action === 'DescribeRegions')).toHaveLength(journalBefore + 1);
+
+    const [id] = await a.emulator.createInstances({ Status: 'running' });
+    expect((await a.client.GET('/v1/instances/{EcsId}', { params: { path: { EcsId: id! } } })).response.status).toBe(200);
+    expect((await b.client.GET('/v1/instances/{EcsId}', { params: { path: { EcsId: id! } } })).response.status).toBe(404);
+
+
+    const restart = (s: OfflineStack) => s.client.POST('/v1/instances/operate', { body: { EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' }, headers: { 'Idempotency-Key': 'shared-key' } });
+    const first = await restart(b);
+    const fromA = await restart(a);
+    expect(fromA.response.headers.get('idempotent-replayed')).toBeNull();
+    expect(fromA.data!.EventId).not.toBe(first.data!.EventId);
+    expect((await restart(b)).data!.EventId).toBe(first.data!.EventId);
+  }, 30_000);
+
+  it('closing one stack leaves the other working; the closed one refuses clearly', async () => {
+    const [a, b] = [await startOfflineStack({ clock: 'manual' }), await stack({ clock: 'manual' })];
+    const restart = (s: OfflineStack) => s.client.POST('/v1/instances/operate', { body: { EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' }, headers: { 'Idempotency-Key': 'kept' } });
+    const kept = await restart(b);
+    await restart(a);
+    await a.dispose();
+    await a.dispose(); // twice is fine
+    await expect(a.fetch('/v1/regions', { headers: auth(a) })).rejects.toThrow(/disposed/);
+    expect((await b.fetch('/v1/regions', { headers: auth(b) })).status).toBe(200);
+    const again = await restart(b);
+    expect(again.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.data!.EventId).toBe(kept.data!.EventId);
+  }, 30_000);
+});
+
+describe('the stack host', () => {
+  async function hosted(emulator: Emulator): Promise<HostedGateway> {
+    const account = [...emulator.store.accounts.values()][0]!;
+    return openHostedGateway({
+      upstream: emulator.fetch,
+      vars: (host) => ({ CDS_API_HOST: host, CDS_API_SCHEMA: 'http', CDS_SECRET_ID: account.AccessKeyId, CDS_SECRET_KEY: account.SecretKey, GATEWAY_TOKENS: 't:write', ACCESS_LOG: 'off' }),
+    });
+  }
+  const get = (g: HostedGateway, path: string, headers: [string, string][] = []) => g.fetch(`http://gateway.test${path}`, { method: 'GET', headers: [['authorization', 'Bearer t'], ...headers] });
+
+  it('closing a stack frees its KV keys and idempotency records', async () => {
+    const g = await hosted(createEmulator({ clock: 'manual' }));
+    expect((await get(g, '/v1/regions')).status).toBe(200);
+    const body = new TextEncoder().encode(JSON.stringify({ EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' })).buffer as ArrayBuffer;
+    const post = await g.fetch('http://gateway.test/v1/instances/operate', { method: 'POST', headers: [['authorization', 'Bearer t'], ['content-type', 'application/json'], ['idempotency-key', 'k1']], body });
+    expect(post.status).toBe(202);
+    const open = await hostedStackReport(g.id);
+    expect(open.Open).toBe(true);
+    expect(open.KvKeys).toBeGreaterThan(0);
+    expect(open.IdempotencyObjects).toBe(1);
+    const freed = await g.close();
+    expect(freed).toEqual({ KvKeys: open.KvKeys, IdempotencyRecords: 1 });
+    expect(await g.close()).toEqual(freed);
+    expect(await hostedStackReport(g.id)).toEqual({ Open: false, KvKeys: 0, IdempotencyObjects: 0 });
+  }, 30_000);
+
+  it('a request goes to the stack whose fetch sent it, whatever stack header it carries', async () => {
+    const [ea, eb] = [createEmulator({ clock: 'manual' }), createEmulator({ clock: 'manual' })];
+    const [a, b] = [await hosted(ea), await hosted(eb)];
+    try {
+      expect((await get(a, '/v1/instances/ins-demand-cpu-ssd', [[STACK_HEADER, b.id]])).status).toBe(200);
+      expect((await createEmulatorControl(ea).journal()).some((e) => e.Action === 'DescribeInstance')).toBe(true);
+      expect(await createEmulatorControl(eb).journal()).toEqual([]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  }, 30_000);
+});
+
+describe('the shared workerd', () => {
+  it('is disposed after the last stack closes, and a later stack starts a new one', async () => {
+    await Promise.all(stacks.splice(0).map((s) => s.dispose()));
+    expect(sharedRuntimeRunning()).toBe(true);
+    await expect.poll(sharedRuntimeRunning, { timeout: 10_000 }).toBe(false);
+    const s = await stack({ clock: 'manual' });
+    expect(sharedRuntimeRunning()).toBe(true);
+    expect((await s.fetch('/v1/regions', { headers: { Authorization: `Bearer ${s.token}` } })).status).toBe(200);
+  }, 30_000);
+
+  it('does not keep a process from exiting once its stacks are closed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'offline-stack-exit-'));
+    const script = join(dir, 'script.mts');
+    writeFileSync(
+      script,
+      [
+        `import { startOfflineStack } from ${JSON.stringify(join(process.cwd(), 'emulator/kit/offline-stack.ts'))};`,
+        'const [a, b] = await Promise.all([startOfflineStack({ quiet: true }), startOfflineStack({ quiet: true })]);',
+        "const res = await b.fetch('/v1/regions', { headers: { Authorization: `Bearer ${b.token}` } });",
+        'await Promise.all([a.dispose(), b.dispose()]);',
+        'console.log(`answered ${res.status}`);',
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // No deadline of our own: the test's timeout is the hang this guards against.
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(out.trim()).toBe('answered 200');
+    expect(code).toBe(0);
+  }, 45_000);
 });

@@ -22,7 +22,7 @@ const FIELDS = new Set(OPERATIONS.flatMap((op) => Object.keys((op.request as { s
 
 describe('operation names in product code', () => {
   it.each(OPERATIONS.map((op) => op.operationId))('%s is named in at most three product files', (operationId) => {
-    const camel = operationId[0]!.toLowerCase() + operationId.slice(1);
+    const camel = operationId.charAt(0).toLowerCase() + operationId.slice(1);
     const naming = new RegExp(`\\b(${operationId}|${camel})\\b`);
     const fieldRead = new RegExp(`\\.${operationId}\\b`, 'g');
     const named = (text: string) => naming.test(FIELDS.has(operationId) ? text.replace(fieldRead, '') : text);

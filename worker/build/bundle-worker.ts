@@ -9,10 +9,13 @@ import { zodForWorkers } from './zod-for-workers';
 
 export const WORKER_ENTRY = fileURLToPath(new URL('../index.ts', import.meta.url));
 
-/** Bundles worker/index.ts into `outfile`; answers its path, size and the modules in it. */
-export async function buildWorkerBundle(outfile: string): Promise<{ path: string; bytes: number; inputs: string[] }> {
+/**
+ * Bundles worker/index.ts (or another worker around the gateway: the kit's stack host) into
+ * `outfile`; answers its path, size and the modules in it.
+ */
+export async function buildWorkerBundle(outfile: string, entry = WORKER_ENTRY): Promise<{ path: string; bytes: number; inputs: string[] }> {
   const result = await build({
-    entryPoints: [WORKER_ENTRY],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     format: 'esm',

@@ -4,9 +4,7 @@ import { cacheKey, createEntry, readEntry, writeEntry, type CacheEntry } from '.
 import { mayServeStaleOn, requestsRefresh, responseCacheControl } from './cache-policy';
 import { jsonText } from '../http/json-newline';
 import { ifNoneMatchMatches } from './etag';
-import { ForcedRefreshes } from './forced-refreshes';
-import { RecentEntries } from './recent-entries';
-import { SingleFlight } from './single-flight';
+import { ReferenceMemory } from './reference-memory';
 
 export interface ReferenceCacheOptions {
   /** Distinguishes the cached item within the caller's account, e.g. ['families', az, billing]. */
@@ -32,15 +30,8 @@ export interface ReferenceCacheOptions {
 /** HIT fresh copy; STALE served while refreshed in the background; MISS fetched now; STALE-IF-ERROR upstream failed. */
 export type CacheStatus = 'HIT' | 'STALE' | 'MISS' | 'STALE-IF-ERROR';
 
-/**
- * Upstream loads in progress in this isolate, by KV key: concurrent misses and background
- * refreshes of one key share one upstream call. KV is eventually consistent and isolates do not
- * share memory, so no dedupe across isolates or locations is attempted: at worst each isolate
- * makes one call per key per TTL.
- */
-const inFlight = new SingleFlight<CacheEntry>();
-const recent = new RecentEntries();
-const forcedRefreshes = new ForcedRefreshes();
+/** For apps that bring none (handlers tested on their own): one per isolate. */
+const isolateMemory = new ReferenceMemory();
 
 /** A copy of a reference answer and how the cache came by it. */
 export interface CachedReference {
@@ -57,6 +48,7 @@ export async function readCachedReference(c: Context<GatewayEnv>, opts: Referenc
   const now = opts.now ?? Date.now;
   const kv = c.env.ECS_CACHE;
   const key = cacheKey(c.get('accountId'), opts.keyParts);
+  const { inFlight, recent, forcedRefreshes } = c.get('referenceMemory') ?? isolateMemory;
   const refresh = () =>
     inFlight.run(key, async () => {
       const { body, upstreamRequestId } = await opts.load();

@@ -3,9 +3,11 @@ import { generateDtsBundle } from 'dts-bundle-generator';
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildWorkerBundle } from '../../../worker/build/bundle-worker';
+import { buildStackHostBundle } from '../stack-host/bundle';
 
 // `npm run build` (also run by `prepare`: `npm pack` and installs from git): dist/ as the package ships it.
-// - dist/worker/index.js: the gateway worker bundle the kit runs on Miniflare;
+// - dist/worker/index.js: the gateway worker bundle the dev commands run on Miniflare;
+// - dist/worker/stack-host.js: the gateway for many offline stacks in one workerd (startOfflineStack);
 // - dist/{emulator,client,testing}.js + .d.ts: the `exports`; dist/bin/*.js: the `bin`.
 // Sources import without file extensions (moduleResolution Bundler), which Node's ESM loader does
 // not resolve: esbuild bundles each entry point (shared code in dist/chunks/), dependencies stay
@@ -38,6 +40,7 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 const worker = await buildWorkerBundle(`${dist}/worker/index.js`);
+await buildStackHostBundle(`${dist}/worker/stack-host.js`);
 
 await build({
   entryPoints: Object.entries({ ...LIBRARY_ENTRIES, ...BIN_ENTRIES }).map(([out, src]) => ({ in: `${root}${src}`, out })),

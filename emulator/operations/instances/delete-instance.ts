@@ -1,10 +1,12 @@
 import { deleteInstance } from '../../../openapi/operations/instances';
 import { EmulatorError } from '../../errors';
+import { toRecycleBin } from '../../state/lifecycle';
 import { instancesOrThrow } from '../context';
 import { implement } from '../implement';
 
 /**
- * Deleting: `deleting`, then gone. Refused whole (nothing changes) for a monthly instance (its term
+ * Deleting: `deleting`, then `deleted` in the recycle bin (hidden from every read, as a gone
+ * instance; recoverable by the control API until its retention ends, state/lifecycle.ts). Refused whole (nothing changes) for a monthly instance (its term
  * ends it; the upstream sells no early release through this API) and for an instance mid-transition
  * (wait for it to end). DeleteEip is accepted; public addresses are not separate resources here, so
  * they leave with the instance either way.
@@ -16,17 +18,19 @@ export const deleteInstanceBehaviour = implement(deleteInstance, {
     const monthly = instances.filter((i) => i.BillingMethod === '1');
     if (monthly.length) throw new EmulatorError('UnsupportedOperation', `monthly instances end with their term and cannot be deleted: ${monthly.map((i) => i.EcsId).join(',')}`);
     ctx.machine.assertCanTake('delete_ecs', instances);
-    const event = ctx.machine.start(ctx.account, 'delete_ecs', instances.map((instance) => ({ instance, extra: { DeleteEip: req.DeleteEip } })));
+    const event = ctx.machine.start(ctx.account, 'delete_ecs', instances.map((instance) => ({ instance, extra: { DeleteEip: req.DeleteEip, PriorStatus: instance.Status } })));
     return { EventId: event.EventId };
   },
   transitions: {
-    // Not mid-transition (wait for it to end) and not while building; the instance is removed when it ends.
+    // Not mid-transition (wait for it to end) and not while building; the instance leaves the account's reads when it ends.
     delete_ecs: {
-      allowedFrom: ['running', 'shutdown', 'error', 'failed'], passesThrough: 'deleting', endsIn: null, defaultDurationS: 5, resource: 'ecs', display: '删除云服务器',
-      // The instance goes; data disks with ReleaseWithInstance 0 are kept, detached.
-      onEnd: ({ account, instance }) => {
-        account.Instances.delete(instance.EcsId);
+      allowedFrom: ['running', 'shutdown', 'error', 'failed'], passesThrough: 'deleting', endsIn: 'deleted', defaultDurationS: 5, resource: 'ecs', display: '删除云服务器',
+      next: 'recycle_bin_ecs',
+      // Data disks with ReleaseWithInstance 0 are kept, detached, at once; the rest wait in the bin with the instance.
+      onEnd: ({ account, instance, pending }) => {
         for (const d of instance.DataDisks) if (d.ReleaseWithInstance === 0) account.KeptDisks.push({ ...d, Status: 'waiting', AvailableZoneCode: instance.AvailableZoneCode });
+        instance.DataDisks = instance.DataDisks.filter((d) => d.ReleaseWithInstance !== 0);
+        toRecycleBin(account, instance, pending.PriorStatus);
       },
     },
   },

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LOOPBACK_CONTROL_HOSTS, type Emulator } from '../../../emulator';
 import { dashboardPage } from '../../../emulator/control/dashboard-page';
+import { INSTANCE_TONES } from '../../../emulator/control/instance-tones';
+import { INSTANCE_STATUS_DISPLAY } from '../../../openapi/models';
 import { OPERATIONS } from '../../../openapi/operations';
 import { newEmulator } from '../../helpers/emulator-client';
 
@@ -61,5 +63,15 @@ describe('dashboardPage', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(1);
     expect(html).not.toContain('<!--');
     expect(html).toContain('\\u003c/script>');
+  });
+
+  it('gives every instance status of the table a colour the page styles', () => {
+    const html = dashboardPage({ nonce: 'n', actions: [], errorCodes: [] });
+    const tones: Record<string, string> = INSTANCE_TONES;
+    for (const status of Object.keys(INSTANCE_STATUS_DISPLAY)) {
+      expect(tones[status], status).toBeDefined();
+      expect(html, `.st.${tones[status]} for ${status}`).toMatch(new RegExp(`\\.st\\.${tones[status]} \\{`));
+    }
+    expect(html).toContain(JSON.stringify(INSTANCE_TONES));
   });
 });

@@ -90,6 +90,20 @@ describe('world snapshots', () => {
     expect((await call(emu, 'CreateInstance', { body: CREATE })).status).toBe(200);
   });
 
+  it('a world saved before the recycle bin and the billing meter restores with an empty bin, metered from its own time on', async () => {
+    const emu = newEmulator();
+    const doc = (await ctl(emu, 'GET', '/snapshot')).body;
+    const map = doc.Account as Record<string, unknown>;
+    expect([map.RecycleBin, map.Billing].every((v) => v !== undefined)).toBe(true);
+    delete map.RecycleBin;
+    delete map.Billing;
+    expect((await ctl(emu, 'PUT', '/snapshot', doc)).status).toBe(200);
+    const before = (await call(emu, 'DescribeAccountSubject')).body.Data[0].Balance;
+    expect((await ctl(emu, 'GET', '/state')).body.Accounts[0]).toMatchObject({ RecycleBin: [], Billing: { InArrears: false, Balance: before } });
+    emu.advance(3600);
+    expect((await call(emu, 'DescribeAccountSubject')).body.Data[0].Balance).toBeLessThan(before);
+  });
+
   it('a bad document is refused with 400 and changes nothing', async () => {
     const emu = newEmulator();
     const before = await exportText(emu);

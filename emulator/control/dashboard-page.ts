@@ -188,7 +188,7 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
     <div class="scroll"><table>
       <thead><tr><th>Status</th><th>Instance</th><th>Returns to</th><th>Zone</th><th>Billing life</th></tr></thead>
       <tbody id="recycle-rows"></tbody>
-      <tbody><tr class="empty" id="recycle-empty" hidden><td colspan="5">Empty: DeleteInstance puts a server here; it can be recovered until its retention ends.</td></tr></tbody>
+      <tbody><tr class="empty" id="recycle-empty" hidden><td colspan="5">Empty: a deleted server lands here; it can be recovered until its retention ends.</td></tr></tbody>
     </table></div>
   </section>
 

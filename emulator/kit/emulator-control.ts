@@ -62,7 +62,7 @@ export interface EmulatorControl {
   /** The calls the emulator received, oldest first. */
   journal(): Promise<JournalEntry[]>;
   /**
-   * The calls that match every given field, oldest first: `calls({ Action: 'ModifyInstanceName' })`
+   * The calls that match every given field, oldest first: `calls({ Action: 'CreateDisk' })`
    * has length 1 when exactly one was sent. `Id`: an id the call named; `Since`: epoch ms or ISO time.
    */
   calls(filter?: CallFilter): Promise<JournalEntry[]>;

@@ -14,7 +14,7 @@ export const METERED: readonly InstanceStatus[] = ['running', 'restarting', 'shu
 
 const HOUR_MS = 3_600_000;
 
-/** Yuan per hour of one on-demand server (cores, memory, cards and every disk's GB), as DescribePrice prices it. */
+/** Yuan per hour of one on-demand server (cores, memory, cards and every disk's GB), as a price quote prices it. */
 export function hourlyPrice(catalog: Catalog, i: InstanceRecord): number {
   if (i.BillingMethod !== '0') return 0;
   const row = catalog.Prices.Specs.find((p) => p.AvailableZoneCode === i.AvailableZoneCode && p.EcsFamilyName === i.EcsFamilyName);

@@ -36,7 +36,7 @@ export const LIFECYCLE_TRANSITIONS: Readonly<Record<LifecycleKind, TransitionRul
     allowedFrom: ['recycling'], passesThrough: 'cancel_recycling', endsIn: null, defaultDurationS: 10, resource: 'ecs', display: '取消回收云服务器',
     onEnd: backToPrior, lifecycle: true,
   },
-  // Trigger: a DeleteInstance that ended (its delete_ecs row chains here).
+  // Trigger: an instance deletion that ended (its delete_ecs row chains here).
   recycle_bin_ecs: {
     allowedFrom: [], passesThrough: 'deleted', endsIn: null, defaultDurationS: RECYCLE_BIN_RETENTION_S, resource: 'ecs', display: '回收站保留云服务器',
     next: 'destroy_ecs', lifecycle: true,
@@ -56,7 +56,7 @@ export const LIFECYCLE_TRANSITIONS: Readonly<Record<LifecycleKind, TransitionRul
 
 /**
  * Statuses of the billing life in which a server is held: every action is refused (409
- * InvalidInstanceStatus), even those allowed in any other status (ModifyInstanceName).
+ * InvalidInstanceStatus), even those allowed in any other status (a rename).
  */
 export const HELD_STATUSES: readonly InstanceStatus[] = ['recycling', 'cancel_recycling', 'recovering', 'destroying', 'deleted', 'destroy'];
 
@@ -77,7 +77,7 @@ function toTombstone(account: AccountState, instance: InstanceRecord): void {
   for (const old of tombs.slice(0, Math.max(0, tombs.length - TOMBSTONES_KEPT))) account.RecycleBin.delete(old.EcsId);
 }
 
-/** DeleteInstance ended: the server moves to the recycle bin (its delete_ecs row chains recycle_bin_ecs). */
+/** An instance deletion ended: the server moves to the recycle bin (its delete_ecs row chains recycle_bin_ecs). */
 export function toRecycleBin(account: AccountState, instance: InstanceRecord, priorStatus: InstanceStatus | undefined): void {
   account.Instances.delete(instance.EcsId);
   account.RecycleBin.set(instance.EcsId, instance);

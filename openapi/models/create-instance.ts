@@ -119,7 +119,7 @@ const createInstanceFields = z.object({
 
 type CreateInstanceFields = z.infer<typeof createInstanceFields>;
 
-/** The fields an order and a price quote share (DescribePrice takes these with the same rules). */
+/** The fields an order and a price quote share (a quote takes these with the same rules). */
 export const orderFields = createInstanceFields.pick({ AvailableZoneCode: true, EcsFamilyName: true, Cpu: true, Ram: true, Gpu: true, Number: true, BillingMethod: true, Duration: true, IsToMonth: true });
 
 /** A monthly term: at most MAX_MONTHLY_DURATION months, above 12 a multiple of 12. */

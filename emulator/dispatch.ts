@@ -43,9 +43,22 @@ export function requestOf(op: Operation, input: CallInput): unknown {
   if ('unreadable' in input) throw input.unreadable;
   if ('typed' in input) return input.typed;
   const { query, body } = input.wire;
-  if (op.upstream.method === 'POST') return body;
+  if (op.upstream.method === 'POST') return withAliases(op, body);
   const fromBody = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
-  return { ...fromWireQuery(op.upstream, op.request, query), ...fromBody };
+  return { ...fromWireQuery(op.upstream, op.request, withAliases(op, query) as Record<string, string>), ...(withAliases(op, fromBody) as object) };
+}
+
+/** A parameter sent by another name the upstream takes (the row's paramAliases) is read as its field, unless the field is sent too. */
+function withAliases(op: Operation, params: unknown): unknown {
+  const aliases = op.upstream.paramAliases;
+  if (!aliases || !params || typeof params !== 'object' || Array.isArray(params)) return params;
+  const out: Record<string, unknown> = { ...params };
+  for (const [alias, field] of Object.entries(aliases)) {
+    if (!(alias in out)) continue;
+    if (out[field] === undefined || out[field] === '') out[field] = out[alias];
+    delete out[alias];
+  }
+  return out;
 }
 
 /**

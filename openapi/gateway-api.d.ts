@@ -29,7 +29,7 @@ export interface paths {
         };
         /**
          * List the account's billing subjects and their balance
-         * @description The billing subjects (test accounts) of the account with their balance, income and validity (upstream DescribeAccountSubject). Their names are the TestAccount values CreateImage and SyncImage take.
+         * @description The billing subjects (test accounts) of the account with their balance, income and validity (upstream DescribeAccountSubject). Their names are the TestAccount values POST /v1/images and POST /v1/images/sync take.
          */
         get: operations["DescribeAccountSubject"];
         put?: never;
@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Create cloud disks
-         * @description Creates 1–100 detached SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a multiple of 8 and at least 24. Answers 202 with the new disk ids and the event to poll (they pass building → waiting).
+         * @description Creates 1–100 SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a multiple of 8 and at least 24, empty or made from a running data-disk snapshot of the zone (SnapshotId; Size at least its disk's). Detached, they pass building → waiting; with InstanceId they are attached at once to that instance of the zone (running or shut down, at most 16 data disks): building → mounting → running. Answers 202 with the new disk ids and the event to poll.
          */
         post: operations["CreateDisk"];
         delete?: never;
@@ -456,6 +456,26 @@ export interface paths {
         patch: operations["ModifyInstanceName"];
         trace?: never;
     };
+    "/v1/instances/{EcsId}/disks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An instance's cloud disks
+         * @description The cloud disks attached to one instance, system and data, with their status and size (upstream DescribeEcsAttachDisks on /ebs/v1). Local disks are not cloud disks and are not listed; an instance without any answers an empty list.
+         */
+        get: operations["DescribeEcsAttachDisks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/instances/{EcsId}/metrics": {
         parameters: {
             query?: never;
@@ -730,7 +750,7 @@ export interface components {
     schemas: {
         AccountSubject: {
             /**
-             * @description Subject name: the TestAccount value of CreateImage / SyncImage (测试项目名称).
+             * @description Subject name: the TestAccount value an image creation or copy takes (测试项目名称).
              * @example BMSTEST
              */
             Name: string;
@@ -918,6 +938,21 @@ export interface components {
              * @enum {string}
              */
             BillingMethod?: "0";
+            /**
+             * @description Attach the new disks at once to this instance (挂载到云主机的实例ID), of the same availability zone; absent or empty: detached.
+             * @example ins-demand-cpu-ssd
+             */
+            InstanceId?: "" | string;
+            /**
+             * @description With InstanceId: 1 (default) the disks go when the instance is deleted; 0 they are kept, detached. Ignored without InstanceId.
+             * @example 1
+             */
+            ReleaseWithInstance?: 0 | 1;
+            /**
+             * @description Make the disks from this data-disk snapshot (快照ID): running, of the same availability zone, Size at least its disk's size.
+             * @example s-disk-xftwc38r6ja63wr8-zg0y-01
+             */
+            SnapshotId?: "" | string;
         };
         CreateDiskResult: {
             /**
@@ -944,7 +979,7 @@ export interface components {
              * @example web-golden-2026
              */
             Name: string;
-            /** @description Test project name (测试项目名称), from DescribeAccountSubject. */
+            /** @description Test project name (测试项目名称), from GET /v1/account/subjects. */
             TestAccount?: string;
             /**
              * @description 1 turns on the optimisation option (优化加速), 0 off (default).
@@ -1259,6 +1294,11 @@ export interface components {
              * @example disk-y6yknvvr64mvn06a
              */
             Id: string;
+            /**
+             * @description The same disk id under the name the system disk uses (not in every upstream answer).
+             * @example disk-y6yknvvr64mvn06a
+             */
+            DiskId?: string;
         };
         DeleteDiskReq: {
             /**
@@ -1347,6 +1387,10 @@ export interface components {
         };
         DescribeDiskResult: {
             DiskInfo: components["schemas"]["EbsDisk"];
+        };
+        DescribeEcsAttachDisksResult: {
+            /** @description The cloud disks attached to the instance: its system disk (when a cloud disk) and its data disks, in slot order. */
+            DiskList: components["schemas"]["EbsDisk"][];
         };
         DescribeEcsFamilyInfoResult: {
             /** @description Instance families with their specs. */
@@ -2674,7 +2718,7 @@ export interface components {
              *     ]
              */
             AvailableZoneCodes: string[];
-            /** @description Test project name (测试项目名称), from DescribeAccountSubject. */
+            /** @description Test project name (测试项目名称), from GET /v1/account/subjects. */
             TestAccount?: string;
         };
         SystemDiskConfInfo: {
@@ -2876,7 +2920,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `InvalidSnapshotStatus`: The snapshot is not `running` (it is being made, used for a rollback, deleted or failed). `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `SnapshotQuotaExceeded`: CreateSnapshot: the disk already has as many snapshots as its quota allows. `SpecSoldOut`: The ordered spec is sold out in the availability zone (its stock is SELLOUT). `ImageInUse`: DeleteImage: an instance is being built from the image, or the image is being made or copied. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
+        /** @description `InvalidInstanceStatus`: An instance is not in a status the operation accepts. `InvalidDiskStatus`: The disk is not in a status the operation accepts. `InvalidSnapshotStatus`: The snapshot is not `running` (it is being made, used for a rollback, deleted or failed). `QuotaExceeded`: The availability zone's free disk quota is smaller than the disks asked for, or an instance would hold more than 16 data disks. `SnapshotQuotaExceeded`: Taking a snapshot: the disk already has as many snapshots as its quota allows. `SpecSoldOut`: The ordered spec is sold out in the availability zone (its stock is SELLOUT). `ImageInUse`: Deleting an image: an instance is being built from the image, or the image is being made or copied. `IdempotencyKeyInFlight`: The first request with this Idempotency-Key has not finished yet (Retry-After). A status refusal is stored and replayed with the key; an in-flight one is not (retry later to get the first answer). */
         ConflictReplayable: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -3288,7 +3332,7 @@ export interface operations {
             400: components["responses"]["BadRequestReplayable"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFoundReplayable"];
+            404: components["responses"]["SnapshotNotFoundReplayable"];
             409: components["responses"]["ConflictReplayable"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaTypeReplayable"];
@@ -4432,6 +4476,38 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    DescribeEcsAttachDisks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Instance id (云主机ID). */
+                EcsId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instance's disks. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "X-Upstream-Request-Id": components["headers"]["XUpstreamRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DescribeEcsAttachDisksResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["InstanceNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            502: components["responses"]["BadGateway"];
             504: components["responses"]["GatewayTimeout"];
         };
     };

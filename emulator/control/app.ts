@@ -7,6 +7,7 @@ import { EmulatorError, describeIssues } from '../errors';
 import { readJsonBody } from '../json-body';
 import { chinaTime } from '../state/clock';
 import { toEventResult } from '../state/events';
+import { cloudDisks, toEbsDisk } from '../store/disks';
 import { toInstanceData } from '../store/views';
 import { CallFaultSchema, InstanceFaultSchema } from './faults';
 import { billingRoutes, billingView } from './billing';
@@ -102,7 +103,14 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
         Vpcs: structuredClone(a.Vpcs),
         PrivateImages: a.PrivateImages.map((i) => i.ImageId),
         KeptDisks: a.KeptDisks.map((d) => ({ DiskId: d.DiskId, Name: d.Name, Size: d.Size, DiskFeature: d.DiskFeature, Status: d.Status, AvailableZoneCode: d.AvailableZoneCode })),
-        DiskSnapshots: a.DiskSnapshots.map((s) => ({ SnapshotId: s.SnapshotId, SnapshotName: s.SnapshotName, DiskId: s.DiskId, Status: s.Status })),
+        // Every cloud disk, attached or not, as DescribeDiskList shows it.
+        Disks: cloudDisks(a).map((l) => {
+          const d = toEbsDisk(core.store.catalog, l);
+          return { DiskId: d.DiskId, DiskName: d.DiskName, Size: d.Size, Property: d.Property, Status: d.Status, StatusDisplay: d.StatusDisplay, EcsId: d.EcsId, AvailableZoneCode: d.AvailableZoneCode };
+        }),
+        // The account's own images: being made (creating) or usable (running).
+        Images: a.PrivateImages.map((i) => ({ ImageId: i.ImageId, ImageName: i.ImageName, AvailableZoneCode: i.AvailableZoneCode, Status: i.Making ? 'creating' : 'running', OsType: i.OsType, OsVersion: i.OsVersion })),
+        DiskSnapshots: a.DiskSnapshots.map((s) => ({ SnapshotId: s.SnapshotId, SnapshotName: s.SnapshotName, DiskId: s.DiskId, ChainId: s.ChainId, Status: s.Status, AvailableZoneCode: s.AvailableZoneCode, ReservedTime: s.ReservedTime })),
         RecycleBin: [...a.RecycleBin.values()].map((i) => ({
           EcsId: i.EcsId, EcsName: i.EcsName, Status: i.Status, StatusDisplay: INSTANCE_STATUS_DISPLAY[i.Status], PriorStatus: i.PriorStatus ?? null,
           BillingMethod: i.BillingMethod, AvailableZoneCode: i.AvailableZoneCode,
@@ -143,11 +151,16 @@ export function createControlApp(core: EmulatorCore, hosts: ControlHosts = 'any'
       return c.json({ EcsId, FailNextTransition: true }, 201);
     }
     const fault = parseOrThrow(CallFaultSchema, body);
-    // A call fault may aim at an instance, or at a snapshot, chain or private image like one.
+    // A call fault may aim at an instance, or at a disk, snapshot, chain or private image like one.
     const known = (id: string) =>
       core.store.findInstanceAnywhere(id) ||
-      [...core.store.accounts.values()].some((acc) => acc.DiskSnapshots.some((x) => x.SnapshotId === id || x.ChainId === id) || acc.PrivateImages.some((i) => i.ImageId === id));
-    if (fault.EcsId !== undefined && !known(fault.EcsId)) throw new EmulatorError('InstanceNotFound', `instance, snapshot or image ${fault.EcsId} not found`);
+      [...core.store.accounts.values()].some(
+        (acc) =>
+          cloudDisks(acc).some((l) => l.disk.DiskId === id) ||
+          acc.DiskSnapshots.some((x) => x.SnapshotId === id || x.ChainId === id) ||
+          acc.PrivateImages.some((i) => i.ImageId === id),
+      );
+    if (fault.EcsId !== undefined && !known(fault.EcsId)) throw new EmulatorError('InstanceNotFound', `instance, disk, snapshot or image ${fault.EcsId} not found`);
     return c.json(core.faults.add(fault), 201);
   });
 

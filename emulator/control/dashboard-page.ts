@@ -71,8 +71,11 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
   button.x { background:transparent; border:0; color:var(--muted); padding:0 4px; font-size:15px; line-height:1; }
   button.x:hover { color:var(--bad); }
 
-  main { display:grid; grid-template-columns:minmax(0,1fr) 372px; grid-template-areas:"inst inst" "events faults" "journal faults"; grid-template-rows:auto auto 1fr; gap:12px; padding:12px 16px 16px; align-items:start; }
+  main { display:grid; grid-template-columns:minmax(0,1fr) 372px; grid-template-areas:"inst inst" "disks images" "disks snaps" "events faults" "journal faults"; grid-template-rows:auto auto auto auto 1fr; gap:12px; padding:12px 16px 16px; align-items:start; }
   #instances { grid-area:inst; } #events { grid-area:events; } #faults { grid-area:faults; } #journal { grid-area:journal; }
+  #disks { grid-area:disks; } #images { grid-area:images; } #snapshots { grid-area:snaps; }
+  #disks .scroll { max-height:300px; } #images .scroll, #snapshots .scroll { max-height:150px; }
+  #images td, #images th, #snapshots td, #snapshots th { padding-left:8px; padding-right:8px; }
   .panel { background:var(--panel); border:1px solid var(--line); border-radius:6px; min-width:0; overflow:hidden; }
   .panel > h2 { display:flex; align-items:baseline; gap:10px; margin:0; padding:7px 12px; font-size:13px; font-weight:650; border-bottom:1px solid var(--line); background:#fafbfc; }
   .panel > h2 .muted { font-weight:400; font-size:12px; }
@@ -189,6 +192,31 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
     </table></div>
   </section>
 
+  <section class="panel" id="disks">
+      <h2>Cloud disks <span class="muted" id="disks-summary"></span></h2>
+      <div class="scroll"><table>
+        <thead><tr><th>Status</th><th>Disk</th><th class="num">Size</th><th>Zone</th><th>Attached to</th></tr></thead>
+        <tbody id="disk-rows"></tbody>
+        <tbody><tr class="empty" id="disks-empty" hidden><td colspan="5">No cloud disks in this account.</td></tr></tbody>
+      </table></div>
+    </section>
+    <section class="panel" id="images">
+      <h2>Private images <span class="muted" id="images-summary"></span></h2>
+      <div class="scroll"><table>
+        <thead><tr><th>Status</th><th>Image</th></tr></thead>
+        <tbody id="image-rows"></tbody>
+        <tbody><tr class="empty" id="images-empty" hidden><td colspan="2">No private images: CreateImage makes one.</td></tr></tbody>
+      </table></div>
+    </section>
+    <section class="panel" id="snapshots">
+      <h2>Disk snapshots <span class="muted" id="snapshots-summary"></span></h2>
+      <div class="scroll"><table>
+        <thead><tr><th>Status</th><th>Snapshot · disk</th></tr></thead>
+        <tbody id="snapshot-rows"></tbody>
+        <tbody><tr class="empty" id="snapshots-empty" hidden><td colspan="2">No disk snapshots.</td></tr></tbody>
+      </table></div>
+    </section>
+
   <section class="panel" id="events">
     <h2>Recent events <span class="muted" id="events-summary"></span></h2>
     <div class="scroll"><table>
@@ -264,11 +292,13 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
   };
   const titled = (el, title) => ((el.title = title), el);
 
+  // Instance, disk, image, snapshot, event and task statuses; any other (shutdown, waiting = detached) is neutral.
   const TONE = {
     running: 'ok', success: 'ok', available: 'ok',
     building: 'busy', restarting: 'busy', shutting_down: 'busy', starting_up: 'busy', deleting: 'busy', destroying: 'busy',
-    recovering: 'busy', updating: 'busy', doing: 'busy',
-    error: 'bad', failed: 'bad',
+    recovering: 'busy', updating: 'busy', doing: 'busy', mounting: 'busy', unmounting: 'busy', creating_snapshot: 'busy', rollback: 'busy',
+    creating: 'busy', disk_creating: 'busy', disk_rollback: 'busy',
+    error: 'bad', failed: 'bad', build_fail: 'bad', create_fail: 'bad',
   };
   const pill = (code, display, small) => h('span', 'st ' + (TONE[code] || 'off') + (small ? ' sm' : ''), code, display ? [' ', h('i', '', display)] : []);
   const statusPill = (code, display) => h('span', 'st ' + (INSTANCE_TONES[code] || 'off'), code, display ? [' ', h('i', '', display)] : []);
@@ -356,6 +386,31 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
         h('span', 'tag', kind), h('span', 'mono', id), h('span', 'muted', d.DiskFeature + ' · ' + d.Size + ' GB'), pill(i.DiskStatus[id] || 'running', '', true)))),
       h('td', '', lifeButtons(i)),
       h('td', '', fault),
+    );
+  }
+
+  function diskRow(d) {
+    return h('tr', '',
+      h('td', '', pill(d.Status, d.StatusDisplay)),
+      h('td', 'nowrap', h('div', 'id', d.DiskId), h('div', 'muted small', h('span', 'tag', d.Property), ' ', d.DiskName)),
+      h('td', 'num mono nowrap', d.Size + ' GB'),
+      h('td', 'mono', d.AvailableZoneCode),
+      h('td', 'mono', d.EcsId || titled(h('span', 'muted', 'detached'), 'Not attached to any instance')),
+    );
+  }
+
+  function imageRow(i) {
+    return h('tr', '',
+      h('td', '', pill(i.Status, '')),
+      h('td', 'nowrap', h('div', 'id', i.ImageId), h('div', 'muted small', i.ImageName + ' · ' + i.OsType + ' ' + i.OsVersion), h('div', 'mono small muted', i.AvailableZoneCode)),
+    );
+  }
+
+  function snapshotRow(s) {
+    return h('tr', '',
+      h('td', '', pill(s.Status, '')),
+      titled(h('td', 'nowrap', h('div', 'id', s.SnapshotId), h('div', 'muted small', s.SnapshotName + ' · kept ' + (s.ReservedTime === 'Forever' ? 'forever' : s.ReservedTime + ' d')),
+        h('div', 'mono small', 'of ', s.DiskId, h('span', 'muted', ' · ' + s.AvailableZoneCode))), 'Chain ' + s.ChainId),
     );
   }
 
@@ -470,6 +525,19 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
     const byStatus = countBy(instances, (i) => i.Status);
     $('instances-summary').textContent = instances.length + ' · ' + Object.entries(byStatus).map(([s, n]) => n + ' ' + s).join(', ');
     renderBilling(account);
+
+    const disks = account ? account.Disks : [];
+    sync($('disk-rows'), disks, (d) => d.DiskId, diskRow);
+    $('disks-empty').hidden = disks.length > 0;
+    $('disks-summary').textContent = disks.length + ' · ' + disks.filter((d) => d.EcsId).length + ' attached';
+    const images = account ? account.Images : [];
+    sync($('image-rows'), images, (i) => i.ImageId, imageRow);
+    $('images-empty').hidden = images.length > 0;
+    $('images-summary').textContent = String(images.length);
+    const snapshots = account ? account.DiskSnapshots : [];
+    sync($('snapshot-rows'), snapshots, (x) => x.SnapshotId, snapshotRow);
+    $('snapshots-empty').hidden = snapshots.length > 0;
+    $('snapshots-summary').textContent = String(snapshots.length);
 
     const events = account ? account.Events.slice(-EVENTS_SHOWN).reverse() : [];
     sync($('event-rows'), events, (e) => e.EventId, eventRow);

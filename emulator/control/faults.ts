@@ -20,7 +20,7 @@ export type FaultPhase = (typeof FAULT_PHASES)[number];
 export const CallFaultSchema = z
   .object({
     Action: z.enum(ACTION_NAMES).optional(),
-    /** Only calls whose request names this instance (EcsId, EcsIds, or the DiskId of one of its disks), or this snapshot, chain or image id. */
+    /** Only calls whose request names this instance (EcsId, EcsIds, InstanceId, or the DiskId of one of its disks), or this disk, snapshot, chain or image id. */
     EcsId: z.string().min(1).max(128).optional(),
     /** Default "before". */
     Phase: z.enum(FAULT_PHASES).optional(),

@@ -23,6 +23,11 @@ export interface EmulatorStateView {
     Instances: (InstanceData & { DiskStatus: Record<string, string>; FailNextTransition: boolean })[];
     Events: (EventResultData & { Service: string })[];
     Pending: { Kind: string; EcsId: string; DiskId?: string; EventId: string; DueAt: string }[];
+    /** Every cloud disk, attached (EcsId set) or detached (EcsId ""). */
+    Disks: { DiskId: string; DiskName: string; Size: number; Property: string; Status: string; StatusDisplay: string; EcsId: string; AvailableZoneCode: string }[];
+    /** The account's own images: creating while made, running once usable. */
+    Images: { ImageId: string; ImageName: string; AvailableZoneCode: string; Status: 'creating' | 'running'; OsType: string; OsVersion: string }[];
+    DiskSnapshots: { SnapshotId: string; SnapshotName: string; DiskId: string; ChainId: string; Status: string; AvailableZoneCode: string; ReservedTime: string }[];
     /** Deleted servers (deleted, destroying) and destroyed ones' tombstones (destroy): hidden from every wire read. */
     RecycleBin: { EcsId: string; EcsName: string; Status: InstanceStatus; StatusDisplay: string; PriorStatus: InstanceStatus | null; BillingMethod: string; AvailableZoneCode: string }[];
     Billing: BillingView;

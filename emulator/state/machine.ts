@@ -1,8 +1,8 @@
 import type { EventStatus } from '../../openapi/models';
 import { EmulatorError } from '../errors';
-import type { AccountState, DiskRecord, EventRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
+import type { AccountState, DiskRecord, DiskStatus, EventRecord, InstanceRecord, PendingTransition, TransitionKind } from '../store/types';
 import type { EmulatorClock } from './clock';
-import { EBS_RESOURCES, FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './transitions';
+import { diskPathOf, EBS_RESOURCES, FREE_SHUTDOWN_ALLOWED, type TransitionTable } from './transitions';
 
 export type Durations = Partial<Record<TransitionKind, number>>;
 
@@ -23,7 +23,7 @@ export interface TransitionItem {
   instance?: InstanceRecord;
   disk?: DiskRecord;
   resourceId?: string;
-  extra?: Pick<PendingTransition, 'DeleteEip' | 'NewSize' | 'TargetFamily' | 'TargetSpec' | 'PriorStatus' | 'ImageId' | 'SnapshotId' | 'NewSnapshotId' | 'TargetZones' | 'AutoTurnOn'>;
+  extra?: Pick<PendingTransition, 'DeleteEip' | 'WithSnapshots' | 'NewSize' | 'TargetFamily' | 'TargetSpec' | 'PriorStatus' | 'ImageId' | 'SnapshotId' | 'NewSnapshotId' | 'TargetZones' | 'AutoTurnOn'>;
 }
 
 /**
@@ -53,17 +53,30 @@ export class InstanceStateMachine {
   /** Display name of an event or task type. */
   readonly display = (kind: TransitionKind): string => this.transitions[kind]?.display ?? kind;
 
+  /**
+   * Everything due by now, in time order (ties in start order): a chained disk path's next
+   * status, or a transition's end. A transition ending may start another; it is settled too once due.
+   */
   settle(account: AccountState): void {
     const now = this.clock.now();
-    // One due transition at a time: an ending one may start the next (a chain), and the follower
-    // sees each status change at its own time.
+    // One step at a time: an ending transition may start the next (a chain), a follower (the
+    // billing meter) sees each change at its own time, and a chained disk path's next status
+    // comes in its place in time.
     for (;;) {
-      const next = account.Pending.filter((p) => p.DueAt <= now).sort((a, b) => a.DueAt - b.DueAt || a.Seq - b.Seq)[0];
-      const until = next?.DueAt ?? now;
+      const next = nextStep(account.Pending, now);
+      const until = next?.at ?? now;
       if (this.follower && this.follower.advance(account, until) < until) continue;
       if (!next) return;
-      account.Pending = account.Pending.filter((p) => p !== next);
-      this.finish(account, next);
+      const p = next.pending;
+      if (next.stage) {
+        p.DiskStages!.shift();
+        if (!p.DiskStages!.length) delete p.DiskStages;
+        const disk = diskOf(account, p);
+        if (disk) disk.Status = next.stage;
+        continue;
+      }
+      account.Pending = account.Pending.filter((x) => x !== p);
+      this.finish(account, p);
     }
   }
 
@@ -100,7 +113,11 @@ export class InstanceStateMachine {
       });
       if (instance && rule.passesThrough) instance.Status = rule.passesThrough;
       const DiskWas = disk?.Status;
-      if (disk) disk.Status = rule.disk?.passesThrough ?? 'updating';
+      const durationMs = this.durationS(kind) * 1000;
+      const [first, ...later] = [diskPathOf(rule, !!instance)?.passesThrough ?? 'updating'].flat();
+      if (disk) disk.Status = first!;
+      // Each status of a chained path holds for an equal share of the duration.
+      const DiskStages = disk && later.length ? later.map((Status, i) => ({ Status, At: now + Math.round(((i + 1) * durationMs) / (later.length + 1)) })) : undefined;
       account.Pending.push({
         Seq: ++this.seq,
         Kind: kind,
@@ -109,7 +126,8 @@ export class InstanceStateMachine {
         EcsId: instance?.EcsId,
         DiskId: disk?.DiskId,
         DiskWas,
-        DueAt: now + this.durationS(kind) * 1000,
+        ...(DiskStages && { DiskStages }),
+        DueAt: now + durationMs,
         Fail: (!rule.lifecycle && instance?.FailNextTransition) || false,
         ...extra,
       });
@@ -140,7 +158,7 @@ export class InstanceStateMachine {
     const instance = account.Instances.get(p.EcsId) ?? account.RecycleBin.get(p.EcsId);
     if (!instance) return this.endTask(account, p, 'failed', p.DueAt);
     const disk = p.DiskId ? [instance.SystemDisk, ...instance.DataDisks].find((d) => d.DiskId === p.DiskId) : undefined;
-    if (disk) disk.Status = rule.disk?.endsIn ?? p.DiskWas ?? 'running';
+    if (disk) disk.Status = diskPathOf(rule, true)?.endsIn ?? p.DiskWas ?? 'running';
     // A create can also be failed while it builds: the instance exists only from the create's answer on.
     const fail = p.Fail || (p.Kind === 'create_ecs' && instance.FailNextTransition);
     if (fail) {
@@ -160,7 +178,7 @@ export class InstanceStateMachine {
   private finishDiskOnly(account: AccountState, p: PendingTransition, rule: TransitionTable[TransitionKind]): void {
     const disk = account.KeptDisks.find((d) => d.DiskId === p.DiskId);
     if (!disk) return this.endTask(account, p, 'failed', p.DueAt);
-    disk.Status = rule.disk?.endsIn ?? p.DiskWas ?? 'waiting';
+    disk.Status = diskPathOf(rule, false)?.endsIn ?? p.DiskWas ?? 'waiting';
     rule.onDiskEnd?.({ account, disk, pending: p });
     this.endTask(account, p, 'success', p.DueAt);
   }
@@ -172,4 +190,23 @@ export class InstanceStateMachine {
     task.UpdateTime = at;
     task.EndTime = at;
   }
+}
+
+/** The earliest step due by `now`: a chained disk status (`stage`) or a transition's end. */
+function nextStep(pending: readonly PendingTransition[], now: number): { pending: PendingTransition; stage?: DiskStatus; at: number } | undefined {
+  let best: { pending: PendingTransition; stage?: DiskStatus; at: number } | undefined;
+  for (const p of pending) {
+    const stage = p.DiskStages?.[0];
+    const step = stage && stage.At <= p.DueAt ? { pending: p, stage: stage.Status, at: stage.At } : { pending: p, at: p.DueAt };
+    if (step.at > now) continue;
+    if (!best || step.at < best.at || (step.at === best.at && p.Seq < best.pending.Seq)) best = step;
+  }
+  return best;
+}
+
+/** The disk a transition works on: on its instance, or detached. */
+function diskOf(account: AccountState, p: PendingTransition): DiskRecord | undefined {
+  const instance = p.EcsId === undefined ? undefined : account.Instances.get(p.EcsId);
+  const disks = instance ? [instance.SystemDisk, ...instance.DataDisks] : account.KeptDisks;
+  return disks.find((d) => d.DiskId === p.DiskId);
 }

@@ -25,7 +25,9 @@ export interface TransitionRule {
   /** Display name of the event and task type (EventTypeDisplay / TaskTypeDisplay). */
   display: string;
   /** Disk status while it runs and when it ends (default: updating, then back to the status it had). */
-  disk?: { passesThrough: DiskStatus; endsIn: DiskStatus | null };
+  disk?: DiskPath;
+  /** The disk's path instead when the item names an instance too (a disk created attached: building, mounting, running). */
+  diskWithInstance?: DiskPath;
   /** The transition the instance takes at once when this one ends successfully (the billing life's chains). */
   next?: TransitionKind;
   /**
@@ -43,6 +45,18 @@ export interface TransitionRule {
    */
   onSettle?: (end: TransitionSettled) => void;
 }
+
+/**
+ * The statuses a disk passes through while a transition runs, and the one it ends in (null: the
+ * status it had). Several statuses share the transition's duration equally, one after the other.
+ */
+export interface DiskPath {
+  passesThrough: DiskStatus | readonly [DiskStatus, ...DiskStatus[]];
+  endsIn: DiskStatus | null;
+}
+
+/** The disk path of a transition item: with an instance, the rule's diskWithInstance when it has one. */
+export const diskPathOf = (rule: TransitionRule, withInstance: boolean): DiskPath | undefined => (withInstance && rule.diskWithInstance) || rule.disk;
 
 /** A transition that ended, successfully or not; `instance` is absent for an image or snapshot transition without one. */
 export interface TransitionSettled {

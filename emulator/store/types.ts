@@ -110,8 +110,12 @@ export interface PendingTransition {
   DiskId?: string;
   /** The disk's status when the transition started: it comes back when the transition ends without a status of its own. */
   DiskWas?: DiskStatus;
+  /** The disk statuses still to come before DueAt (a disk path of several), each from its emulator-clock ms on. */
+  DiskStages?: { Status: DiskStatus; At: number }[];
   NewSize?: number;
   DeleteEip?: 0 | 1;
+  /** delete_disk: its non-permanent snapshots go with it. */
+  WithSnapshots?: 0 | 1;
   TargetFamily?: string;
   TargetSpec?: SpecListInfo;
   /** create_image and rollback_disk: the instance's status to return to. */

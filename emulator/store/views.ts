@@ -143,7 +143,7 @@ export function toInstanceData(catalog: Catalog, r: InstanceRecord, now: number)
     EcsGoodsId: goodsId(r),
   };
   const system: Full<SystemDiskConfInfo> = { ...diskView(r, r.SystemDisk), DiskId: r.SystemDisk.DiskId };
-  const data: Full<DataDiskConfInfo>[] = r.DataDisks.map((d) => ({ ...diskView(r, d), Id: d.DiskId }));
+  const data: Full<DataDiskConfInfo>[] = r.DataDisks.map((d) => ({ ...diskView(r, d), Id: d.DiskId, DiskId: d.DiskId }));
   const billing: Full<BillingInfo> = {
     BillingMethod: r.BillingMethod,
     BillingMethodName: BILLING_NAME[r.BillingMethod],

@@ -46,6 +46,17 @@ export const CreateDiskReq = z
       .default(1)
       .openapi({ description: `How many disks (创建数量), 1–${MAX_IDS_PER_CALL}; default 1.`, example: 1 }),
     BillingMethod: fixedValues(['0']).default('0').openapi({ description: 'Billing method (计费方式): only "0", on demand.', example: '0' }),
+    InstanceId: z
+      .union([z.literal(''), resourceId('an instance')])
+      .optional()
+      .openapi({ description: 'Attach the new disks at once to this instance (挂载到云主机的实例ID), of the same availability zone; absent or empty: detached.', example: 'ins-demand-cpu-ssd' }),
+    ReleaseWithInstance: binaryFlag
+      .optional()
+      .openapi({ description: 'With InstanceId: 1 (default) the disks go when the instance is deleted; 0 they are kept, detached. Ignored without InstanceId.', example: 1 }),
+    SnapshotId: z
+      .union([z.literal(''), resourceId('a snapshot')])
+      .optional()
+      .openapi({ description: 'Make the disks from this data-disk snapshot (快照ID): running, of the same availability zone, Size at least its disk\'s size.', example: 's-disk-xftwc38r6ja63wr8-zg0y-01' }),
   })
   .openapi('CreateDiskReq');
 export type CreateDiskReq = z.infer<typeof CreateDiskReq>;
@@ -138,3 +149,12 @@ export const DiskQuota = z
 export const DescribeDiskQuotaResult = z
   .object({ QuotaList: z.array(DiskQuota).openapi({ description: 'One quota per disk feature (SSD first).' }) })
   .openapi('DescribeDiskQuotaResult');
+
+export const DescribeEcsAttachDisksReq = z
+  .object({ InstanceId: resourceId('an instance').openapi({ description: 'Instance id (云主机ID).', example: 'ins-demand-cpu-ssd' }) })
+  .openapi('DescribeEcsAttachDisksReq');
+export type DescribeEcsAttachDisksReq = z.infer<typeof DescribeEcsAttachDisksReq>;
+
+export const DescribeEcsAttachDisksResult = z
+  .object({ DiskList: z.array(EbsDisk).openapi({ description: 'The cloud disks attached to the instance: its system disk (when a cloud disk) and its data disks, in slot order.' }) })
+  .openapi('DescribeEcsAttachDisksResult');

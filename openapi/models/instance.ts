@@ -154,9 +154,14 @@ export const SystemDiskConfInfo = z
   .openapi('SystemDiskConfInfo');
 export type SystemDiskConfInfo = z.infer<typeof SystemDiskConfInfo>;
 
-// The upstream names the id `Id` on data disks but `DiskId` on the system disk.
+// The published example names a data disk's id `Id` (the system disk's `DiskId`); the Go SDK of the
+// CSI driver reads `DiskId` on data disks too. The emulator answers both.
 export const DataDiskConfInfo = z
-  .object({ ...diskFields, Id: z.string().openapi({ description: 'Disk id (磁盘ID); extend the disk at `/v1/disks/{DiskId}/extend`.', example: 'disk-y6yknvvr64mvn06a' }) })
+  .object({
+    ...diskFields,
+    Id: z.string().openapi({ description: 'Disk id (磁盘ID); extend the disk at `/v1/disks/{DiskId}/extend`.', example: 'disk-y6yknvvr64mvn06a' }),
+    DiskId: z.string().optional().openapi({ description: 'The same disk id under the name the system disk uses (not in every upstream answer).', example: 'disk-y6yknvvr64mvn06a' }),
+  })
   .openapi('DataDiskConfInfo');
 export type DataDiskConfInfo = z.infer<typeof DataDiskConfInfo>;
 

@@ -29,6 +29,12 @@ export interface UpstreamRow {
   dataMayBeWrapped?: true;
   /** Array fields written into the query as a JSON array string (`["a","b"]`) instead of `a,b`. */
   jsonQueryLists?: readonly string[];
+  /**
+   * Other names the upstream takes a request field by (alias → field): the emulator reads an
+   * alias as the field when the field itself is not sent (a document example sending `EcsId`
+   * where the parameter table says `InstanceId`).
+   */
+  paramAliases?: Readonly<Record<string, string>>;
 }
 
 /** Fields of the REST route every kind has. */
@@ -42,6 +48,8 @@ interface RestCommon {
   /** Path parameters and query of the route; with the body they make up the upstream request. */
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** Path or query parameters named otherwise than their request field (REST name → field): `{EcsId}` carrying `InstanceId`. */
+  paramNames?: Readonly<Record<string, string>>;
   /** The 404 code the route documents (any upstream `*NotFound` is kept as given either way). */
   notFound?: CodeWithStatus<404>;
   /** The 2xx body's schema when it is not the result schema (with `toBody` turning one into the other). */

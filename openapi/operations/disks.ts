@@ -10,6 +10,8 @@ import {
   DescribeDiskQuotaResult,
   DescribeDiskReq,
   DescribeDiskResult,
+  DescribeEcsAttachDisksReq,
+  DescribeEcsAttachDisksResult,
   DiskIdsReq,
   EventIdData,
   ExtendDiskReq,
@@ -56,6 +58,7 @@ export const createDisk = defineOperation({
   upstream: { action: 'CreateDisk', services: ['ebs'], method: 'POST' },
   request: CreateDiskReq,
   result: CreateDiskResult,
+  ids: ['InstanceId', 'SnapshotId'],
   rest: {
     kind: 'accepted',
     method: 'post',
@@ -63,10 +66,13 @@ export const createDisk = defineOperation({
     tag: TAG.disks,
     summary: 'Create cloud disks',
     description:
-      'Creates 1–100 detached SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a ' +
-      'multiple of 8 and at least 24. Answers 202 with the new disk ids and the event to poll (they pass building → waiting).',
+      'Creates 1–100 SSD data disks in one availability zone (upstream CreateDisk on /ebs/v1): a size in GB, a multiple of 8 ' +
+      'and at least 24, empty or made from a running data-disk snapshot of the zone (SnapshotId; Size at least its disk\'s). ' +
+      'Detached, they pass building → waiting; with InstanceId they are attached at once to that instance of the zone ' +
+      '(running or shut down, at most 16 data disks): building → mounting → running. Answers 202 with the new disk ids and the event to poll.',
     body: CreateDiskReq,
     bodyDescription: 'What to create.',
+    notFound: 'SnapshotNotFound',
     events: { create_disk: 2 },
     answer: 'Accepted: the disks being created',
   },
@@ -195,5 +201,28 @@ export const deleteDisk = defineOperation({
   },
 });
 
+export const describeEcsAttachDisks = defineOperation({
+  operationId: 'DescribeEcsAttachDisks',
+  // The parameter table says InstanceId; the document's example sends EcsId.
+  upstream: { action: 'DescribeEcsAttachDisks', services: ['ebs'], method: 'GET', paramAliases: { EcsId: 'InstanceId' } },
+  request: DescribeEcsAttachDisksReq,
+  result: DescribeEcsAttachDisksResult,
+  ids: ['InstanceId'],
+  rest: {
+    kind: 'read',
+    method: 'get',
+    path: '/v1/instances/{EcsId}/disks',
+    tag: TAG.disks,
+    summary: "An instance's cloud disks",
+    description:
+      'The cloud disks attached to one instance, system and data, with their status and size (upstream DescribeEcsAttachDisks on ' +
+      '/ebs/v1). Local disks are not cloud disks and are not listed; an instance without any answers an empty list.',
+    params: z.object({ EcsId: DescribeEcsAttachDisksReq.shape.InstanceId }),
+    paramNames: { EcsId: 'InstanceId' },
+    notFound: 'InstanceNotFound',
+    answer: "The instance's disks.",
+  },
+});
+
 /** This file's operations, in the order the docs list them. */
-export const declared = [createDisk, describeDiskList, describeDiskQuota, describeDisk, attachDisk, detachDisk, extendDisk, deleteDisk] as const;
+export const declared = [createDisk, describeDiskList, describeDiskQuota, describeDisk, describeEcsAttachDisks, attachDisk, detachDisk, extendDisk, deleteDisk] as const;

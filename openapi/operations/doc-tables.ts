@@ -43,6 +43,7 @@ function quirks(op: OperationDeclaration): string {
     u.dataMayBeWrapped ? 'Data may come as a one-element array' : '',
     u.jsonQueryLists?.length ? `${list([...u.jsonQueryLists])} as a JSON array string` : '',
     u.services.length > 1 ? 'asked on each path in turn while not found' : '',
+    ...Object.entries(u.paramAliases ?? {}).map(([alias, field]) => `\`${field}\` also taken as \`${alias}\``),
   ];
   return notes.filter(Boolean).join('; ');
 }

@@ -35,3 +35,20 @@ export const UPSTREAM_ERRORS = {
 } as const;
 
 export type UpstreamErrorCode = keyof typeof UPSTREAM_ERRORS;
+
+/** What the upstream writes when a disk id names no disk of the account (with InvalidParameter). */
+export const DISK_GONE_MESSAGE = '云盘信息不存在';
+
+/**
+ * Upstream answers whose code says less than they mean: an answer with `code` whose message
+ * contains `messageIncludes` is the code `means`. A missing disk is InvalidParameter upstream
+ * (the CSI driver tells a gone disk by that pair); the gateway answers 404 DiskNotFound.
+ */
+export const UPSTREAM_ERROR_QUIRKS: readonly { code: UpstreamErrorCode; messageIncludes: string; means: UpstreamErrorCode }[] = [
+  { code: 'InvalidParameter', messageIncludes: DISK_GONE_MESSAGE, means: 'DiskNotFound' },
+];
+
+/** The code an upstream answer means, its quirks read. */
+export function meaningOf(code: string, message: string): string {
+  return UPSTREAM_ERROR_QUIRKS.find((q) => q.code === code && message.includes(q.messageIncludes))?.means ?? code;
+}

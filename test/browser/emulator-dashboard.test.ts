@@ -32,8 +32,8 @@ const control = async (path: string) => (await fetch(`${stack!.emulator}/_emulat
 
 beforeAll(async () => {
   // Short restarts, so the round trip running → restarting → running takes seconds on the wall clock.
-  // The billing life's steps take a second or two each, so its walk below runs in seconds of wall clock.
-  stack = await startDevStack({ EMULATOR_DURATIONS: 'restart_ecs=3,delete_ecs=1,cancel_recycle_ecs=2,recover_ecs=2,destroy_ecs=2' });
+  // The billing life's steps take a second or two each, so its walk below runs in seconds of wall clock; disks too.
+  stack = await startDevStack({ EMULATOR_DURATIONS: 'restart_ecs=3,delete_ecs=1,cancel_recycle_ecs=2,recover_ecs=2,destroy_ecs=2,create_disk=4,unmount_disk=2' });
   browser = await launchChromium();
   page = browser.page;
   page.on('framenavigated', (f) => {
@@ -82,6 +82,40 @@ describe('GET /_emulator/ui in Chromium', () => {
     expect(await page.evaluate(() => (globalThis as unknown as { marker?: number }).marker)).toBe(42);
     expect(await page.locator('#call-fault-form input[name=DelayMs]').inputValue()).toBe('250');
     await page.locator('#call-fault-form input[name=DelayMs]').fill('');
+  });
+
+  it('shows the cloud disks (status with its colour, size, zone, attached instance), the private images and the disk snapshots', async () => {
+    const disk = (id: string) => page.locator(`#disk-rows tr[data-key="${id}"]`);
+    const spare = (await disk('disk-spare-hohhot-b').textContent())!;
+    for (const part of ['waiting', '待挂载', 'spare-data', '64 GB', 'CN_Hohhot_B', 'detached']) expect(spare).toContain(part);
+    const attached = (await disk('disk-demand-cpu-ssd-data').textContent())!;
+    for (const part of ['running', '使用中', '96 GB', 'ins-demand-cpu-ssd']) expect(attached).toContain(part);
+    expect(await disk('disk-demand-cpu-ssd-data').locator('.st').getAttribute('class')).toContain('ok');
+    expect(await disk('disk-spare-hohhot-b').locator('.st').getAttribute('class')).toContain('off');
+    // Local disks are not cloud disks.
+    expect(await disk('disk-demand-cpu-local-sys').count()).toBe(0);
+    const image = page.locator('#image-rows tr').first();
+    expect(await image.getAttribute('data-key')).toMatch(/^img-private-web-/);
+    for (const part of ['running', 'web-golden', 'CN_Hohhot_B']) expect(await image.textContent()).toContain(part);
+    expect(await image.locator('.st').getAttribute('class')).toContain('ok');
+    const snapshot = page.locator('#snapshot-rows tr[data-key="s-disk-month-cpu-ssd-sys-seed-01"]');
+    for (const part of ['running', 'seed-baseline', 'disk-month-cpu-ssd-sys']) expect(await snapshot.textContent()).toContain(part);
+
+    // A disk created attached through the gateway: building (busy), then running on its instance.
+    const made = await gateway('POST', '/v1/disks', { AvailableZoneCode: 'CN_Hohhot_B', DiskFeature: 'SSD', Size: 32, DiskName: 'from-browser', InstanceId: 'ins-demand-cpu-ssd' });
+    expect(made.status, JSON.stringify(made.body)).toBe(202);
+    const id: string = made.body.DiskIdSet[0];
+    await expect.poll(() => disk(id).textContent(), { timeout: 5_000 }).toMatch(/building|mounting/);
+    expect(await disk(id).locator('.st').getAttribute('class')).toContain('busy');
+    await expect.poll(() => disk(id).textContent(), { timeout: 10_000, interval: 250 }).toContain('使用中');
+    expect(await disk(id).textContent()).toContain('ins-demand-cpu-ssd');
+    expect(await row('ins-demand-cpu-ssd').textContent()).toContain(id);
+    await page.mouse.wheel(0, -10_000);
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-disks.png'), fullPage: true });
+    // Detached again: the row says so, and the instance's row no longer lists it.
+    expect((await gateway('POST', '/v1/disks/detach', { DiskIds: [id] })).status).toBe(202);
+    await expect.poll(() => disk(id).textContent(), { timeout: 10_000, interval: 250 }).toContain('detached');
+    expect(await row('ins-demand-cpu-ssd').textContent()).not.toContain(id);
   });
 
   it('a fault added from the form is met by the next wire call and named in the journal', async () => {

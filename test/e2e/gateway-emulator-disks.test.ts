@@ -54,6 +54,15 @@ for (const [way, factory] of ways) {
       emulator.advance(4);
       expect((await eventOf(attached)).EventStatus).toBe('success');
       expect((await disk(id!)).DiskInfo).toMatchObject({ Status: 'running', EcsId: SEED_IDS.demandCpuSsd, Order: 2 });
+      // On the instance: its disks (DescribeEcsAttachDisks, sent upstream as InstanceId) and its DataDiskConf rows.
+      const onInstance = (await (await gateway(`/v1/instances/${SEED_IDS.demandCpuSsd}/disks`)).json()) as { DiskList: Disk[] };
+      expect(onInstance.DiskList.map((d) => [d.DiskId, d.Status])).toEqual([
+        ['disk-demand-cpu-ssd-sys', 'running'],
+        ['disk-demand-cpu-ssd-data', 'running'],
+        [id, 'running'],
+      ]);
+      const instance = (await (await gateway(`/v1/instances/${SEED_IDS.demandCpuSsd}`)).json()) as { Disk: { DataDiskConf: { DiskId?: string }[] } };
+      expect(instance.Disk.DataDiskConf.map((d) => d.DiskId)).toEqual(['disk-demand-cpu-ssd-data', id]);
 
       const busy = await post('/v1/disks/delete', { DiskIds: [id] });
       expect(busy.status).toBe(409);
@@ -72,6 +81,26 @@ for (const [way, factory] of ways) {
       const gone = await gateway(`/v1/disks/${id}`);
       expect(gone.status).toBe(404);
       expect(((await gone.json()) as { code: string }).code).toBe('DiskNotFound');
+      const noInstance = await gateway('/v1/instances/ins-nope/disks');
+      expect([noInstance.status, ((await noInstance.json()) as { code: string }).code]).toEqual([404, 'InstanceNotFound']);
+    });
+
+    it('a disk created attached (building → mounting → running in one event) goes with its instance when ReleaseWithInstance is 1', async () => {
+      const gateway = contractCheckedFetch(createGatewayApp({ ecsApiFactory: factory }), env);
+      const post = (path: string, body: unknown) => gateway(path, { method: 'POST', body: JSON.stringify(body) });
+      const disk = async (id: string) => gateway(`/v1/disks/${id}`);
+      const created = await post('/v1/disks', { AvailableZoneCode: 'CN_Hohhot_B', DiskFeature: 'SSD', Size: 24, InstanceId: SEED_IDS.demandCpuSsd });
+      expect(created.status, await created.clone().text()).toBe(202);
+      const [id] = ((await created.json()) as { DiskIdSet: string[] }).DiskIdSet;
+      expect(((await (await disk(id!)).json()) as { DiskInfo: Disk }).DiskInfo).toMatchObject({ Status: 'building', EcsId: SEED_IDS.demandCpuSsd });
+      emulator.advance(2);
+      expect(((await (await disk(id!)).json()) as { DiskInfo: Disk }).DiskInfo.Status).toBe('mounting');
+      emulator.advance(2);
+      expect(((await (await gateway(created.headers.get('Location')!)).json()) as { EventType: string; EventStatus: string })).toMatchObject({ EventType: 'create_disk', EventStatus: 'success' });
+      expect(((await (await disk(id!)).json()) as { DiskInfo: Disk }).DiskInfo).toMatchObject({ Status: 'running', EcsId: SEED_IDS.demandCpuSsd });
+      expect((await post('/v1/instances/delete', { EcsIds: [SEED_IDS.demandCpuSsd] })).status).toBe(202);
+      emulator.advance(5);
+      expect((await disk(id!)).status).toBe(404);
     });
   });
 }

@@ -11,7 +11,8 @@ import { wranglerCommand } from '../helpers/process-group';
 // The deployable worker as `wrangler deploy --dry-run --outdir` writes it (the [build] step
 // included), and zod's locales other than English left out. Budget: 100 KiB gzip for the first
 // fourteen operations, and 1 KiB for each operation declared since (a declaration, its models and
-// its route; measured ~0.3 KiB), never more than 150 KiB for the whole public API.
+// its route; measured ~0.3–0.7 KiB), never more than 150 KiB for the whole public API. Measured
+// with 41 operations: 109.9 KiB gzip.
 
 const operations = OPERATIONS.length;
 const MAX_GZIP_BYTES = Math.min(150, 100 + Math.max(0, operations - 14)) * 1024;

@@ -17,12 +17,16 @@ function sources(dir: string): string[] {
 }
 
 const texts = new Map(PRODUCT.flatMap(sources).map((file) => [file, readFileSync(join(ROOT, file), 'utf8')]));
+/** Request fields of the operations: DeleteDisk's `DeleteSnapshot` flag is spelled like an operation; reading it (`req.DeleteSnapshot`) does not name that operation. */
+const FIELDS = new Set(OPERATIONS.flatMap((op) => Object.keys((op.request as { shape?: object }).shape ?? {})));
 
 describe('operation names in product code', () => {
   it.each(OPERATIONS.map((op) => op.operationId))('%s is named in at most three product files', (operationId) => {
     const camel = operationId.charAt(0).toLowerCase() + operationId.slice(1);
     const naming = new RegExp(`\\b(${operationId}|${camel})\\b`);
-    const files = [...texts].filter(([, text]) => naming.test(text)).map(([file]) => file);
+    const fieldRead = new RegExp(`\\.${operationId}\\b`, 'g');
+    const named = (text: string) => naming.test(FIELDS.has(operationId) ? text.replace(fieldRead, '') : text);
+    const files = [...texts].filter(([, text]) => named(text)).map(([file]) => file);
     expect(files.length, files.join(', ')).toBeLessThanOrEqual(3);
   });
 });

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { EcsError } from '../../openapi/ecs-api';
 import { GATEWAY_PROBLEMS, UNKNOWN_UPSTREAM_TITLE, upstreamProblemOf, type ProblemSpec } from '../../openapi/errors/catalogue';
 import { TRANSPORT_FAILURE_CODE } from '../../openapi/errors/ecs-errors';
+import { meaningOf } from '../../openapi/upstream/error-codes';
 import type { Env, GatewayEnv } from '../env';
 import { problem, writeProblem, type ProblemInput } from './problem';
 
@@ -36,17 +37,19 @@ export function mapEcsError(err: EcsError): ProblemInput {
     return { code, ...GATEWAY_PROBLEMS[code], detail: err.message };
   }
   if (err.code === 'UpstreamError') return { code: err.code, ...GATEWAY_PROBLEMS.UpstreamError, detail: err.message };
-  if (CREDENTIAL_CODES.has(err.code)) {
+  // A code that says less than the answer means (a missing disk is InvalidParameter upstream).
+  const code = meaningOf(err.code, err.message);
+  if (CREDENTIAL_CODES.has(code)) {
     return {
-      code: err.code,
-      ...upstreamProblemOf(err.code)!,
-      detail: `The ECS API refused the gateway's own request (${err.code}): check CDS_SECRET_ID / CDS_SECRET_KEY and the gateway clock. This is not a problem with your request.`,
+      code,
+      ...upstreamProblemOf(code)!,
+      detail: `The ECS API refused the gateway's own request (${code}): check CDS_SECRET_ID / CDS_SECRET_KEY and the gateway clock. This is not a problem with your request.`,
     };
   }
-  const status = businessStatus(err.code, err.httpStatus);
-  const known = upstreamProblemOf(err.code);
+  const status = businessStatus(code, err.httpStatus);
+  const known = upstreamProblemOf(code);
   const title = known?.status === status ? known.title : status >= 500 ? UNKNOWN_UPSTREAM_TITLE.failed : UNKNOWN_UPSTREAM_TITLE.refused;
-  return { code: err.code, status, title, detail: err.message || err.code };
+  return { code, status, title, detail: err.message || code };
 }
 
 export function ecsErrorProblem(c: Context<GatewayEnv>, err: EcsError): Response {

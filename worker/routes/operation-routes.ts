@@ -34,9 +34,10 @@ export function registerOperationRoutes(app: GatewayApp, waitClock?: WaitClock):
 /** The upstream request: path parameters, query and body together, as the request model names them. */
 function requestOf(c: AnyContext, op: OperationDeclaration): Record<string, unknown> {
   const rest = op.rest;
+  const named = (input: object) => (rest.paramNames ? Object.fromEntries(Object.entries(input).map(([k, v]) => [rest.paramNames![k] ?? k, v])) : input);
   return {
-    ...(rest.params && (c.req.valid('param') as object)),
-    ...(rest.query && (c.req.valid('query') as object)),
+    ...(rest.params && named(c.req.valid('param') as object)),
+    ...(rest.query && named(c.req.valid('query') as object)),
     ...((rest.kind === 'sync' || rest.kind === 'accepted' || (rest.kind === 'read' && rest.body)) && (c.req.valid('json') as object)),
   };
 }

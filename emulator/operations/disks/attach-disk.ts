@@ -1,10 +1,9 @@
-import { MAX_DATA_DISKS } from '../../../openapi/models';
 import { attachDisk } from '../../../openapi/operations/disks';
 import { EmulatorError } from '../../errors';
 import type { KeptDiskRecord } from '../../store/types';
 import { instanceOrThrow } from '../context';
 import { implement } from '../implement';
-import { disksOrThrow, requireDiskStatus } from './disk-lookup';
+import { assertInstanceTakesDisks, disksOrThrow, requireDiskStatus } from './disk-lookup';
 
 /**
  * Detached (waiting) disks join a running or shut-down instance of their AZ: mounting → running.
@@ -19,9 +18,7 @@ export const attachDiskBehaviour = implement(attachDisk, {
     const elsewhere = disks.filter((l) => l.AvailableZoneCode !== instance.AvailableZoneCode);
     if (elsewhere.length)
       throw new EmulatorError('UnsupportedOperation', `disks ${elsewhere.map((l) => l.disk.DiskId).join(',')} are not in ${instance.AvailableZoneCode}, the zone of ${instance.EcsId}`);
-    ctx.machine.assertCanTake('mount_disk', [instance]);
-    if (instance.DataDisks.length + disks.length > MAX_DATA_DISKS)
-      throw new EmulatorError('QuotaExceeded', `${instance.EcsId} holds ${instance.DataDisks.length} data disks; at most ${MAX_DATA_DISKS}`);
+    assertInstanceTakesDisks(ctx, instance, disks.length);
     ctx.account.KeptDisks = ctx.account.KeptDisks.filter((d) => !req.DiskIds.includes(d.DiskId));
     // On the instance a disk has the instance's AZ: the detached record's own AZ goes.
     const attached = disks.map(({ disk }) => {

@@ -1,10 +1,16 @@
+import { DISK_GONE_MESSAGE } from '../../../openapi/upstream/error-codes';
 import { EmulatorError } from '../../errors';
 import { locateDisk, type LocatedDisk } from '../../store/disks';
-import type { DiskStatus } from '../../store/types';
+import type { DiskStatus, InstanceRecord } from '../../store/types';
+import { MAX_DATA_DISKS } from '../../../openapi/models';
 import type { OperationContext } from '../context';
 
-/** The answer to a disk the account does not hold: its wording is the upstream's (云盘信息不存在). */
-export const diskNotFound = (ids: readonly string[]) => new EmulatorError('DiskNotFound', `云盘信息不存在: ${ids.join(',')}`);
+/**
+ * The answer to a disk the account does not hold, as the upstream gives it: InvalidParameter with
+ * 云盘信息不存在 in the message (what the CSI driver looks for to call a disk gone). The gateway
+ * turns it into 404 DiskNotFound (openapi/upstream/error-codes.ts, UPSTREAM_ERROR_QUIRKS).
+ */
+export const diskNotFound = (ids: readonly string[]) => new EmulatorError('InvalidParameter', `${DISK_GONE_MESSAGE}: ${ids.join(',')}`);
 
 export function diskOrThrow(ctx: OperationContext, diskId: string): LocatedDisk {
   const found = locateDisk(ctx.account, diskId);
@@ -12,7 +18,7 @@ export function diskOrThrow(ctx: OperationContext, diskId: string): LocatedDisk 
   return found;
 }
 
-/** All listed disks, or DiskNotFound naming every missing one; duplicates are refused. */
+/** All listed disks, or the missing-disk answer naming every missing one; duplicates are refused. */
 export function disksOrThrow(ctx: OperationContext, ids: readonly string[]): LocatedDisk[] {
   const dup = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (dup.length) throw new EmulatorError('InvalidParameter', `DiskIds: duplicate id ${[...new Set(dup)].join(',')}`);
@@ -33,4 +39,11 @@ export function requireDiskStatus(disks: readonly LocatedDisk[], status: DiskSta
   const wrong = disks.filter((l) => l.disk.Status !== status);
   if (wrong.length)
     throw new EmulatorError('InvalidDiskStatus', `disks can be ${what} only when ${status}: ${wrong.map((l) => `${l.disk.DiskId} is ${l.disk.Status}`).join('; ')}`);
+}
+
+/** The instance takes `count` more data disks now: a status an attach starts from, at most 16 data disks in all. */
+export function assertInstanceTakesDisks(ctx: OperationContext, instance: InstanceRecord, count: number): void {
+  ctx.machine.assertCanTake('mount_disk', [instance]);
+  if (instance.DataDisks.length + count > MAX_DATA_DISKS)
+    throw new EmulatorError('QuotaExceeded', `${instance.EcsId} holds ${instance.DataDisks.length} data disks; at most ${MAX_DATA_DISKS}`);
 }

@@ -2,6 +2,7 @@ export * from './extend-disk';
 export * from './create-disk';
 export * from './describe-disk';
 export * from './describe-disk-list';
+export * from './describe-ecs-attach-disks';
 export * from './attach-disk';
 export * from './detach-disk';
 export * from './delete-disk';

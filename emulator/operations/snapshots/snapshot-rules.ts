@@ -5,6 +5,7 @@ import { findAz } from '../../store/catalog';
 import { findDiskIn } from '../../store/store';
 import type { AccountState, Catalog, DiskRecord, DiskSnapshotRecord, InstanceRecord, SnapshotStatus } from '../../store/types';
 import type { OperationContext } from '../context';
+import { diskNotFound } from '../disks/disk-lookup';
 
 /** Snapshots one disk may have (the quota's TotalQuota, the document's example). */
 export const SNAPSHOTS_PER_DISK = 10;
@@ -39,7 +40,7 @@ export function snapshotDiskOrThrow(ctx: OperationContext, diskId: string): { in
   const found = findDiskIn(ctx.account, diskId);
   if (!found) {
     if (ctx.account.KeptDisks.some((d) => d.DiskId === diskId)) throw new EmulatorError('UnsupportedOperation', `disk ${diskId} is detached: the emulator snapshots and rolls back attached disks only`);
-    throw new EmulatorError('DiskNotFound', `disk ${diskId} not found`);
+    throw diskNotFound([diskId]);
   }
   if (found.disk.DiskFeature !== 'ssd') throw new EmulatorError('UnsupportedOperation', `disk ${diskId} is a local disk: only cloud (ssd) disks have snapshots`);
   if (found.disk.Status !== 'running' && found.disk.Status !== 'waiting') throw new EmulatorError('InvalidDiskStatus', `disk ${diskId} is ${found.disk.Status}; wait for its event to end`);

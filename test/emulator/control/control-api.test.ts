@@ -18,7 +18,7 @@ describe('tenant isolation', () => {
     expectError(await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-other-1' } }), 404, 'InstanceNotFound');
     expectError(await call(emu, 'OperateInstance', { ...other, body: { EcsIds: ['ins-demand-cpu-ssd'], OpType: 'restart_ecs' } }), 404, 'InstanceNotFound');
     expectError(await call(emu, 'ModifyInstanceName', { ...other, body: { EcsId: 'ins-demand-cpu-ssd', Name: 'x' } }), 404, 'InstanceNotFound');
-    expectError(await call(emu, 'ExtendDisk', { service: 'ebs', body: { DiskId: 'disk-other-1', ExtendedSize: 128 } }), 404, 'DiskNotFound');
+    expectError(await call(emu, 'ExtendDisk', { service: 'ebs', body: { DiskId: 'disk-other-1', ExtendedSize: 128 } }), 400, 'InvalidParameter', '云盘信息不存在');
     const op = await operate(emu, ['ins-demand-cpu-ssd'], 'restart_ecs');
     expectError(await call(emu, 'DescribeEvent', { ...other, params: { EventId: op.body.Data.EventId } }), 404, 'EventNotFound');
     expect(await status(emu, 'ins-demand-cpu-ssd')).toBe('restarting');
@@ -298,6 +298,21 @@ describe('reset, state, instances, clock, health', () => {
     expect(acct.Instances).toHaveLength(5);
     expect(acct.Events).toHaveLength(1);
     expect(acct.Pending).toMatchObject([{ Kind: 'restart_ecs', EcsId: 'ins-demand-cpu-ssd' }]);
+  });
+
+  it('GET /state lists every cloud disk (attached or not, no local disk), the private images with their status and the disk snapshots', async () => {
+    const emu = newEmulator();
+    const acct = (await ctl(emu, 'GET', '/state')).body.Accounts[0];
+    const disks = acct.Disks as { DiskId: string; Status: string; EcsId: string; Size: number }[];
+    expect(disks.find((d) => d.DiskId === 'disk-spare-hohhot-b')).toMatchObject({ Status: 'waiting', EcsId: '', Size: 64 });
+    expect(disks.find((d) => d.DiskId === 'disk-demand-cpu-ssd-data')).toMatchObject({ Status: 'running', EcsId: 'ins-demand-cpu-ssd', Size: 96 });
+    expect(disks.some((d) => d.DiskId === 'disk-demand-cpu-local-sys')).toBe(false);
+    expect(acct.Images).toMatchObject([{ ImageId: expect.stringMatching(/^img-private-web-/), Status: 'running' }]);
+    const image = await call(emu, 'CreateImage', { body: { EcsId: 'ins-demand-cpu-ssd', Name: 'state-image' } });
+    expect(image.status, image.text).toBe(200);
+    const after = (await ctl(emu, 'GET', '/state')).body.Accounts[0];
+    expect(after.Images.find((i: { ImageId: string }) => i.ImageId === image.body.Data.ImageId)).toMatchObject({ ImageName: 'state-image', Status: 'creating' });
+    expect(after.DiskSnapshots.map((x: { SnapshotId: string; Status: string }) => [x.SnapshotId, x.Status])).toContainEqual(['s-disk-month-cpu-ssd-sys-seed-01', 'running']);
   });
 
   it('health, clock advance validation, unknown control route', async () => {

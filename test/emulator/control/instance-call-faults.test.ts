@@ -26,6 +26,7 @@ const NAMINGS: { action: string; sdk: keyof EcsApi; get?: true; service?: 'ebs';
   { action: 'DescribeInstanceStatus', sdk: 'describeInstanceStatus', request: (id) => ({ EcsIds: [id] }) },
   { action: 'DescribeInstanceList', sdk: 'describeInstanceList', get: true, request: (id) => ({ EcsIds: [id] }) },
   { action: 'ExtendDisk', sdk: 'extendDisk', service: 'ebs', request: (id) => ({ DiskId: DISK_OF[id], ExtendedSize: 512 }) },
+  { action: 'DescribeEcsAttachDisks', sdk: 'describeEcsAttachDisks', get: true, service: 'ebs', request: (id) => ({ InstanceId: id }) },
 ];
 
 type Naming = (typeof NAMINGS)[number];
@@ -162,5 +163,34 @@ describe('per-instance call faults: the control API', () => {
     expect(r.body.Code).toBe('InvalidParameter');
     await addFault(emu, { Action: 'OperateInstance', Status: 500 });
     expect((await call(emu, 'OperateInstance', { rawBody: '{' })).body.Code).toBe('InternalError');
+  });
+});
+
+describe('call faults aimed at a disk id', () => {
+  const SPARE = SEED_IDS.spareDisk; // detached, CN_Hohhot_B
+  const describeDisk = (emu: Emulator, DiskId: string) => call(emu, 'DescribeDisk', { service: 'ebs', params: { DiskId } });
+
+  it('strike the calls naming that disk (detached or attached, in DiskId or DiskIds), not calls naming another', async () => {
+    const emu = newEmulator();
+    const { FaultId } = await addFault(emu, { EcsId: SPARE, ...FAULT });
+    expect((await describeDisk(emu, 'disk-demand-cpu-ssd-data')).status).toBe(200);
+    expect((await describeDisk(emu, SPARE)).body.Code).toBe('ServiceUnavailable');
+    expect(lastEntry(emu, 'DescribeDisk')).toMatchObject({ FaultId, EcsId: SPARE, Status: 503 });
+    const attach = await call(emu, 'AttachDisk', { service: 'ebs', body: { DiskIds: [SPARE], InstanceId: TARGET } });
+    expect(attach.body.Code).toBe('ServiceUnavailable');
+    expect(emu.core.store.account(AK)!.KeptDisks.find((d) => d.DiskId === SPARE)!.Status).toBe('waiting'); // struck before: nothing changed
+
+    const api = createInProcessEcsApi(emu, AK);
+    await expect(api.describeDisk({ DiskId: SPARE })).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+    // An attached data disk is aimed at the same way.
+    await addFault(emu, { Action: 'DetachDisk', EcsId: 'disk-demand-cpu-ssd-data', Status: 500 });
+    expect((await call(emu, 'DetachDisk', { service: 'ebs', body: { DiskIds: ['disk-demand-cpu-ssd-data'] } })).body.Code).toBe('InternalError');
+  });
+
+  it('a disk that no account holds is 404 and adds nothing', async () => {
+    const emu = newEmulator();
+    const r = await ctl(emu, 'POST', '/faults', { EcsId: 'disk-nobody', ...FAULT });
+    expect([r.status, r.body.Code]).toEqual([404, 'InstanceNotFound']);
+    expect(await activeFaults(emu)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Emulator } from '../../../emulator';
 import { requestOf } from '../../../emulator/dispatch';
 import { EbsDisk } from '../../../openapi/models';
-import { describeDisk as describeDiskOp } from '../../../openapi/operations/disks';
+import { describeDisk as describeDiskOp, describeEcsAttachDisks as describeEcsAttachDisksOp } from '../../../openapi/operations/disks';
 import { call, event, expectError, expectModel, newEmulator } from '../../helpers/emulator-client';
 
 const ebs = (emu: Emulator, action: string, body?: unknown, params?: Record<string, string>) => call(emu, action, { service: 'ebs', body, params });
@@ -67,7 +67,7 @@ describe('cloud disks (EBS)', () => {
     expect(x.body.Msg).toBe('云盘删除任务下发成功！');
     expect((await diskStatus(emu, id)).Status).toBe('deleting');
     emu.advance(4);
-    expectError(await describeDisk(emu, id), 404, 'DiskNotFound', '云盘信息不存在');
+    expectError(await describeDisk(emu, id), 400, 'InvalidParameter', '云盘信息不存在');
     expect((await event(emu, x.body.Data.EventId, 'ebs'))).toMatchObject({ EventType: 'delete_disk', EventStatus: 'success' });
   });
 
@@ -86,7 +86,7 @@ describe('cloud disks (EBS)', () => {
     expect((await ebs(emu, 'AttachDisk', { DiskIds: many, InstanceId: 'ins-demand-cpu-ssd' })).status).toBe(200); // 1 + 15 = 16
     emu.advance(4);
     expectError(await ebs(emu, 'AttachDisk', { DiskIds: [id], InstanceId: 'ins-demand-cpu-ssd' }), 409, 'QuotaExceeded', '16');
-    expectError(await ebs(emu, 'AttachDisk', { DiskIds: ['disk-nope'], InstanceId: 'ins-demand-cpu-ssd' }), 404, 'DiskNotFound');
+    expectError(await ebs(emu, 'AttachDisk', { DiskIds: ['disk-nope'], InstanceId: 'ins-demand-cpu-ssd' }), 400, 'InvalidParameter', '云盘信息不存在: disk-nope');
   });
 
   it('system disks are never detached or deleted; an attached disk is not deleted', async () => {
@@ -108,6 +108,55 @@ describe('cloud disks (EBS)', () => {
     expect(suqian.body.TotalCount).toBeGreaterThan(0);
     expect(suqian.body.TotalCount).toBeLessThan(all.body.TotalCount);
     expect(suqian.body.Data.DiskList.every((d: { AvailableZoneCode: string }) => d.AvailableZoneCode === 'CN_Suqian_B')).toBe(true);
+  });
+
+  it("DescribeEcsAttachDisks: the instance's cloud disks, by InstanceId (the parameter table) or EcsId (the document's example), query or JSON body", async () => {
+    const emu = newEmulator();
+    const attached = (params?: Record<string, string>) => ebs(emu, 'DescribeEcsAttachDisks', undefined, params);
+    const byInstanceId = await attached({ InstanceId: 'ins-demand-cpu-ssd' });
+    expect(byInstanceId.body).toMatchObject({ Code: 'Success', Msg: '获取实例挂载的云盘信息成功！' });
+    const rows = (byInstanceId.body.Data.DiskList as unknown[]).map((d) => expectModel(EbsDisk, d));
+    expect(rows.map((d) => [d.DiskId, d.Property, d.Status, d.EcsId, d.Order])).toEqual([
+      ['disk-demand-cpu-ssd-sys', 'system', 'running', 'ins-demand-cpu-ssd', 0],
+      ['disk-demand-cpu-ssd-data', 'data', 'running', 'ins-demand-cpu-ssd', 1],
+    ]);
+    expect((await attached({ EcsId: 'ins-demand-cpu-ssd' })).body.Data).toEqual(byInstanceId.body.Data);
+    // A JSON body (as the Go SDK sends a GET's parameters) is read the same way.
+    expect(requestOf(describeEcsAttachDisksOp, { wire: { query: {}, body: { EcsId: 'ins-demand-cpu-ssd' } } })).toEqual({ InstanceId: 'ins-demand-cpu-ssd' });
+    // Both sent: the documented InstanceId wins.
+    expect((await attached({ InstanceId: 'ins-demand-cpu-ssd', EcsId: 'ins-demand-gpu-ssd' })).body.Data).toEqual(byInstanceId.body.Data);
+    // A local-disk instance has no cloud disks.
+    expect((await attached({ InstanceId: 'ins-demand-cpu-local' })).body.Data.DiskList).toEqual([]);
+    expectError(await attached({ InstanceId: 'ins-nope' }), 404, 'InstanceNotFound', 'ins-nope');
+    expectError(await attached(), 400, 'MissingParameter', 'InstanceId');
+
+    // A new disk shows up once attached, and leaves with its detach.
+    const id = await newDisk(emu);
+    await ebs(emu, 'AttachDisk', { DiskIds: [id], InstanceId: 'ins-demand-cpu-ssd' });
+    expect((await attached({ InstanceId: 'ins-demand-cpu-ssd' })).body.Data.DiskList.at(-1)).toMatchObject({ DiskId: id, Status: 'mounting', Order: 2 });
+    emu.advance(4);
+    await ebs(emu, 'DetachDisk', { DiskIds: [id] });
+    emu.advance(4);
+    expect((await attached({ InstanceId: 'ins-demand-cpu-ssd' })).body.Data.DiskList.map((d: { DiskId: string }) => d.DiskId)).not.toContain(id);
+  });
+
+  it("DescribeInstance's DataDiskConf follows the disk machine: rows carry DiskId (and Id); attach, extend and detach show up there", async () => {
+    const emu = newEmulator();
+    const rows = async () =>
+      (await call(emu, 'DescribeInstance', { params: { EcsId: 'ins-demand-cpu-ssd' } })).body.Data.Disk.DataDiskConf as { Id: string; DiskId: string; Size: number; ReleaseWithInstance: number }[];
+    expect((await rows()).map((d) => [d.DiskId, d.Id])).toEqual([['disk-demand-cpu-ssd-data', 'disk-demand-cpu-ssd-data']]);
+    const id = await newDisk(emu);
+    await ebs(emu, 'AttachDisk', { DiskIds: [id], InstanceId: 'ins-demand-cpu-ssd', ReleaseWithInstance: 0 });
+    expect((await rows()).map((d) => d.DiskId)).toEqual(['disk-demand-cpu-ssd-data', id]);
+    emu.advance(4);
+    expect((await rows()).at(-1)).toMatchObject({ DiskId: id, Id: id, Size: 24, ReleaseWithInstance: 0 });
+    await ebs(emu, 'ExtendDisk', { DiskId: id, ExtendedSize: 48 });
+    emu.advance(6);
+    expect((await rows()).at(-1)).toMatchObject({ DiskId: id, Size: 48 });
+    expect((await diskStatus(emu, id)).Size).toBe(48);
+    await ebs(emu, 'DetachDisk', { DiskIds: [id] });
+    emu.advance(4);
+    expect((await rows()).map((d) => d.DiskId)).toEqual(['disk-demand-cpu-ssd-data']);
   });
 
   it('a GET whose parameters come in a JSON body (as the Go SDK sends DescribeDisk) is read like the query', () => {

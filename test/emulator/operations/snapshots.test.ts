@@ -72,7 +72,7 @@ describe('CreateSnapshot, DescribeSnapshot, DescribeSnapshotList', () => {
       expectError(r, st, code, part);
       expect(account(emu).DiskSnapshots.length).toBe(before);
     };
-    await refused(await ebs(emu, 'CreateSnapshot', { body: { DiskId: 'disk-nope' } }), 404, 'DiskNotFound');
+    await refused(await ebs(emu, 'CreateSnapshot', { body: { DiskId: 'disk-nope' } }), 400, 'InvalidParameter', '云盘信息不存在');
     await refused(await ebs(emu, 'CreateSnapshot', { body: { DiskId: LOCAL } }), 400, 'UnsupportedOperation', 'local');
     await refused(await ebs(emu, 'CreateSnapshot', { body: { DiskId: DATA, SnapshotName: 'auto-1' } }), 400, 'InvalidParameter', 'SnapshotName');
     await refused(await ebs(emu, 'CreateSnapshot', { body: { DiskId: DATA, SnapshotName: 'a' } }), 400, 'InvalidParameter', 'SnapshotName');
@@ -93,7 +93,7 @@ describe('CreateSnapshot, DescribeSnapshot, DescribeSnapshotList', () => {
     expect(quota.body).toMatchObject({ Msg: '查询快照配额成功！', Data: { DiskId: DATA, TotalQuota: 10, UsedQuota: 10, FreeQuota: 0 } });
     await refused(await ebs(emu, 'CreateSnapshot', { body: { DiskId: DATA } }), 409, 'SnapshotQuotaExceeded', '10 of 10');
     expect((await ebs(emu, 'DescribeSnapshotQuota', { params: { DiskId: SYS } })).body.Data).toMatchObject({ UsedQuota: 0, FreeQuota: 10 });
-    expectError(await ebs(emu, 'DescribeSnapshotQuota', { params: { DiskId: 'disk-nope' } }), 404, 'DiskNotFound');
+    expectError(await ebs(emu, 'DescribeSnapshotQuota', { params: { DiskId: 'disk-nope' } }), 400, 'InvalidParameter', '云盘信息不存在');
     expectError(await ebs(emu, 'DescribeSnapshot', { params: { SnapshotId: 's-nope' } }), 404, 'SnapshotNotFound');
   });
 

@@ -112,7 +112,7 @@ describe('the billing meter', () => {
     expect(await statusOf(emu, ID)).toBe('destroy');
     expectError(await call(emu, 'DescribeInstance', { params: { EcsId: ID } }), 404, 'InstanceNotFound');
     expect((await call(emu, 'DescribeInstanceList')).body.Data.EcsList.map((i: { EcsId: string }) => i.EcsId)).toEqual([MONTHLY]);
-    expectError(await call(emu, 'DescribeDisk', { service: 'ebs', params: { DiskId: 'disk-meter-data' } }), 404, 'DiskNotFound');
+    expectError(await call(emu, 'DescribeDisk', { service: 'ebs', params: { DiskId: 'disk-meter-data' } }), 400, 'InvalidParameter', '云盘信息不存在');
     // A recharge now brings nothing back.
     await ctl(emu, 'POST', '/billing', { Recharge: 10 });
     expect(await statusOf(emu, ID)).toBe('destroy');

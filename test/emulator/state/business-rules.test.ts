@@ -232,9 +232,9 @@ describe('ExtendDisk', () => {
     expectError(await extend(emu, 'disk-demand-cpu-ssd-data', 128), 409, 'InvalidInstanceStatus', 'restarting');
   });
 
-  it('unknown disk → 404 DiskNotFound; missing DiskId → MissingParameter', async () => {
+  it('unknown disk → InvalidParameter 云盘信息不存在 (the upstream wording); missing DiskId → MissingParameter', async () => {
     const emu = newEmulator();
-    expectError(await extend(emu, 'disk-nope', 128), 404, 'DiskNotFound', 'disk-nope');
+    expectError(await extend(emu, 'disk-nope', 128), 400, 'InvalidParameter', '云盘信息不存在: disk-nope');
     expectError(await call(emu, 'ExtendDisk', { service: 'ebs', body: { ExtendedSize: 128 } }), 400, 'MissingParameter', 'DiskId');
   });
 });

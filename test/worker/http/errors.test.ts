@@ -63,6 +63,19 @@ describe('upstream business errors keep their code', () => {
     expect((await problemOf(res)).code).toBe('Throttling');
   });
 
+  it('a gone disk (InvalidParameter, 云盘信息不存在: the upstream quirk) → 404 DiskNotFound, upstream message as the detail', async () => {
+    const h = harness();
+    h.upstream.on('DescribeDisk', () => jsonAnswer({ Code: 'InvalidParameter', Msg: '云盘信息不存在', RequestId: 'u3' }, 400));
+    const res = await h.request('/v1/disks/disk-gone');
+    expect(res.status).toBe(404);
+    const problem = await problemOf(res);
+    expect([problem.code, problem.title, problem.detail]).toEqual(['DiskNotFound', 'Disk not found', '云盘信息不存在']);
+    // Any other InvalidParameter stays a 400 InvalidParameter.
+    h.upstream.on('DescribeDisk', () => jsonAnswer({ Code: 'InvalidParameter', Msg: 'DiskId: bad', RequestId: 'u4' }, 400));
+    const bad = await h.request('/v1/disks/disk-x');
+    expect([bad.status, (await problemOf(bad)).code]).toEqual([400, 'InvalidParameter']);
+  });
+
   it('the upstream message is the detail', async () => {
     const h = harness();
     h.upstream.on('DescribeInstance', () => jsonAnswer({ code: 'InstanceNotFound', Message: 'ins-9 does not exist', RequestId: 'u2' }, 404));

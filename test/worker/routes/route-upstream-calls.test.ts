@@ -116,6 +116,16 @@ describe('routes → upstream calls', () => {
     expect(h.upstream.calls[0]).toMatchObject({ method: 'POST', path: '/ebs/v1', action: 'ExtendDisk', query: {}, body: { DiskId: 'disk-1', ExtendedSize: 96 }, signatureValid: true });
   });
 
+  it('GET /v1/instances/{EcsId}/disks → DescribeEcsAttachDisks on /ebs/v1 with the documented InstanceId, not EcsId', async () => {
+    const h = harness();
+    const res = await h.request('/v1/instances/ins-z684q1prultrf7rj/disks', { token: READ_TOKEN });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(dataOf('DescribeEcsAttachDisks'));
+    expect(h.upstream.calls).toHaveLength(1);
+    expect(h.upstream.calls[0]).toMatchObject({ method: 'GET', path: '/ebs/v1', action: 'DescribeEcsAttachDisks', query: { InstanceId: 'ins-z684q1prultrf7rj' }, body: undefined, signatureValid: true });
+    expect(h.upstream.calls[0]!.query).not.toHaveProperty('EcsId');
+  });
+
   it('GET /v1/events/{EventId} → DescribeEvent on /ecs/v1', async () => {
     const h = harness();
     const res = await h.request('/v1/events/ev-1', { token: READ_TOKEN });

@@ -1,6 +1,6 @@
 import type { EbsDisk } from '../../openapi/models';
 import { findAz, type Catalog } from './catalog';
-import type { AccountState, DiskRecord, DiskStatus, InstanceRecord } from './types';
+import type { AccountState, DiskRecord, DiskStatus, InstanceRecord, KeptDiskRecord } from './types';
 
 /** SSD quota of each AZ in GB (the published example's total). */
 export const DISK_QUOTA_GB = 10_240;
@@ -32,9 +32,32 @@ export const locateDisk = (account: AccountState, diskId: string): LocatedDisk |
 export const usedQuotaGb = (account: AccountState, zone: string): number =>
   cloudDisks(account).filter((l) => l.AvailableZoneCode === zone).reduce((sum, l) => sum + l.disk.Size, 0);
 
+/** A data disk's slot on its instance (worlds saved before slots were kept: its place in the list). */
+const slotOf = (instance: InstanceRecord, disk: DiskRecord): number => disk.Order ?? instance.DataDisks.indexOf(disk) + 1;
+
+/**
+ * Puts data disks on an instance, each in the lowest free slot. A slot is the device's SCSI LUN
+ * (clients find the disk in the guest by it), so it stays put while the disk is attached.
+ */
+export function attachDataDisks(instance: InstanceRecord, disks: DiskRecord[]): void {
+  const taken = new Set(instance.DataDisks.map((d) => slotOf(instance, d)));
+  for (const disk of disks) {
+    let slot = 1;
+    while (taken.has(slot)) slot++;
+    taken.add(slot);
+    disk.Order = slot;
+    instance.DataDisks.push(disk);
+  }
+}
+
+/** The record of a disk leaving its instance: it keeps the instance's AZ, and its slot goes. */
+export function detachedDisk({ Order: _slot, ...disk }: DiskRecord, AvailableZoneCode: string): KeptDiskRecord {
+  return { ...disk, AvailableZoneCode };
+}
+
 /** The EBS view of a disk; Order is its slot on the instance (system 0, data 1–16), 0 detached. */
 export function toEbsDisk(catalog: Catalog, { disk, instance, AvailableZoneCode }: LocatedDisk): EbsDisk {
-  const order = !instance ? 0 : disk.DiskType === 'system' ? 0 : instance.DataDisks.indexOf(disk) + 1;
+  const order = !instance || disk.DiskType === 'system' ? 0 : slotOf(instance, disk);
   return {
     DiskId: disk.DiskId,
     DiskName: disk.Name,

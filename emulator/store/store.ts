@@ -190,7 +190,7 @@ export class EmulatorStore {
       IsAutoRenewal: '1',
       Os: osOf(image),
       SystemDisk: disk(spec.SystemDisk, 'system'),
-      DataDisks: spec.DataDisks.map((d) => disk(d, 'data')),
+      DataDisks: spec.DataDisks.map((d, n) => ({ ...disk(d, 'data'), Order: n + 1 })),
       NoChargeForShutdown: spec.NoChargeForShutdown,
       CreateTime: this.now(),
       SecurityGroup: [defaultSecurityGroup(account)],

@@ -19,6 +19,8 @@ export interface DiskRecord {
   DiskFeature: DiskFeature;
   ReleaseWithInstance: 0 | 1;
   Status: DiskStatus;
+  /** A data disk's slot on its instance (1–16) while attached: the device's LUN, kept when other disks detach. */
+  Order?: number;
 }
 
 /** A disk no instance holds: it keeps its AZ of its own. */

@@ -1,3 +1,4 @@
+import { attachDataDisks } from '../../store/disks';
 import { attachDisk } from '../../../openapi/operations/disks';
 import { EmulatorError } from '../../errors';
 import type { KeptDiskRecord } from '../../store/types';
@@ -25,7 +26,7 @@ export const attachDiskBehaviour = implement(attachDisk, {
       const { AvailableZoneCode: _own, ...onInstance } = disk as KeptDiskRecord;
       return { ...onInstance, ReleaseWithInstance: req.ReleaseWithInstance };
     });
-    instance.DataDisks.push(...attached);
+    attachDataDisks(instance, attached);
     const event = ctx.machine.start(ctx.account, 'mount_disk', attached.map((disk) => ({ instance, disk })));
     return { EventId: event.EventId };
   },

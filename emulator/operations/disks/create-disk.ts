@@ -2,7 +2,7 @@ import type { CreateDiskReq } from '../../../openapi/models';
 import { createDisk } from '../../../openapi/operations/disks';
 import { EmulatorError, invalidParameter } from '../../errors';
 import { findAz } from '../../store/catalog';
-import { DISK_QUOTA_GB, usedQuotaGb } from '../../store/disks';
+import { attachDataDisks, DISK_QUOTA_GB, usedQuotaGb } from '../../store/disks';
 import { randomId } from '../../store/store';
 import type { AccountState, DiskRecord, DiskSnapshotRecord, InstanceRecord, KeptDiskRecord } from '../../store/types';
 import { instanceOrThrow, type OperationContext } from '../context';
@@ -30,7 +30,7 @@ export const createDiskBehaviour = implement(createDisk, {
       const DiskId = randomId('disk-');
       return { DiskId, Name: req.DiskName || DiskId, DiskType: 'data', Size: req.Size, DiskFeature: 'ssd', ReleaseWithInstance, Status: 'building' };
     });
-    if (instance) instance.DataDisks.push(...disks);
+    if (instance) attachDataDisks(instance, disks);
     else ctx.account.KeptDisks.push(...disks.map((d): KeptDiskRecord => Object.assign(d, { AvailableZoneCode: req.AvailableZoneCode })));
     if (snapshot) snapshot.Status = 'disk_creating';
     const extra = snapshot && { SnapshotId: snapshot.SnapshotId };

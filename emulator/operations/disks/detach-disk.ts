@@ -1,3 +1,4 @@
+import { detachedDisk } from '../../store/disks';
 import { detachDisk } from '../../../openapi/operations/disks';
 import { implement } from '../implement';
 import { disksOrThrow, refuseSystemDisks, requireDiskStatus } from './disk-lookup';
@@ -19,7 +20,7 @@ export const detachDiskBehaviour = implement(detachDisk, {
       onEnd: ({ account, instance, disk }) => {
         if (!disk) return;
         instance.DataDisks = instance.DataDisks.filter((d) => d !== disk);
-        account.KeptDisks.push({ ...disk, AvailableZoneCode: instance.AvailableZoneCode });
+        account.KeptDisks.push(detachedDisk(disk, instance.AvailableZoneCode));
       },
     },
   },

@@ -60,6 +60,7 @@ function newInstances(ctx: OperationContext, plan: CreatePlan, req: CreateReques
         DiskId: randomId('disk-'),
         Name: `${d.DiskFeature}_data${n + 1}_${tag}`,
         DiskType: 'data',
+        Order: n + 1,
         Size: d.Size,
         DiskFeature: d.DiskFeature,
         // Monthly data disks are kept (the request model refuses 1 for them).

@@ -1,3 +1,4 @@
+import { detachedDisk } from '../../store/disks';
 import { deleteInstance } from '../../../openapi/operations/instances';
 import { EmulatorError } from '../../errors';
 import { toRecycleBin } from '../../state/lifecycle';
@@ -28,7 +29,7 @@ export const deleteInstanceBehaviour = implement(deleteInstance, {
       next: 'recycle_bin_ecs',
       // Data disks with ReleaseWithInstance 0 are kept, detached, at once; the rest wait in the bin with the instance.
       onEnd: ({ account, instance, pending }) => {
-        for (const d of instance.DataDisks) if (d.ReleaseWithInstance === 0) account.KeptDisks.push({ ...d, Status: 'waiting', AvailableZoneCode: instance.AvailableZoneCode });
+        for (const d of instance.DataDisks) if (d.ReleaseWithInstance === 0) account.KeptDisks.push({ ...detachedDisk(d, instance.AvailableZoneCode), Status: 'waiting' });
         instance.DataDisks = instance.DataDisks.filter((d) => d.ReleaseWithInstance !== 0);
         toRecycleBin(account, instance, pending.PriorStatus);
       },

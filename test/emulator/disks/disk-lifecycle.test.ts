@@ -32,6 +32,21 @@ describe('cloud disks (EBS)', () => {
     expect(await event(emu, r.body.Data.EventId, 'ebs')).toMatchObject({ EventType: 'create_disk', EventStatus: 'success' });
   });
 
+  it('a data disk keeps its slot (Order, the SCSI LUN clients find it by) when another detaches; the freed slot is taken next', async () => {
+    const emu = newEmulator();
+    const [a, b, c] = [await newDisk(emu), await newDisk(emu), await newDisk(emu)];
+    const order = async (id: string) => (await diskStatus(emu, id)).Order;
+    await ebs(emu, 'AttachDisk', { DiskIds: [a, b], InstanceId: 'ins-demand-cpu-ssd' });
+    emu.advance(4);
+    expect([await order(a), await order(b)]).toEqual([2, 3]);
+    await ebs(emu, 'DetachDisk', { DiskIds: [a] });
+    emu.advance(4);
+    expect(await order(b)).toBe(3);
+    await ebs(emu, 'AttachDisk', { DiskIds: [c], InstanceId: 'ins-demand-cpu-ssd' });
+    emu.advance(4);
+    expect([await order(c), await order(b)]).toEqual([2, 3]);
+  });
+
   it('create refuses a size not a multiple of 8 or under 24, a feature other than SSD, a bad name, and more than the free quota', async () => {
     const emu = newEmulator();
     expectError(await create(emu, { Size: 30 }), 400, 'InvalidParameter', 'multiple of 8');

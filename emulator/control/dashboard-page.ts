@@ -44,10 +44,12 @@ export function dashboardPage({ nonce, actions, errorCodes, instanceTones = INST
   .nowrap { white-space:nowrap; }
   [hidden] { display:none !important; }
 
-  header { position:sticky; top:0; z-index:10; display:flex; align-items:center; gap:20px; padding:8px 16px; background:var(--head); color:#e8edf5; }
+  header { position:sticky; top:0; z-index:10; display:flex; flex-wrap:wrap; align-items:center; gap:8px 16px; padding:8px 16px; background:var(--head); color:#e8edf5; }
   header h1 { margin:0; font-size:15px; font-weight:650; letter-spacing:.01em; white-space:nowrap; }
   header h1 span { font-weight:400; color:#9aa8bd; }
   header .group { display:flex; align-items:center; gap:8px; }
+  /* Narrow windows wrap the header's groups onto a second line, never squeeze their words. */
+  header button, header #session, .clock b, .clock span { white-space:nowrap; }
   header label { color:#9aa8bd; font-size:12px; }
   header #customer { color:#cfd8e6; }
   header select, header input { background:#243049; color:#fff; border:1px solid #3a4866; border-radius:4px; padding:3px 6px; }

@@ -185,7 +185,8 @@ describe('GET /_emulator/ui in Chromium', () => {
     await expect.poll(() => journalRow.textContent(), { timeout: 5_000 }).toContain('applied');
 
     // What a person sees: transitions under way, their events, the fault and the journal naming it.
-    await page.mouse.wheel(0, -10_000);
+    // From the top, so the sticky header sits where it belongs in the full-page picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
     await faultRow.locator('button').click();

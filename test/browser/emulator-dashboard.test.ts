@@ -186,7 +186,7 @@ describe('GET /_emulator/ui in Chromium', () => {
 
     // What a person sees: transitions under way, their events, the fault and the journal naming it.
     // From the top, so the sticky header sits where it belongs in the full-page picture.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
 
     await faultRow.locator('button').click();

@@ -79,10 +79,9 @@ export const WRANGLER_RATE_LIMITS = {
   WRITE_RATE_LIMITER: { limit: 60, period: 60 },
 } as const satisfies GatewayWorkerOptions['rateLimits'];
 
-/** Starts the gateway worker in Miniflare (KV and Durable Object in memory: fresh state each time). */
-export function startGatewayWorker(o: GatewayWorkerOptions): Miniflare {
-  const scriptPath = o.scriptPath ?? builtWorkerPath();
-  return new Miniflare({
+/** What every Miniflare running a gateway bundle shares: the bundle, wrangler.toml's bindings, offline. */
+export function gatewayRuntimeOptions(scriptPath: string) {
+  return {
     modules: true,
     scriptPath,
     // Module names are relative to this root; the bundle may live outside the working directory.
@@ -90,22 +89,30 @@ export function startGatewayWorker(o: GatewayWorkerOptions): Miniflare {
     compatibilityDate: GATEWAY_WORKER_SETTINGS.compatibilityDate,
     kvNamespaces: [...GATEWAY_WORKER_SETTINGS.kvNamespaces],
     durableObjects: { ...GATEWAY_WORKER_SETTINGS.durableObjects },
+    // Offline: Request.cf is a placeholder, never downloaded at start.
+    cf: false,
+  } as const;
+}
+
+/** The worker's outbound calls, as fetch Requests, answered by a function in Node. */
+export function outboundTo(upstream: (request: Request) => Promise<Response>) {
+  return async (mfRequest: MiniflareRequest): Promise<MiniflareResponse> => {
+    const hasBody = mfRequest.method !== 'GET' && mfRequest.method !== 'HEAD';
+    const request = new Request(mfRequest.url, { method: mfRequest.method, headers: copyHeaders(mfRequest.headers), body: hasBody ? await mfRequest.arrayBuffer() : undefined });
+    const res = await upstream(request);
+    return new MiniflareResponse(NULL_BODY_STATUSES.has(res.status) ? null : await res.arrayBuffer(), { status: res.status, headers: copyHeaders(res.headers) });
+  };
+}
+
+/** Starts the gateway worker in Miniflare (KV and Durable Object in memory: fresh state each time). */
+export function startGatewayWorker(o: GatewayWorkerOptions): Miniflare {
+  return new Miniflare({
+    ...gatewayRuntimeOptions(o.scriptPath ?? builtWorkerPath()),
     // Miniflare types the period as its own enum of the same two numbers.
     ratelimits: Object.fromEntries(Object.entries(o.rateLimits ?? {}).map(([name, simple]) => [name, { simple: simple as { limit: number; period: never } }])),
     bindings: o.vars,
-    // Offline: Request.cf is a placeholder, never downloaded at start.
-    cf: false,
     host: o.host ?? '127.0.0.1',
     port: o.port ?? 0,
-    outboundService: async (mfRequest: MiniflareRequest) => {
-      const hasBody = mfRequest.method !== 'GET' && mfRequest.method !== 'HEAD';
-      const request = new Request(mfRequest.url, {
-        method: mfRequest.method,
-        headers: copyHeaders(mfRequest.headers),
-        body: hasBody ? await mfRequest.arrayBuffer() : undefined,
-      });
-      const res = await o.upstream(request);
-      return new MiniflareResponse(NULL_BODY_STATUSES.has(res.status) ? null : await res.arrayBuffer(), { status: res.status, headers: copyHeaders(res.headers) });
-    },
+    outboundService: outboundTo(o.upstream),
   });
 }

@@ -1,11 +1,8 @@
-import { env as workerEnv } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, createInProcessEcsApi } from '../../emulator';
 import type { Emulator } from '../../emulator';
-import type { EcsApi } from '../../openapi/ecs-api';
-import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
+import { createGatewayApp } from '../../worker/app';
 import type { Env } from '../../worker/env';
-import { contractCheckedFetch, TOKEN } from '../helpers/emulator-stack';
+import { contractCheckedFetch, freshEmulator, gatewayWays } from '../helpers/emulator-stack';
 
 // The emulator's billing meter seen through the gateway: GET /v1/account/subjects falls while an
 // on-demand server runs, at the hourly price POST /v1/prices quotes, and stops once it is shut down.
@@ -14,18 +11,12 @@ const HOUR = 3600;
 const ID = 'ins-billed';
 let emulator: Emulator;
 let env: Env;
-let counter = 0;
 
-const ways: [string, (e: Env) => EcsApi][] = [
-  ['wire', (e) => signedEcsClientFromEnv(e, { fetch: (input, init) => emulator.fetch(new Request(input, init)), backoffMs: () => 1 })],
-  ['in process', (e) => createInProcessEcsApi(emulator, e.CDS_SECRET_ID!)],
-];
+const ways = gatewayWays(() => emulator);
 
 beforeEach(async () => {
-  counter += 1;
-  const ak = `ak-billing-${counter}-${crypto.randomUUID().slice(0, 6)}`;
-  emulator = createEmulator({ accessKeys: `${ak}:sk-emu`, clock: 'manual' });
-  env = { ...(workerEnv as unknown as Env), CDS_API_HOST: 'emulator.test', CDS_API_SCHEMA: 'http', CDS_SECRET_ID: ak, CDS_SECRET_KEY: 'sk-emu', GATEWAY_TOKENS: `${TOKEN}:write`, CDS_TIMEOUT_MS: '300' };
+  ({ emulator, env } = freshEmulator('billing'));
+  const ak = env.CDS_SECRET_ID!;
   const seed = {
     Instances: [{ EcsId: ID, EcsFamilyName: 'Cpu计算型C4', Cpu: 4, Ram: 8 }],
     AccountSubjects: { [ak]: [{ Name: 'BILLED', Balance: 100, Income: 100, Duration: 365, BeginTime: '2026-01-01', EndTime: '2027-01-01' }] },

@@ -1,28 +1,19 @@
-import { env as workerEnv } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, createInProcessEcsApi, SEED_IDS } from '../../emulator';
+import { SEED_IDS } from '../../emulator';
 import type { Emulator } from '../../emulator';
-import type { EcsApi } from '../../openapi/ecs-api';
-import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
+import { createGatewayApp } from '../../worker/app';
 import type { Env } from '../../worker/env';
-import { contractCheckedFetch, TOKEN } from '../helpers/emulator-stack';
+import { contractCheckedFetch, freshEmulator, gatewayWays } from '../helpers/emulator-stack';
 
 // A cloud disk's whole life through the gateway against the emulator, over the wire and in process.
 
 let emulator: Emulator;
 let env: Env;
-let counter = 0;
 
-const ways: [string, (e: Env) => EcsApi][] = [
-  ['wire (SignedEcsClient → emulator.fetch)', (e) => signedEcsClientFromEnv(e, { fetch: (input, init) => emulator.fetch(new Request(input, init)), backoffMs: () => 1 })],
-  ['in process (createInProcessEcsApi)', (e) => createInProcessEcsApi(emulator, e.CDS_SECRET_ID!)],
-];
+const ways = gatewayWays(() => emulator);
 
 beforeEach(() => {
-  counter += 1;
-  const ak = `ak-disk-${counter}-${crypto.randomUUID().slice(0, 6)}`;
-  emulator = createEmulator({ accessKeys: `${ak}:sk-emu`, clock: 'manual' });
-  env = { ...(workerEnv as unknown as Env), CDS_API_HOST: 'emulator.test', CDS_API_SCHEMA: 'http', CDS_SECRET_ID: ak, CDS_SECRET_KEY: 'sk-emu', GATEWAY_TOKENS: `${TOKEN}:write`, CDS_TIMEOUT_MS: '300' };
+  ({ emulator, env } = freshEmulator('disk'));
 });
 
 type Disk = { DiskId: string; Status: string; EcsId: string; Order?: number };

@@ -1,11 +1,10 @@
-import { env as workerEnv } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createEmulator, createInProcessEcsApi, SEED_IDS } from '../../emulator';
+import { SEED_IDS } from '../../emulator';
 import type { Emulator } from '../../emulator';
 import type { EcsApi } from '../../openapi/ecs-api';
-import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
+import { createGatewayApp } from '../../worker/app';
 import type { Env } from '../../worker/env';
-import { contractCheckedFetch, TOKEN } from '../helpers/emulator-stack';
+import { contractCheckedFetch, freshEmulator, gatewayWays } from '../helpers/emulator-stack';
 
 // The gateway against the emulator, two ways: over the wire (the real SignedEcsClient whose fetch
 // is the emulator's fetch handler, so the emulator checks every signature) and in process (the
@@ -13,18 +12,11 @@ import { contractCheckedFetch, TOKEN } from '../helpers/emulator-stack';
 
 let emulator: Emulator;
 let env: Env;
-let counter = 0;
 
-const ways: [string, (e: Env) => EcsApi][] = [
-  ['wire (SignedEcsClient → emulator.fetch)', (e) => signedEcsClientFromEnv(e, { fetch: (input, init) => emulator.fetch(new Request(input, init)), backoffMs: () => 1 })],
-  ['in process (createInProcessEcsApi)', (e) => createInProcessEcsApi(emulator, e.CDS_SECRET_ID!)],
-];
+const ways = gatewayWays(() => emulator);
 
 beforeEach(() => {
-  counter += 1;
-  const ak = `ak-emu-${counter}-${crypto.randomUUID().slice(0, 6)}`;
-  emulator = createEmulator({ accessKeys: `${ak}:sk-emu`, clock: 'manual' });
-  env = { ...(workerEnv as unknown as Env), CDS_API_HOST: 'emulator.test', CDS_API_SCHEMA: 'http', CDS_SECRET_ID: ak, CDS_SECRET_KEY: 'sk-emu', GATEWAY_TOKENS: `${TOKEN}:write`, CDS_TIMEOUT_MS: '300' };
+  ({ emulator, env } = freshEmulator('emu'));
 });
 
 function gatewayWith(factory: (e: Env) => EcsApi) {

@@ -1,8 +1,9 @@
 import { createExecutionContext, env as workerEnv, waitOnExecutionContext } from 'cloudflare:test';
 import { expect } from 'vitest';
-import { createEmulator } from '../../emulator';
+import { createEmulator, createInProcessEcsApi } from '../../emulator';
 import type { Emulator, EmulatorOptions } from '../../emulator';
 import { createGatewayApp, signedEcsClientFromEnv } from '../../worker/app';
+import type { EcsApi } from '../../openapi/ecs-api';
 import type { Env } from '../../worker/env';
 import type { WaitClock } from '../../worker/events/wait-for-event';
 import { checkAgainstDocument } from './contract-check';
@@ -13,6 +14,27 @@ import { checkAgainstDocument } from './contract-check';
 
 export const TOKEN = 'dev-token';
 let counter = 0;
+
+/**
+ * The two ways the gateway reaches an emulator, for tests that run through both: over the wire
+ * (the real signed client, its fetch the emulator's handler) and in process. `current` is read
+ * at each call, so a test file may make a fresh emulator before each test.
+ */
+export function gatewayWays(current: () => Emulator): [string, (e: Env) => EcsApi][] {
+  return [
+    ['wire', (e) => signedEcsClientFromEnv(e, { fetch: (input, init) => current().fetch(new Request(input, init)), backoffMs: () => 1 })],
+    ['in process', (e) => createInProcessEcsApi(current(), e.CDS_SECRET_ID!)],
+  ];
+}
+
+/** A fresh emulator (manual clock) under an access key of its own, and the gateway env that reaches it. */
+export function freshEmulator(tag: string): { emulator: Emulator; env: Env } {
+  counter += 1;
+  const ak = `ak-${tag}-${counter}-${crypto.randomUUID().slice(0, 6)}`;
+  const emulator = createEmulator({ accessKeys: `${ak}:sk-emu`, clock: 'manual' });
+  const env: Env = { ...(workerEnv as unknown as Env), CDS_API_HOST: 'emulator.test', CDS_API_SCHEMA: 'http', CDS_SECRET_ID: ak, CDS_SECRET_KEY: 'sk-emu', GATEWAY_TOKENS: `${TOKEN}:write`, CDS_TIMEOUT_MS: '300' };
+  return { emulator, env };
+}
 
 export interface EmulatorStack {
   emulator: Emulator;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { dirname } from 'node:path';
-import { Miniflare, Response as MiniflareResponse, type Request as MiniflareRequest } from 'miniflare';
-import { GATEWAY_WORKER_SETTINGS, NULL_BODY_STATUSES, builtStackHostPath, copyHeaders } from '../gateway-worker';
+import { Miniflare } from 'miniflare';
+import { NULL_BODY_STATUSES, builtStackHostPath, copyHeaders, gatewayRuntimeOptions, outboundTo } from '../gateway-worker';
 import { CONTROL_PATH, SECRET_HEADER, STACK_HEADER, type FreedState, type StackReport } from './protocol';
 
 // One Miniflare (one workerd) per process for every offline stack: started by the first stack,
@@ -26,27 +25,18 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
 /** The upstream of every open stack, by the host name its gateway calls. */
 const upstreams = new Map<string, (request: Request) => Promise<Response>>();
 
-async function outbound(mfRequest: MiniflareRequest): Promise<MiniflareResponse> {
-  const upstream = upstreams.get(new URL(mfRequest.url).host);
-  if (!upstream) return new MiniflareResponse(`no open offline stack answers ${new URL(mfRequest.url).host}`, { status: 502 });
-  const hasBody = mfRequest.method !== 'GET' && mfRequest.method !== 'HEAD';
-  const request = new Request(mfRequest.url, { method: mfRequest.method, headers: copyHeaders(mfRequest.headers), body: hasBody ? await mfRequest.arrayBuffer() : undefined });
-  const res = await upstream(request);
-  return new MiniflareResponse(NULL_BODY_STATUSES.has(res.status) ? null : await res.arrayBuffer(), { status: res.status, headers: copyHeaders(res.headers) });
-}
+/** A stack's upstream call, to that stack's own function (picked by the host name it calls). */
+const outbound = outboundTo(async (request) => {
+  const { host } = new URL(request.url);
+  const upstream = upstreams.get(host);
+  return upstream ? upstream(request) : new Response(`no open offline stack answers ${host}`, { status: 502 });
+});
 
 function startRuntime(): Runtime {
-  const scriptPath = builtStackHostPath();
   const secret = randomUUID();
   const mf = new Miniflare({
-    modules: true,
-    scriptPath,
-    modulesRoot: dirname(scriptPath),
-    compatibilityDate: GATEWAY_WORKER_SETTINGS.compatibilityDate,
-    kvNamespaces: [...GATEWAY_WORKER_SETTINGS.kvNamespaces],
-    durableObjects: { ...GATEWAY_WORKER_SETTINGS.durableObjects },
+    ...gatewayRuntimeOptions(builtStackHostPath()),
     bindings: { STACK_HOST_SECRET: secret },
-    cf: false,
     host: '127.0.0.1',
     port: 0,
     outboundService: outbound,
